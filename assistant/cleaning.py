@@ -70,7 +70,8 @@ def paragraphs(text: str) -> list[str]:
             if blocks[-1]:
                 blocks.append([])
             continue
-        if (_is_bullet(line) or line.startswith("#")) and blocks[-1]:
+        after_url = bool(blocks[-1]) and bool(re.search(r"(?:https?://|www\.)\S+$", blocks[-1][-1]))
+        if (_is_bullet(line) or line.startswith("#") or after_url) and blocks[-1]:
             blocks.append([])
         blocks[-1].append(line)
         if line.startswith("#"):
@@ -159,7 +160,7 @@ def is_heading(paragraph: str) -> bool:
     words = paragraph.split()
     if not (1 <= len(words) <= 14) or _is_bullet(paragraph):
         return False
-    if paragraph.endswith((".", ":", ",", ";")) or "http" in paragraph:
+    if paragraph.endswith((".", ":", ",", ";")) or "http" in paragraph or "www." in paragraph:
         return False
     return paragraph[:1].isupper() or paragraph[:1].isdigit()
 

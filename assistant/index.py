@@ -29,6 +29,19 @@ from assistant.loaders import discover, load_file
 from assistant.settings import Settings
 
 MANIFEST_VERSION = 1
+
+
+def _processing_fingerprint() -> str:
+    """Changes when the code that turns a file into chunks changes, so upgrades re-chunk (vectors stay cached)."""
+    from assistant import chunking, cleaning, loaders
+
+    digest = hashlib.sha256()
+    for module in (cleaning, chunking, loaders):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+PROCESSING = _processing_fingerprint()
 ProgressFn = Callable[[str, float], None]  # (French message, fraction done 0..1)
 
 
@@ -361,11 +374,12 @@ class Index:
                         f"{name} : le fichier dépasse la taille maximale autorisée "
                         f"({stat.st_size / 1e6:.1f} Mo pour {self.settings.max_file_mb:g} Mo)."
                     )
-                if entry and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
+                same_processing = bool(entry) and entry.get("processing") == PROCESSING
+                if same_processing and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
                     report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
                     continue
                 sha = file_sha256(path)
-                if entry and entry.get("sha256") == sha:
+                if same_processing and entry.get("sha256") == sha:
                     entry.update(size=stat.st_size, mtime_ns=stat.st_mtime_ns)
                     report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
                     continue
@@ -408,6 +422,7 @@ class Index:
                 "url": doc.url,
                 "kind": doc.kind,
                 "sha256": sha,
+                "processing": PROCESSING,
                 "size": stat.st_size,
                 "mtime_ns": stat.st_mtime_ns,
                 "pages": len(doc.pages),

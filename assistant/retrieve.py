@@ -13,8 +13,10 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from assistant.cleaning import sentences
 from assistant.documents import Passage
 from assistant.index import Index
+from assistant.lexical import terms
 from assistant.settings import Settings
 
 
@@ -46,6 +48,27 @@ class HybridSearch:
         pairs = [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in known]
         return pairs[:n]
 
+    def best_sentence_scores(self, query: str, ids: list[str]) -> dict[str, float]:
+        """IDF-weighted share of the query's terms found in the passage's best window of two sentences.
+
+        Chunk-level BM25 dilutes a fact that sits in one sentence of a long
+        passage; this focused score brings such passages up.
+        """
+        bm25 = self.index.bm25
+        q_terms = set(terms(query))
+        weights = {t: bm25.idf(t) for t in q_terms}
+        total = sum(weights.values()) or 1.0
+        scores = {}
+        for cid in ids:
+            chunk = self.index.chunk(cid)
+            sents = [set(terms(s)) for para in chunk.text.split("\n\n") for s in sentences(para)] if chunk else []
+            best = 0.0
+            for i, sent in enumerate(sents):
+                window = sent | (sents[i + 1] if i + 1 < len(sents) else set())
+                best = max(best, sum(w for t, w in weights.items() if t in window) / total)
+            scores[cid] = best
+        return scores
+
     def search(self, query: str, k: int | None = None, vector: np.ndarray | None = None) -> list[Passage]:
         k = k or self.settings.top_k
         n = max(self.settings.candidates, k)
@@ -56,6 +79,12 @@ class HybridSearch:
             [([c for c, _ in dense], self.settings.dense_weight), ([c for c, _ in lexical], self.settings.bm25_weight)],
             self.settings.rrf_k,
         )
+        if self.settings.sentence_weight > 0:
+            shortlist = sorted(fused, key=lambda c: -fused[c])[: max(k, 20)]
+            focus = self.best_sentence_scores(query, shortlist)
+            # Added by value, not by rank: a window holding every word of the question is strong evidence.
+            for cid in shortlist:
+                fused[cid] += self.settings.sentence_weight * focus[cid] ** 2 / (self.settings.rrf_k + 1)
         cosine = dict(dense)
         bm25 = dict(lexical)
         order = sorted(fused, key=lambda c: -fused[c])[:k]

@@ -38,6 +38,7 @@ class Settings:
     rrf_k: int = 60
     dense_weight: float = 0.7  # tuned on eval/dev.jsonl: BM25 is the stronger signal on French
     bm25_weight: float = 1.0
+    sentence_weight: float = 1.0  # rerank by the best two-sentence window (lexical)
     # Ingestion
     max_file_mb: float = 50.0
     embed_batch: int = 16

@@ -1,0 +1,192 @@
+"""Command line: `python -m assistant ask|batch|stats|eval|objections|ingest`.
+
+Every command prints French messages; errors a user can meet exit with status 2
+and a one-line explanation, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+from assistant.errors import AictError
+from assistant.settings import Settings
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def _assistant(settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.pipeline import Assistant
+
+    return Assistant(settings)
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    answer = _assistant(settings).answer(args.question, mode=args.mode, audience=args.audience)
+    if args.json:
+        _print_json(answer.to_json())
+    else:
+        if answer.notice:
+            print(f"ℹ️  {answer.notice}\n")
+        print(answer.answer)
+    return 0
+
+
+def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
+    assistant = _assistant(settings)
+    source = sys.stdin if args.file == "-" else open(args.file, encoding="utf-8")
+    status = 0
+    with source:
+        for number, line in enumerate(source, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+                    raise ValueError
+            except ValueError:
+                _print_json({"id": None, "line": number, "error": f"Ligne {number} : objet JSON invalide (champ « question » attendu)."})
+                status = 1
+                continue
+            try:
+                answer = assistant.answer(item["question"], mode=item.get("mode") or "question", id=str(item.get("id", "")))
+                _print_json(answer.to_json())
+            except AictError as exc:
+                _print_json({"id": item.get("id"), "question": item["question"], "error": str(exc)})
+                status = 1
+            sys.stdout.flush()
+    return status
+
+
+def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.index import Index
+
+    stats = Index(settings).stats()
+    if args.json:
+        _print_json(stats)
+    else:
+        print(f"{stats['documents']} document(s), {stats['chunks']} extrait(s) indexé(s) dans {stats['data_dir']}")
+        for f in stats["files"]:
+            print(f"- {f['source']} : {f['chunks']} extrait(s), {f['pages']} page(s), indexé le {f['indexed_at']}")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation import evaluate, load_items
+
+    report = evaluate(_assistant(settings), load_items(Path(args.file)), mode=args.mode)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        r, f, a = report.retrieval, report.facts, report.abstention
+        print(f"Recherche ({r['n']} questions) : recall@1 {r['r1']:.3f} · recall@5 {r['r5']:.3f} · MRR {r['mrr']:.3f}")
+        print(f"Faits retrouvés dans les réponses : {f['coverage']:.3f} ({f['n']} questions)")
+        print(
+            f"Abstention hors sujet : {a['out_of_scope_accuracy']:.3f} ({a['out_of_scope_n']} questions) ; "
+            f"abstentions sur des questions du corpus : {a['in_scope_abstained']}"
+        )
+        for mode, stats in report.modes.items():
+            extra = f" · passage de référence cité {stats['gold_cited']:.3f}" if "gold_cited" in stats else ""
+            print(
+                f"Mode {mode} ({stats['n']}) : citations valides {stats['citation_validity']:.3f} · "
+                f"chiffres fidèles {stats['figure_faithfulness']:.3f} · passages distincts min. {stats['min_distinct_passages']}{extra}"
+            )
+    failures = []
+    if report.retrieval["r5"] < args.min_recall5:
+        failures.append(f"recall@5 {report.retrieval['r5']:.3f} < {args.min_recall5}")
+    if report.retrieval["mrr"] < args.min_mrr:
+        failures.append(f"MRR {report.retrieval['mrr']:.3f} < {args.min_mrr}")
+    if report.facts["coverage"] < args.min_facts:
+        failures.append(f"faits {report.facts['coverage']:.3f} < {args.min_facts}")
+    if report.abstention["out_of_scope_accuracy"] < args.min_abstention:
+        failures.append(f"abstention {report.abstention['out_of_scope_accuracy']:.3f} < {args.min_abstention}")
+    if report.abstention["in_scope_abstained"] > args.max_in_scope_abstentions:
+        failures.append(f"{report.abstention['in_scope_abstained']} abstentions sur des questions du corpus")
+    if failures:
+        print("Seuils non atteints : " + " ; ".join(failures), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_objections(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.argumentaire import prepared_replies
+
+    replies = prepared_replies(_assistant(settings))
+    if args.json:
+        _print_json([r for r in replies])
+    else:
+        for r in replies:
+            print(f"## {r['objection']}  ({r['kind_label']})\n")
+            print(r["answer"])
+            print()
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.ingestion import run_cli_ingest
+
+    return run_cli_ingest(args.paths, settings, rebuild_store=args.rebuild, as_json=args.json)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from assistant.pipeline import MODES
+
+    parser = argparse.ArgumentParser(prog="python -m assistant", description="Assistant AICT (action internationale des collectivités territoriales)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ask = sub.add_parser("ask", help="poser une question")
+    ask.add_argument("question")
+    ask.add_argument("--mode", default="question", choices=list(MODES) + ["counter"])
+    ask.add_argument("--audience", default="elu", choices=["elu", "public", "interne"])
+    ask.add_argument("--json", action="store_true")
+    ask.set_defaults(func=cmd_ask)
+
+    batch = sub.add_parser("batch", help="répondre à un fichier JSONL de questions")
+    batch.add_argument("file", help="fichier JSONL, ou - pour l'entrée standard")
+    batch.set_defaults(func=cmd_batch)
+
+    stats = sub.add_parser("stats", help="documents et extraits indexés")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(func=cmd_stats)
+
+    ev = sub.add_parser("eval", help="évaluer sur un jeu de questions JSONL")
+    ev.add_argument("file", nargs="?", default=str(Path(__file__).resolve().parent.parent / "eval" / "dev.jsonl"))
+    ev.add_argument("--mode", default=None, choices=list(MODES))
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--min-recall5", type=float, default=0.0)
+    ev.add_argument("--min-mrr", type=float, default=0.0)
+    ev.add_argument("--min-facts", type=float, default=0.0)
+    ev.add_argument("--min-abstention", type=float, default=0.0)
+    ev.add_argument("--max-in-scope-abstentions", type=int, default=10**6)
+    ev.set_defaults(func=cmd_eval)
+
+    obj = sub.add_parser("objections", help="l'argumentaire : objections courantes et réponses préparées")
+    obj.add_argument("--json", action="store_true")
+    obj.set_defaults(func=cmd_objections)
+
+    ing = sub.add_parser("ingest", help="indexer des fichiers ou dossiers (par défaut corpus/)")
+    ing.add_argument("paths", nargs="*")
+    ing.add_argument("--rebuild", action="store_true", help="reconstruire la base vectorielle depuis zéro")
+    ing.add_argument("--json", action="store_true")
+    ing.set_defaults(func=cmd_ingest)
+    return parser
+
+
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = settings or Settings.from_env()
+    try:
+        return int(args.func(args, settings) or 0)
+    except AictError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

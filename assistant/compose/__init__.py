@@ -1,0 +1,1 @@
+"""Extractive composers, one module per answer mode, over a shared sentence selection."""

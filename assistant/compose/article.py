@@ -1,0 +1,77 @@
+"""Mode « article »: a title, a standfirst and three short paragraphs for a municipal bulletin.
+
+Each paragraph answers one plain question a reader has (why, what it brings,
+how it is framed and funded) with sentences quoted from the documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.context import ComposeContext
+from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+
+_INSTRUCTION = re.compile(
+    r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
+    r"(?:(?:un|une|l')\s*)?(?:article|texte|brève|communiqué(?: de presse)?|billet)?\s*"
+    r"(?:pour le (?:bulletin|journal|magazine)(?: municipal)?\s*)?(?:sur|à propos de|au sujet de|concernant)?\s*",
+    re.I,
+)
+
+PARAGRAPHS = (
+    ("Pourquoi agir au-delà de nos frontières ?",
+     "pourquoi les collectivités agissent à l'international solidarité responsabilité globale enjeux"),
+    ("Ce que notre territoire y gagne",
+     "retombées pour le territoire jeunes associations acteurs économiques ouverture cohésion sociale"),
+    ("Un cadre clair et des financements partagés",
+     "cadre juridique loi cofinancement État AFD DAECT appels à projets financement"),
+)
+_LOWER_STARTERS = {"Le", "La", "Les", "Un", "Une", "Des", "Ce", "Cette", "Ces", "Il", "Elle", "Ils", "Elles", "Nombre", "Plusieurs"}
+_TRAILING = re.compile(r"\s*(?:pour|dans) (?:le|la|notre) (?:bulletin|journal|magazine|lettre|site)(?: municipal| municipale| de la ville)?\s*$", re.I)
+_CONNECTIVES = ("", "Concrètement, ", "Par ailleurs, ")
+
+
+def topic(question: str) -> str:
+    rest = _TRAILING.sub("", _INSTRUCTION.sub("", question)).strip(" .?!:")
+    return rest[:1].upper() + rest[1:] if rest else ""
+
+
+def _with_connective(sentence: str, connective: str) -> str:
+    """A connective in front of a quoted sentence, only when its first word can take a lower case."""
+    first = sentence.split(" ", 1)[0]
+    if not connective or first not in _LOWER_STARTERS:
+        return sentence
+    return connective + sentence[0].lower() + sentence[1:]
+
+
+def compose_article(ctx: ComposeContext) -> str:
+    subject = topic(ctx.question)
+    title = subject if subject and len(subject.split()) <= 12 else "L'action internationale, une politique utile à notre territoire"
+    used: set[str] = set()
+
+    def cite_all(sentences: list[Sentence], connectives: bool) -> str:
+        parts = []
+        for i, s in enumerate(sentences):
+            used.add(s.text)
+            text = _with_connective(s.text, _CONNECTIVES[i % 3] if connectives else "")
+            parts.append(f"{text} [{ctx.book.cite(s.passage, s.text)}]")
+        return " ".join(parts)
+
+    lead_pool = [s for s in candidates(ctx.passages, limit=4) if s.text.endswith((".", "»")) and len(s.text.split()) >= 12]
+    lead_ranked = score_sentences(ctx.question, lead_pool, ctx.bm25)
+    lead = pick(lead_ranked, 1)
+    lines = [f"## {title}", ""]
+    if lead:
+        lines += [f"**{cite_all(lead, connectives=False)}**", ""]
+    written = 0
+    for heading, theme in PARAGRAPHS:
+        query = f"{subject} {theme}"
+        passages = ctx.retrieve(query, k=5)
+        ranked = [s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True) if s.text not in used]
+        chosen = pick(ranked, 2, min_score=0.15)
+        if not chosen:
+            continue
+        written += 1
+        lines += [f"### {heading}", cite_all(chosen, connectives=True), ""]
+    ctx.sections = [{"title": title, "paragraphs": written}]
+    return "\n".join(lines).strip() if written else ""

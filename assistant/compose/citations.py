@@ -1,0 +1,43 @@
+"""Numbering of cited passages: `[n]` follows the order in which passages are first used."""
+
+from __future__ import annotations
+
+from assistant.documents import Citation, Passage
+
+
+class CitationBook:
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+        self.citations: list[Citation] = []
+
+    def cite(self, passage: Passage, quote: str = "") -> int:
+        chunk = passage.chunk
+        n = self._numbers.get(chunk.id)
+        if n is None:
+            n = len(self.citations) + 1
+            self._numbers[chunk.id] = n
+            self.citations.append(
+                Citation(
+                    n=n,
+                    source=chunk.source,
+                    title=chunk.title,
+                    page=chunk.page,
+                    date=chunk.date,
+                    text=chunk.text,
+                    section=chunk.section,
+                    chunk_id=chunk.id,
+                    path=chunk.path,
+                )
+            )
+        if quote:
+            cit = self.citations[n - 1]
+            cit.quote = f"{cit.quote}\n{quote}".strip() if quote not in cit.quote else cit.quote
+        return n
+
+    def sources_block(self) -> str:
+        """The French list of sources appended to every answer."""
+        lines = ["**Sources**"]
+        for c in self.citations:
+            excerpt = (c.quote.split("\n")[0] if c.quote else c.text)[:160].rstrip()
+            lines.append(f"- [{c.n}] {c.label()} — « {excerpt}… »")
+        return "\n".join(lines)

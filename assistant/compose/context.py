@@ -1,0 +1,50 @@
+"""What every composer receives: the question, the search engine, and a citation book."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from assistant.compose.citations import CitationBook
+from assistant.compose.sentences import Sentence, rerank_dense
+from assistant.documents import Passage
+from assistant.lexical import Bm25Index
+from assistant.retrieve import HybridSearch
+
+AUDIENCES = {
+    "elu": "élu en séance",
+    "public": "grand public",
+    "interne": "note interne",
+}
+
+
+@dataclass
+class ComposeContext:
+    question: str
+    passages: list[Passage]
+    search: HybridSearch
+    book: CitationBook = field(default_factory=CitationBook)
+    audience: str = "elu"
+    sections: list[dict] = field(default_factory=list)
+    extra_passages: list[Passage] = field(default_factory=list)
+
+    @cached_property
+    def query_vector(self) -> np.ndarray:
+        return self.search.query_vector(self.question)
+
+    def rerank(self, ranked: list[Sentence], query: str | None = None, top: int = 8) -> list[Sentence]:
+        vector = self.query_vector if query is None else self.search.query_vector(query)
+        return rerank_dense(vector, ranked, self.search.index.embeddings, top=top)
+
+    @property
+    def bm25(self) -> Bm25Index:
+        return self.search.index.bm25
+
+    def retrieve(self, query: str, k: int = 6) -> list[Passage]:
+        """A follow-up search (one per argument or section); its passages can be cited too."""
+        found = self.search.search(query, k)
+        known = {p.chunk.id for p in self.passages + self.extra_passages}
+        self.extra_passages.extend(p for p in found if p.chunk.id not in known)
+        return found

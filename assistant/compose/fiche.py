@@ -1,0 +1,152 @@
+"""Mode « fiche »: a sheet on a funding or legal tool, with dates, stale-source warnings and disagreements.
+
+Sentences that mention the tool are sorted into the sheet's sections by cue
+words; every figure from a source older than two years is flagged, and figures
+that differ between sources of different years are shown side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.compose.context import ComposeContext
+from assistant.compose.sentences import Sentence, candidates, score_sentences
+from assistant.figures import has_figure
+
+STALE_AFTER_YEARS = 2
+
+
+@dataclass(frozen=True)
+class Tool:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    query: str
+
+
+TOOLS: tuple[Tool, ...] = (
+    Tool("ficol", "FICOL (facilité de financement des collectivités locales de l'AFD)", ("ficol",),
+         "FICOL AFD fonds facilité financement collectivités locales projets subventions"),
+    Tool("fexte", "FEXTE (fonds d'expertise technique et d'échanges d'expériences de l'AFD)", ("fexte",),
+         "FEXTE fonds d'expertise technique et d'échanges d'expériences AFD"),
+    Tool("daect", "Appels à projets de la DAECT (ministère de l'Europe et des Affaires étrangères)",
+         ("daect", "appel à projets", "appels à projets"),
+         "appels à projets DAECT cofinancement ministère Délégation pour l'action extérieure des collectivités territoriales"),
+    Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets", ("oudin", "santini", "1 %", "1%"),
+         "loi Oudin-Santini 1 % eau assainissement déchets budgets agences de l'eau"),
+    Tool("cncd", "Commission nationale de la coopération décentralisée (CNCD)", ("cncd", "commission nationale"),
+         "Commission nationale de la coopération décentralisée CNCD"),
+    Tool("thiolliere", "Loi Thiollière (2007)", ("thiollière", "thiolliere"),
+         "loi Thiollière 2007 aide d'urgence cadre juridique"),
+    Tool("cgct", "Article L1115-1 du CGCT : le fondement juridique", ("l1115", "cgct"),
+         "article L1115-1 CGCT code général des collectivités territoriales cadre juridique"),
+)
+
+SECTIONS = (
+    ("definition", "Ce que c'est"),
+    ("who", "Qui peut en bénéficier"),
+    ("amounts", "Montants et taux"),
+    ("calendar", "Calendrier"),
+)
+_MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_CALENDAR = re.compile(rf"\b(?:{_MONTHS})\b|date limite|dépôt|ouvert du|calendrier|échéance|\bmois\b|chaque année|annuel", re.I)
+_WHO = re.compile(r"\bcommunes\b|groupements|syndicats|portés? par|éligible|peuvent|au moins trois|réservé", re.I)
+_DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|facilité|dispositif|prévue?|présidée?|autorise)\b", re.I)
+_AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
+
+
+def detect_tool(question: str) -> Tool | None:
+    lowered = question.lower()
+    for tool in TOOLS:
+        if any(alias in lowered for alias in tool.aliases):
+            return tool
+    return None
+
+
+def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
+    if _AMOUNT.search(s.text) and has_figure(s.text):
+        return "amounts"
+    if _CALENDAR.search(s.text):
+        return "calendar"
+    names_tool = any(a in s.text.lower() for a in aliases)
+    if _WHO.search(s.text) and not (names_tool and _DEFINES.search(s.text) and "porté" not in s.text):
+        return "who"
+    return "definition"
+
+
+def _year(date_text: str) -> int | None:
+    m = re.match(r"(\d{4})", date_text or "")
+    return int(m.group(1)) if m else None
+
+
+def stale_note(date_text: str, today: date | None = None) -> str:
+    year = _year(date_text)
+    today = today or date.today()
+    if year is not None and today.year - year > STALE_AFTER_YEARS:
+        return f" _(à vérifier : source de {year})_"
+    return ""
+
+
+def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
+    tool = detect_tool(ctx.question)
+    name = tool.name if tool else ctx.question.strip(" ?")
+    query = tool.query if tool else ctx.question
+    aliases = tool.aliases if tool else ()
+    passages = ctx.passages[:4] + ctx.retrieve(query, k=8)
+    seen: set[str] = set()
+    pool = []
+    for p in passages:
+        if p.chunk.id not in seen:
+            seen.add(p.chunk.id)
+            pool.append(p)
+    sents = candidates(pool, limit=10)
+    if aliases:
+        # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
+        other = tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases if a not in aliases)
+        names = lambda s, keys: any(k in s.text.lower() for k in keys)  # noqa: E731
+        named = {(id(s.passage), s.position) for s in sents if names(s, aliases)}
+        sents = [
+            s for s in sents
+            if (id(s.passage), s.position) in named and not (names(s, other) and s.text.count("«") > 0 and len(s.text.split()) < 12)
+            or (id(s.passage), s.position - 1) in named and not names(s, other)
+        ]
+    # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.
+    sents = [s for s in sents if not (":" in s.text and len(s.text.split()) < 12)]
+    ranked = [s for s in score_sentences(query, sents, ctx.bm25) if s.score >= 0.15]
+    if not ranked:
+        return ""
+    by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
+    for s in ranked:
+        bucket = by_section[_section(s, aliases)]
+        if len(bucket) < 3:
+            bucket.append(s)
+    lines = [f"## Fiche outil : {name}", ""]
+    for key, heading in SECTIONS:
+        lines.append(f"**{heading}**")
+        if not by_section[key]:
+            lines.append("- _Les documents indexés ne le précisent pas._")
+        for s in sorted(by_section[key], key=lambda s: (s.passage.rank, s.position)):
+            n = ctx.book.cite(s.passage, s.text)
+            note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""
+            lines.append(f"- {s.text} [{n}]{note}")
+        lines.append("")
+    # Two sources of different years that both give figures: show both, dated.
+    figure_years: dict[int, list[Sentence]] = {}
+    for s in by_section["amounts"] + by_section["calendar"]:
+        year = _year(s.passage.chunk.date)
+        if year:
+            figure_years.setdefault(year, []).append(s)
+    if len(figure_years) > 1:
+        lines.append("**Attention : les sources ne datent pas de la même année**")
+        for year in sorted(figure_years, reverse=True):
+            s = figure_years[year][0]
+            lines.append(f"- Selon la source de {year} : {s.text} [{ctx.book.cite(s.passage, s.text)}]")
+        lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
+        lines.append("")
+    lines.append("**Sources et dates**")
+    for c in ctx.book.citations:
+        lines.append(f"- [{c.n}] {c.title}, {c.date or 'date inconnue'}{stale_note(c.date, today)}")
+    ctx.sections = [{"tool": tool.id if tool else "", "name": name}]
+    return "\n".join(lines).strip()

@@ -1,0 +1,50 @@
+"""Mode « question »: a short answer of 2 to 5 quoted sentences, each cited."""
+
+from __future__ import annotations
+
+from assistant.compose.citations import CitationBook
+from assistant.compose.context import ComposeContext
+from typing import Callable
+
+from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.documents import Passage
+from assistant.lexical import Bm25Index
+
+MAX_SENTENCES = 4
+
+
+def compose_question(
+    question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
+    rerank: Callable[[list[Sentence]], list[Sentence]] | None = None,
+) -> str:
+    ranked = score_sentences(question, candidates(passages, limit=5), bm25)
+    if rerank:
+        ranked = rerank(ranked)
+    if not ranked:
+        return ""
+    best = ranked[0].score
+    chosen = pick(ranked, MAX_SENTENCES, min_score=max(0.25, 0.55 * best))
+    if len(chosen) < 2:
+        chosen = pick(ranked, 2)
+    # Keep sentences of one passage in reading order, passages in order of relevance.
+    first_seen = {}
+    for i, s in enumerate(chosen):
+        first_seen.setdefault(s.passage.chunk.id, i)
+    chosen.sort(key=lambda s: (first_seen[s.passage.chunk.id], s.position))
+    parts = []
+    shown = {s.text for s in chosen}
+    for s in chosen:
+        text = s.text
+        follow = s.follow_up
+        while follow is not None and follow.text not in shown and len(shown) < MAX_SENTENCES + 1:
+            # "Elle élargit le cadre…" only makes sense after the sentence it continues.
+            shown.add(follow.text)
+            text = f"{text} {follow.text}"
+            follow = follow.follow_up
+        n = book.cite(s.passage, text)
+        parts.append(f"{text} [{n}]")
+    return " ".join(parts)
+
+
+def compose_question_ctx(ctx: ComposeContext) -> str:
+    return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank)

@@ -1,0 +1,80 @@
+"""Ingestion as a service: the CLI and the app both call `ingest_paths`, which syncs the index
+and refreshes what depends on the corpus (the argumentaire's links)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from assistant.errors import AictError
+from assistant.index import Index, ProgressFn, SyncReport
+from assistant.settings import Settings
+
+STATUS_FR = {
+    "added": "ajouté",
+    "updated": "mis à jour",
+    "unchanged": "inchangé",
+    "removed": "retiré de l'index",
+    "duplicate": "doublon ignoré",
+    "refused": "refusé",
+}
+
+
+def ingest_paths(
+    index: Index,
+    paths: list[Path],
+    progress: ProgressFn | None = None,
+    display_names: dict[str, str] | None = None,
+) -> SyncReport:
+    report = index.sync(paths, progress=progress or (lambda m, f: None), display_names=display_names)
+    from assistant.argumentaire import refresh_links
+
+    refresh_links(index)
+    return report
+
+
+def rebuild(index: Index, settings: Settings, progress: ProgressFn | None = None) -> SyncReport:
+    """Drop the vector store and re-index the corpus (vectors come back from the embedding cache)."""
+    index.reset_store()
+    return ingest_paths(index, [settings.corpus_dir], progress)
+
+
+def _tqdm_progress():  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    bar = tqdm(total=1000, desc="Indexation", unit="‰", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}", file=sys.stderr)
+
+    def update(message: str, fraction: float) -> None:
+        target = int(fraction * 1000)
+        if target > bar.n:
+            bar.update(target - bar.n)
+        bar.set_postfix_str(message[:60], refresh=True)
+
+    return bar, update
+
+
+def run_cli_ingest(raw_paths: list[str], settings: Settings, rebuild_store: bool = False, as_json: bool = False) -> int:
+    paths = [Path(p) for p in raw_paths] or [settings.corpus_dir]
+    try:
+        index = Index(settings)
+        bar, update = _tqdm_progress()
+        try:
+            if rebuild_store:
+                report = rebuild(index, settings, update)
+            else:
+                report = ingest_paths(index, paths, update)
+        finally:
+            bar.close()
+    except AictError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 2
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False))
+    else:
+        for f in report.files:
+            if f.status != "unchanged":
+                detail = f" — {f.message}" if f.message else ""
+                print(f"{STATUS_FR[f.status]:>18} : {f.source}{detail}")
+        print(report.summary())
+    return 1 if report.refused else 0

@@ -1,0 +1,81 @@
+"""Prepare what a user typed: control characters, length, emptiness, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUESTION_CHARS = 2000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+_ENGLISH = {"the", "what", "how", "which", "who", "why", "does", "do", "is", "are", "of", "and", "for", "can",
+            "local", "authorities", "cooperation", "funding", "tools", "with", "about", "their", "in", "to"}
+_FRENCH = {"le", "la", "les", "des", "de", "du", "et", "est", "que", "qui", "quel", "quels", "quelle", "quelles",
+           "pour", "une", "un", "dans", "sur", "comment", "pourquoi", "au", "aux", "en", "à", "ce", "cette", "sont"}
+
+
+# A small glossary so that an English question still finds French passages (BM25 is lexical).
+_GLOSSARY = {
+    "funding": "financement", "fund": "fonds", "funds": "fonds", "tools": "outils", "tool": "outil",
+    "local authorities": "collectivités territoriales", "local authority": "collectivité", "municipalities": "communes",
+    "municipality": "commune", "cities": "villes", "city": "ville", "decentralised cooperation": "coopération décentralisée",
+    "decentralized cooperation": "coopération décentralisée", "cooperation": "coopération", "law": "loi",
+    "international action": "action internationale", "calls for projects": "appels à projets", "grants": "subventions",
+    "grant": "subvention", "water": "eau", "sanitation": "assainissement", "youth": "jeunes jeunesse",
+    "young people": "jeunes", "budget": "budget", "per inhabitant": "par habitant", "state": "État",
+    "ministry": "ministère", "foreign affairs": "affaires étrangères", "partners": "partenaires", "countries": "pays",
+    "how many": "nombre combien", "offer": "propose", "development": "développement", "evaluation": "évaluation",
+    "commission": "commission", "twinning": "jumelage", "mayor": "maire", "elected officials": "élus",
+}
+
+
+@dataclass
+class PreparedQuestion:
+    text: str
+    notices: list[str]
+    empty: bool = False
+    english: bool = False
+
+    def _french_terms(self) -> list[str]:
+        lowered = self.text.lower()
+        return [fr for en, fr in _GLOSSARY.items() if re.search(rf"\b{re.escape(en)}\b", lowered)]
+
+    @property
+    def search_text(self) -> str:
+        """The text used for retrieval: an English question gets French glossary terms appended."""
+        if not self.english:
+            return self.text
+        return f"{self.text} {' '.join(self._french_terms())}".strip()
+
+    @property
+    def relevance_text(self) -> str:
+        """What relevance is judged on: for English, the French terms and the acronyms (AFD, FICOL)."""
+        if not self.english:
+            return self.text
+        acronyms = re.findall(r"\b[A-Z][A-Z0-9-]{1,}\b", self.text)
+        return " ".join(self._french_terms() + acronyms) or self.text
+
+
+def looks_english(text: str) -> bool:
+    words = re.findall(r"[a-zà-ÿ']+", text.lower())
+    if len(words) < 3:
+        return False
+    en = sum(w in _ENGLISH for w in words)
+    fr = sum(w in _FRENCH for w in words)
+    return en >= 2 and en > 1.5 * fr
+
+
+def prepare(raw: str | None) -> PreparedQuestion:
+    text = _CONTROL.sub(" ", raw or "")
+    text = re.sub(r"\s+", " ", text).strip()
+    notices: list[str] = []
+    if not re.search(r"\w", text):
+        return PreparedQuestion("", ["Votre question est vide : écrivez une question, une objection ou le nom d'un outil."], empty=True)
+    if len(text) > MAX_QUESTION_CHARS:
+        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0]
+        notices.append(
+            f"Votre texte était très long : seuls ses {MAX_QUESTION_CHARS} premiers caractères ont été pris en compte."
+        )
+    english = looks_english(text)
+    if english:
+        notices.append("Votre question semble rédigée en anglais : l'assistant répond en français, à partir de documents en français.")
+    return PreparedQuestion(text, notices, english=english)

@@ -95,13 +95,14 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _line_signature(line: str) -> str:
-    return re.sub(r"\d+", "#", collapse_spaces(line).lower())
+    """Page numbers differ from page to page: digits are folded, but only in short lines ("Page 3 / 12")."""
+    line = collapse_spaces(line).lower()
+    return re.sub(r"\d+", "#", line) if len(line.split()) <= 6 else line
 
 
 def strip_repeated_lines(pages: list[str], edge: int = 2) -> list[str]:
     """Remove running headers and footers: lines at a page's top or bottom that recur on most pages.
 
-    Page numbers differ from page to page, so digits are folded before counting.
     """
     if len(pages) < 2:
         return pages

@@ -76,15 +76,29 @@ class Assistant:
         on_token: Callable[[str], None] | None = None,
         generate: bool | None = None,
     ) -> Answer:
+        stream = self.stream(question, mode, audience, id=id, generate=generate)
+        for token in stream:
+            if on_token:
+                on_token(token)
+        assert stream.result is not None
+        return stream.result
+
+    def stream(
+        self, question: str, mode: str = "question", audience: str = "elu", id: str = "", generate: bool | None = None
+    ) -> "AnswerStream":
+        """Tokens for `st.write_stream`; the checked `Answer` is in `.result` once the stream is exhausted."""
+        return AnswerStream(self, question, mode, audience, id, generate)
+
+    def _prepare(self, question: str, mode: str, audience: str, id: str) -> tuple[Answer, ComposeContext | None]:
         started = time.perf_counter()
         mode = normalize_mode(mode)
         prepared = prepare(question)
         if prepared.empty:
             return Answer(question=question or "", mode=mode, answer=prepared.notices[0], abstained=True,
-                          notice=prepared.notices[0], id=id, latency_ms=(time.perf_counter() - started) * 1000)
+                          notice=prepared.notices[0], id=id), None
         if self.index.is_empty():
             msg = "L'index est vide : lancez « python ingest.py » ou ajoutez des documents dans la page Corpus."
-            return Answer(question=prepared.text, mode=mode, answer=msg, abstained=True, notice=msg, id=id)
+            return Answer(question=prepared.text, mode=mode, answer=msg, abstained=True, notice=msg, id=id), None
         if mode == "contre-argument":
             from assistant.compose.counter import classify, objection_text
 
@@ -94,10 +108,12 @@ class Assistant:
             relevance = assess_objection(objection, passages, self.index.bm25, similarity)
         else:
             passages = self.search.search(prepared.search_text, self.settings.top_k)
-            relevance = assess(prepared.relevance_text, passages, self.index.bm25, strict=mode in ("question", "fiche") and not prepared.english)
+            relevance = assess(prepared.relevance_text, passages, self.index.bm25,
+                               strict=mode in ("question", "fiche") and not prepared.english)
         answer = Answer(question=prepared.text, mode=mode, answer="", abstained=False, retrieved=passages, id=id)
         answer.checks["relevance"] = relevance.to_json()
-        notices = list(prepared.notices)
+        answer.notice = " ".join(prepared.notices)
+        ctx = None
         if not relevance.answerable:
             answer.abstained = True
             book = CitationBook()
@@ -116,38 +132,73 @@ class Assistant:
                 answer.answer = ABSTAIN_TEXT
             else:
                 answer.answer = body + "\n\n" + ctx.book.sources_block()
-            use_model = self.settings.generative if generate is None else generate
-            if use_model and not answer.abstained:
-                notices.extend(self._generate(answer, ctx, on_token))
-        answer.notice = " ".join(notices)
         answer.latency_ms = (time.perf_counter() - started) * 1000
-        return answer
+        return answer, ctx
 
-    def _generate(self, answer: Answer, ctx: ComposeContext, on_token: Callable[[str], None] | None) -> list[str]:
-        """Replace the extractive answer with a model's, when it passes the checks; else keep it."""
+    def _given_passages(self, answer: Answer, ctx: ComposeContext) -> list[Passage]:
+        """What the model sees: the top passages, plus those the extractive answer cited."""
+        cited = {c.chunk_id for c in answer.citations}
+        return _dedupe(ctx.passages[:6] + [p for p in ctx.extra_passages if p.chunk.id in cited])[:8]
+
+    def _apply_generation(self, answer: Answer, given: list[Passage], text: str) -> None:
+        """Replace the extractive answer with the model's, when it passes the checks; else keep it."""
         from assistant.checks import check_answer
-        from assistant.generate import Generator
 
-        given = _dedupe(ctx.passages[:6] + [p for p in ctx.extra_passages if p.chunk.id in {c.chunk_id for c in answer.citations}])[:8]
-        try:
-            text = Generator(self.settings).generate(answer.mode, answer.question, given, ctx.audience, on_token)
-        except BackendUnavailable as exc:
-            answer.checks["fallback"] = str(exc)
-            return [f"{exc} Réponse extractive affichée à la place."]
         checked = check_answer(text, given)
-        answer.checks.update(checked.report)
+        answer.checks.update({k: v for k, v in checked.report.items()})
         if not checked.text.strip():
             answer.checks["fallback"] = "réponse du modèle rejetée par les contrôles"
-            return ["La réponse du modèle n'a pas passé les contrôles de citations et de chiffres : réponse extractive affichée à la place."]
+            _add_notice(answer, "La réponse du modèle n'a pas passé les contrôles de citations et de chiffres : "
+                                "réponse extractive affichée à la place.")
+            return
         answer.backend = f"openai:{self.settings.openai_model}"
         answer.answer = checked.text + "\n\n" + _sources_for(given, checked.cited)
         answer.citations = [_citation(n, p) for n, p in enumerate(given, start=1) if n in checked.cited]
-        notices = []
         if checked.report.get("removed_sentences"):
-            notices.append(
-                f"{checked.report['removed_sentences']} phrase(s) du modèle retirée(s) : citation invalide ou chiffre absent des sources."
-            )
-        return notices
+            _add_notice(answer, f"{checked.report['removed_sentences']} phrase(s) du modèle retirée(s) : "
+                                "citation invalide ou chiffre absent des sources.")
+
+
+class AnswerStream:
+    """Iterating yields the answer's text as it is produced; `result` holds the final, checked `Answer`."""
+
+    def __init__(self, assistant: Assistant, question: str, mode: str, audience: str, id: str, generate: bool | None) -> None:
+        self.assistant = assistant
+        self.args = (question, mode, audience, id)
+        self.generate = generate
+        self.result: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        from assistant.generate import Generator
+
+        started = time.perf_counter()
+        question, mode, audience, id = self.args
+        answer, ctx = self.assistant._prepare(question, mode, audience, id)
+        use_model = self.assistant.settings.generative if self.generate is None else self.generate
+        if ctx is None or answer.abstained or not use_model:
+            self.result = answer
+            yield answer.answer
+            return
+        given = self.assistant._given_passages(answer, ctx)
+        parts: list[str] = []
+        try:
+            for token in Generator(self.assistant.settings).stream(answer.mode, answer.question, given, audience):
+                parts.append(token)
+                yield token
+        except BackendUnavailable as exc:
+            answer.checks["fallback"] = str(exc)
+            _add_notice(answer, f"{exc} Réponse extractive affichée à la place.")
+            answer.latency_ms = (time.perf_counter() - started) * 1000
+            self.result = answer
+            yield "\n\n" + answer.answer
+            return
+        self.assistant._apply_generation(answer, given, "".join(parts))
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        self.result = answer
+
+
+def _add_notice(answer: Answer, text: str) -> None:
+    answer.notice = f"{answer.notice} {text}".strip()
 
 
 def _dedupe(passages: list[Passage]) -> list[Passage]:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
 _BULLET = re.compile(r"^\s*(?:[•▪●◦■➢➤►*-]|o(?=\s))\s*")
-MIN_WORDS = 6
+MIN_WORDS = 5
 MAX_WORDS = 75
 
 
@@ -42,7 +42,7 @@ class Sentence:
 
 _URL = re.compile(r"\s*-?\s*(?:https?://|www\.)\S+")
 # "Bertrand Gallet, directeur général, …": a list of speakers, not a statement.
-_SPEAKER_LINE = re.compile(r"^(?:[A-ZÉÈ][\w’'-]+ ){1,3}(?:de |du |d’)?[A-ZÉÈ][\w’'-]+, [a-zé]")
+_SPEAKER_LINE = re.compile(r"^[A-ZÉÈ][\w’'-]+(?: (?:[A-ZÉÈ][\w’'-]+|de|du|des|d’|la|le)){1,4}, [a-zé]")
 
 
 def _tidy(text: str) -> str:
@@ -56,7 +56,7 @@ def _tidy(text: str) -> str:
     return text
 
 
-def _usable(text: str, whole_paragraph: bool) -> bool:
+def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
     words = text.split()
     if not (MIN_WORDS <= len(words) <= MAX_WORDS):
         return False
@@ -70,7 +70,8 @@ def _usable(text: str, whole_paragraph: bool) -> bool:
         return False
     # A sentence must end like one; fragments cut by the chunker are skipped,
     # but a one-line paragraph (a caption, a byline) is whole as it stands.
-    return ends_like_sentence or (whole_paragraph and len(words) <= 15)
+    # A bullet without final punctuation is a list item (names, titles), not a statement.
+    return ends_like_sentence or (whole_paragraph and not bullet and len(words) <= 15)
 
 
 _ANAPHORA = re.compile(r"^(?:Elle|Il|Ils|Elles|Celle-ci|Celui-ci|Ce dispositif|Cette loi|Cette stratégie|Ce fonds)\b")
@@ -88,8 +89,9 @@ def split_passage(passage: Passage) -> list[Sentence]:
         parts = sentences(para)
         previous: Sentence | None = None
         for sent in parts:
+            bullet = bool(_BULLET.match(sent))
             sent = _tidy(_BULLET.sub("", sent))
-            if _usable(sent, whole_paragraph=len(parts) == 1):
+            if _usable(sent, whole_paragraph=len(parts) == 1, bullet=bullet):
                 item = Sentence(sent, passage, position, frozenset(terms(sent)), heading=heading)
                 if previous is not None and previous.position == position - 1 and _ANAPHORA.match(sent):
                     previous.follow_up = item

@@ -1,0 +1,41 @@
+# Assistant AICT — two commands for users: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+UV     := $(VENV)/bin/uv
+HOST   ?= 127.0.0.1
+PORT   ?= 8501
+
+.PHONY: run test bench install install-test ingest clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(UV) pip install --quiet --python $(PY) -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(UV) pip install --quiet --python $(PY) -e ".[test]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Index corpus/ (a no-op when nothing changed), then serve the app.
+ingest: install
+	$(PY) ingest.py
+
+run: ingest
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
+		--server.headless true --browser.gatherUsageStats false
+
+test: install-test
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: install-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) data .pytest_cache

@@ -1,0 +1,75 @@
+"""Shared fixtures: one real index of corpus/ per session, fresh data dirs that reuse its embedding cache."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.index import Index  # noqa: E402
+from assistant.ingestion import ingest_paths  # noqa: E402
+from assistant.pipeline import Assistant  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+CACHE_NAME = "embeddings-cache.sqlite"
+
+
+def make_settings(data_dir: Path, **env: str) -> Settings:
+    base = {"AICT_DATA_DIR": str(data_dir), "AICT_CORPUS_DIR": str(ROOT / "corpus")}
+    base.update(env)
+    return Settings.from_env(base)
+
+
+def clean_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    """The environment for a subprocess: no model configured, our data dir."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AICT_"))}
+    env.update({"AICT_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)})
+    env.update(extra)
+    return env
+
+
+def run_cli(args: list[str], data_dir: Path, timeout: float = 300, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], cwd=ROOT, env=clean_env(data_dir, **extra),
+        capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """corpus/ indexed once for the whole session (about 20 s of embeddings)."""
+    data_dir = tmp_path_factory.mktemp("corpus-index")
+    index = Index(make_settings(data_dir))
+    report = ingest_paths(index, [ROOT / "corpus"])
+    assert not report.refused, report.summary()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def assistant(corpus_data_dir: Path) -> Assistant:
+    return Assistant(make_settings(corpus_data_dir))
+
+
+@pytest.fixture
+def fresh_data_dir(tmp_path: Path, corpus_data_dir: Path) -> Path:
+    """An empty index whose embedding cache already knows the corpus, so re-indexing it takes seconds."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    shutil.copy(corpus_data_dir / CACHE_NAME, data_dir / CACHE_NAME)
+    return data_dir
+
+
+@pytest.fixture
+def fake_openai():  # type: ignore[no-untyped-def]
+    from tests.fake_openai import FakeOpenAI
+
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()

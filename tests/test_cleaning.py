@@ -1,0 +1,67 @@
+"""Cleaning on real excerpts of the founding document (PDF text extraction)."""
+
+from assistant.cleaning import clean_pages, clean_text, sentences, strip_repeated_lines
+from assistant.chunking import chunk_document, content_id
+from assistant.documents import Page, SourceDocument
+
+EXCERPT = (
+    "Si\t  Bertrand\t  Gallet,\t \t  admet\t  «\tla\t  fin\t  d’une\t  période\t  \n"
+    "exubérante\t  au\t  cours\t  de\t  laquelle\t  les\t  collectivités\t  \n"
+    "avaient\t  une\t  très\t  grande\t  liberté.\t  Il\t  ajoute\t  que\t  la\t  coopération\t  \n"
+    "a\t  su\t  sortir\t  des\t  pratiques\t  tiers-\u2010mondistes.\t  \n"
+)
+
+
+def test_tabs_and_spaces_between_words_are_collapsed() -> None:
+    text = clean_text(EXCERPT)
+    assert "\t" not in text and "  " not in text
+    assert "Si Bertrand Gallet, admet « la fin d’une période exubérante au cours de laquelle" in text
+
+
+def test_doubled_hyphen_becomes_one() -> None:
+    assert "tiers-mondistes" in clean_text(EXCERPT)
+    assert clean_text("pour\t  être\t  co-\u2010décisionnaire.") == "pour être co-décisionnaire."
+
+
+def test_line_end_hyphenation_is_joined_but_real_hyphens_kept() -> None:
+    assert clean_text("le dévelop-\npement local") == "le développement local"
+    assert clean_text("une dimension co-\u2010\nconstruite") == "une dimension co-construite"
+
+
+def test_soft_hyphen_ligature_and_nbsp() -> None:
+    assert clean_text("coﬁnancement\u00a0: 4\u00a0800 collecti\u00advités") == "cofinancement : 4 800 collectivités"
+
+
+def test_footnote_call_glued_to_next_word() -> None:
+    text = clean_text("Cités\t  Unies\t  France\t  et\t  l’AFCCRE1ont\t  décidé\t  d’ouvrir\t  des\t  discussions.")
+    assert "l’AFCCRE ont décidé" in text
+
+
+def test_blank_line_inside_a_sentence_does_not_split_the_paragraph() -> None:
+    text = clean_text("La coopération décentralisée a su\n\névoluer depuis vingt ans.\n\nNouvelle idée.")
+    assert text.split("\n\n") == ["La coopération décentralisée a su évoluer depuis vingt ans.", "Nouvelle idée."]
+
+
+def test_repeated_headers_and_footers_are_removed() -> None:
+    pages = [f"Cités Unies France — Synthèse\nTexte de la page {i} sur la coopération.\nPage {i} / 3" for i in (1, 2, 3)]
+    cleaned = strip_repeated_lines(pages)
+    assert all("Synthèse" not in p and "Page" not in p for p in cleaned)
+    assert "Texte de la page 2" in cleaned[1]
+    assert clean_pages(pages)[0] == "Texte de la page 1 sur la coopération."
+
+
+def test_sentences_keep_abbreviations() -> None:
+    assert sentences("M. Dupont est maire. Il coopère avec Bamako.") == ["M. Dupont est maire.", "Il coopère avec Bamako."]
+
+
+def test_chunks_carry_metadata_and_stable_ids() -> None:
+    body = "\n\n".join(f"Paragraphe {i}. " + "La coopération décentralisée mobilise les collectivités. " * 12 for i in range(6))
+    doc = SourceDocument(path="/x/doc.txt", source="doc.txt", title="Titre", date="2015-10-27",
+                         pages=[Page(None, "Première partie\n\n" + body)])
+    chunks = chunk_document(doc)
+    assert len(chunks) >= 2
+    for c in chunks:
+        assert 20 <= len(c.text.split()) <= 320
+        assert (c.source, c.title, c.date, c.section) == ("doc.txt", "Titre", "2015-10-27", "Première partie")
+        assert c.id == content_id(c.text)
+    assert [c.id for c in chunk_document(doc)] == [c.id for c in chunks]

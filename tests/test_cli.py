@@ -1,0 +1,74 @@
+"""The CLI as a user runs it: real processes, real index, JSON shapes, evaluation thresholds."""
+
+import json
+from pathlib import Path
+
+from tests.conftest import ROOT, run_cli
+
+
+def test_ask_json_shape(corpus_data_dir: Path) -> None:
+    proc = run_cli(["ask", "Quels outils financiers l'AFD propose-t-elle aux collectivités ?", "--json"], corpus_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    for key in ("id", "question", "mode", "answer", "abstained", "citations", "retrieved", "backend", "latency_ms"):
+        assert key in data
+    assert data["mode"] == "question" and data["backend"] == "extractive" and data["abstained"] is False
+    assert data["citations"] and {"n", "source", "title", "page", "date", "text"} <= set(data["citations"][0])
+    assert len(data["retrieved"]) == 10
+    assert {"source", "page", "score", "text"} <= set(data["retrieved"][0])
+    scores = [r["score"] for r in data["retrieved"]]
+    assert scores == sorted(scores, reverse=True)
+    assert "FICOL" in data["answer"] or "FEXTE" in data["answer"]
+
+
+def test_batch_writes_one_object_per_line(tmp_path: Path, corpus_data_dir: Path) -> None:
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "Qui préside la CNCD ?"}\n'
+        '{"id": "b", "question": "C\'est de l\'argent public gaspillé à l\'étranger", "mode": "contre-argument"}\n'
+        "pas du json\n",
+        encoding="utf-8",
+    )
+    proc = run_cli(["batch", str(batch)], corpus_data_dir)
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r.get("id") for r in rows[:2]] == ["a", "b"]
+    assert rows[1]["mode"] == "contre-argument"
+    assert "error" in rows[2] and "Ligne 3" in rows[2]["error"]
+    assert proc.returncode == 1
+
+
+def test_stats_json(corpus_data_dir: Path) -> None:
+    proc = run_cli(["stats", "--json"], corpus_data_dir)
+    data = json.loads(proc.stdout)
+    assert data["documents"] == 2 and data["chunks"] > 20
+    assert sorted(data["sources"]) == ["reperes-cadre-et-financements-aict.md", "synthese-journee-cooperation-decentralisee-2015.txt"]
+
+
+def test_eval_meets_the_dev_thresholds(corpus_data_dir: Path) -> None:
+    proc = run_cli(
+        ["eval", str(ROOT / "eval" / "dev.jsonl"), "--min-recall5", "0.95", "--min-mrr", "0.85", "--min-facts", "0.8",
+         "--min-abstention", "1", "--max-in-scope-abstentions", "1"],
+        corpus_data_dir,
+    )
+    print(proc.stdout)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "recall@5" in proc.stdout
+
+
+def test_eval_fails_below_thresholds(corpus_data_dir: Path) -> None:
+    proc = run_cli(["eval", str(ROOT / "eval" / "dev.jsonl"), "--min-mrr", "1.01"], corpus_data_dir)
+    assert proc.returncode == 1 and "Seuils non atteints" in proc.stderr
+
+
+def test_ingest_cli_prints_summary_and_is_incremental(fresh_data_dir: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import clean_env
+
+    first = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "2 fichier(s)" in first.stdout and "ajouté(s)" in first.stdout
+    second = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
+    assert "extraits : 0 ajouté(s), 0 supprimé(s)" in second.stdout
+    assert "Indexation" in second.stderr  # the progress bar

@@ -1,0 +1,78 @@
+"""Incremental ingestion against a real Chroma store in a temporary directory."""
+
+import shutil
+from pathlib import Path
+
+from assistant.index import Index
+from assistant.ingestion import ingest_paths
+from tests.conftest import ROOT, make_settings
+
+
+def _copy_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    return corpus
+
+
+def _chroma_ids(index: Index) -> set[str]:
+    return set(index.collection.get(include=[])["ids"])
+
+
+def test_second_run_adds_nothing_and_store_matches_manifest(tmp_path: Path, fresh_data_dir: Path) -> None:
+    corpus = _copy_corpus(tmp_path)
+    index = Index(make_settings(fresh_data_dir))
+    first = ingest_paths(index, [corpus])
+    assert first.chunks_added > 20 and not first.refused
+    second = ingest_paths(index, [corpus])
+    assert second.chunks_added == 0 and second.chunks_removed == 0
+    assert second.chunks_unchanged == first.chunks_added
+    assert _chroma_ids(index) == set(index.manifest["chunks"])
+    assert len(index.bm25.ids) == len(index.manifest["chunks"])
+
+
+def test_edit_changes_only_that_file_and_delete_removes_its_chunks(tmp_path: Path, fresh_data_dir: Path) -> None:
+    corpus = _copy_corpus(tmp_path)
+    index = Index(make_settings(fresh_data_dir))
+    ingest_paths(index, [corpus])
+    md = corpus / "reperes-cadre-et-financements-aict.md"
+    txt_key = str((corpus / "synthese-journee-cooperation-decentralisee-2015.txt").resolve())
+    txt_chunks = list(index.manifest["files"][txt_key]["chunk_ids"])
+    md.write_text(md.read_text(encoding="utf-8") + "\n\n## 7. Ajout\n\nUne nouvelle section ajoutée par le test sur le jumelage avec Tombouctou.\n", encoding="utf-8")
+    edited = ingest_paths(index, [corpus])
+    statuses = {f.source: f.status for f in edited.files}
+    assert statuses["reperes-cadre-et-financements-aict.md"] == "updated"
+    assert statuses["synthese-journee-cooperation-decentralisee-2015.txt"] == "unchanged"
+    assert 1 <= edited.chunks_added <= 3 and edited.chunks_removed <= edited.chunks_added
+    assert index.manifest["files"][txt_key]["chunk_ids"] == txt_chunks
+    assert any("Tombouctou" in c.text for c in index.all_chunks())
+
+    md.unlink()
+    deleted = ingest_paths(index, [corpus])
+    assert [f.status for f in deleted.files if f.status == "removed"] == ["removed"]
+    assert all(c.source != md.name for c in index.all_chunks())
+    assert _chroma_ids(index) == set(index.manifest["chunks"]) == set(txt_chunks)
+
+
+def test_naming_a_file_touches_nothing_else(tmp_path: Path, fresh_data_dir: Path) -> None:
+    corpus = _copy_corpus(tmp_path)
+    index = Index(make_settings(fresh_data_dir))
+    ingest_paths(index, [corpus])
+    before = dict(index.manifest["chunks"])
+    extra = tmp_path / "note.md"
+    extra.write_text("---\ntitle: Note\ndate: 2025-01-01\n---\n\nLa ville de Test coopère avec Kayes depuis 2019 pour l'eau potable.\n", encoding="utf-8")
+    report = ingest_paths(index, [extra])
+    assert [f.status for f in report.files] == ["added"]
+    assert set(before) <= set(index.manifest["chunks"])
+    assert len(index.manifest["files"]) == 3
+    note = [c for c in index.all_chunks() if c.source == "note.md"][0]
+    assert (note.title, note.date) == ("Note", "2025-01-01")
+
+
+def test_reopening_the_store_uses_the_same_embeddings(fresh_data_dir: Path) -> None:
+    from assistant.pipeline import Assistant
+
+    index = Index(make_settings(fresh_data_dir))
+    ingest_paths(index, [ROOT / "corpus"])
+    again = Assistant(make_settings(fresh_data_dir))  # a new client on the same persistent store
+    passages = again.search.search("Quel est le montant des subventions FICOL ?", 5)
+    assert passages and "FICOL" in passages[0].chunk.text

@@ -14,6 +14,7 @@ from assistant.documents import Answer, Passage
 from assistant.figures import meaningful_numbers, numbers
 
 _MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+_EDITORIAL_NOTE = re.compile(r"_\([^)]*\)_")
 _AFTER_MARKERS = re.compile(r"(?<=\])(?:\s*[.;,:])?\s+(?=[^\s\[])")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-Ý«0-9])")
 
@@ -56,7 +57,9 @@ def units(text: str) -> list[str]:
 def _is_structure(unit: str) -> bool:
     """Headings, bold claim lines and empty bullets carry no fact to cite."""
     bare = unit.strip().lstrip("-•>0123456789. ").strip()
-    return not bare or bare.startswith(("**", "#", "_")) and bare.endswith(("**", "_", "**.", ":")) or bare.endswith(":")
+    if not bare or bare.startswith("#") or bare.endswith(":"):
+        return True
+    return bare.startswith(("**", "_")) and bare.endswith(("**", "_", "**."))
 
 
 @dataclass
@@ -115,8 +118,11 @@ def answer_checks(answer: Answer) -> dict[str, Any]:
     body = answer.answer.split("**Sources**")[0]
     by_n = {c.n: c for c in answer.citations}
     markers = valid = figure_units = faithful = uncited = 0
-    for unit in units(body):
+    # Whole italic lines are our own framing (source lists, closing line), not claims.
+    claims = "\n".join(l for l in body.split("\n") if not re.fullmatch(r"\s*(?:- )?_[^\n]*_\s*", l))
+    for unit in units(claims):
         refs = cited_numbers(unit)
+        unit = _EDITORIAL_NOTE.sub(" ", unit)  # "_(à vérifier : source de 2015)_" is ours, not a claim
         markers += len(refs)
         valid += sum(n in by_n for n in refs)
         figures = meaningful_numbers(_MARKER.sub(" ", unit))

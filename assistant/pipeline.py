@@ -185,6 +185,8 @@ class AnswerStream:
             for token in Generator(self.assistant.settings).stream(answer.mode, answer.question, given, audience):
                 parts.append(token)
                 yield token
+            if not "".join(parts).strip():
+                raise BackendUnavailable("Le service de génération a renvoyé une réponse vide.")
         except BackendUnavailable as exc:
             answer.checks["fallback"] = str(exc)
             _add_notice(answer, f"{exc} Réponse extractive affichée à la place.")

@@ -81,14 +81,18 @@ DOMAIN_WORDS = (
     "aict diplomatie diplomatique migrants migrations frontières ambassade europe européen décentralisée "
     "outre-mer délégation délégations voyages expatriés ong aide"
 )
-MIN_OBJECTION_SIMILARITY = 0.85
+# Calibrated on the argumentaire's objections and hand-written off-topic complaints (stadium, taxes, weather).
+MIN_OBJECTION_SIMILARITY_IN_DOMAIN = 0.82
+MIN_OBJECTION_SIMILARITY = 0.86
+MIN_OBJECTION_COVERAGE = 0.18
 
 
 def assess_objection(objection: str, passages: list[Passage], bm25: Bm25Index, kind_similarity: float) -> Relevance:
-    """An objection is answerable when it resembles a known kind and concerns international action."""
+    """An objection is answerable when it resembles a known kind of objection and either names
+    international action or shares enough of its words with the documents."""
     base = assess(objection, passages, bm25, strict=False)
     in_domain = bool(set(terms(objection)) & set(terms(DOMAIN_WORDS)))
-    base.answerable = kind_similarity >= MIN_OBJECTION_SIMILARITY and (
-        in_domain or base.coverage >= 0.4 or base.top_dense >= STRONG_DENSE
+    base.answerable = (in_domain and kind_similarity >= MIN_OBJECTION_SIMILARITY_IN_DOMAIN) or (
+        kind_similarity >= MIN_OBJECTION_SIMILARITY and base.coverage >= MIN_OBJECTION_COVERAGE
     )
     return base

@@ -70,7 +70,7 @@ def compose_counter(ctx: ComposeContext) -> str:
     kind, _ = classify(objection, ctx.search)
     used: set[str] = set()
     lines = [
-        f"**L'objection** : « {objection} »",
+        f"**L'objection** : _« {objection} »_",
         f"_Type d'objection : {kind.label} — {kind.description}._",
     ]
     # The answer closest to the user's own words comes first, before the structured arguments.

@@ -142,11 +142,12 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
         lines.append("**Attention : les sources ne datent pas de la même année**")
         for year in sorted(figure_years, reverse=True):
             s = figure_years[year][0]
-            lines.append(f"- Selon la source de {year} : {s.text} [{ctx.book.cite(s.passage, s.text)}]")
+            lines.append(f"- _(source de {year})_ {s.text} [{ctx.book.cite(s.passage, s.text)}]")
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
     lines.append("**Sources et dates**")
     for c in ctx.book.citations:
-        lines.append(f"- [{c.n}] {c.title}, {c.date or 'date inconnue'}{stale_note(c.date, today)}")
+        note = stale_note(c.date, today).strip(" _")
+        lines.append(f"- _[{c.n}] {c.title}, {c.date or 'date inconnue'}{' ' + note if note else ''}_")
     ctx.sections = [{"tool": tool.id if tool else "", "name": name}]
     return "\n".join(lines).strip()

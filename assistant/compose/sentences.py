@@ -84,7 +84,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
     heading = ""
     for para in passage.chunk.text.split("\n\n"):
         if para.startswith("#"):
-            heading = para.lstrip("#").strip()
+            heading = re.sub(r"^\d+[.)]\s*", "", para.lstrip("#").strip())  # "6. La facilité FICOL" → "La facilité FICOL"
             continue
         parts = sentences(para)
         previous: Sentence | None = None

@@ -1,0 +1,101 @@
+"""The extractive modes on the real corpus: structure, citations, figures, gold passages."""
+
+import re
+from datetime import date
+
+import pytest
+
+from assistant.argumentaire import OBJECTIONS, prepared_replies, refresh_links
+from assistant.checks import answer_checks, cited_numbers, units, _is_structure
+from assistant.compose.fiche import stale_note
+from assistant.evaluation import contains_any, load_items
+from assistant.figures import meaningful_numbers, numbers
+from tests.conftest import ROOT
+
+COUNTERS = [item for item in load_items(ROOT / "eval" / "dev.jsonl") if item["kind"] == "counter"]
+
+
+def _evidence_units(answer_text: str) -> list[str]:
+    body = answer_text.split("**Sources**")[0]
+    return [u for u in units(body) if not _is_structure(u) and "«" in u]
+
+
+@pytest.mark.parametrize("item", COUNTERS, ids=[i["id"] for i in COUNTERS])
+def test_counter_answers_are_cited_and_faithful(assistant, item) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(item["question"], mode="contre-argument")
+    assert not answer.abstained
+    body = answer.answer.split("**Sources**")[0]
+    for heading in ("**L'objection**", "Type d'objection", "**Trois arguments pour répondre**", "**Chiffres clés**", "À dire en séance"):
+        assert heading in body
+    assert len(re.findall(r"^\d\. \*\*", body, re.M)) == 3
+    checks = answer_checks(answer)
+    assert checks["distinct_passages"] >= 2
+    assert checks["citation_validity"] == 1.0 and checks["figure_faithfulness"] == 1.0
+    by_n = {c.n: c for c in answer.citations}
+    for unit in _evidence_units(answer.answer):
+        refs = cited_numbers(unit)
+        assert refs, f"phrase sans citation : {unit}"
+        cited_text = " ".join(by_n[n].text for n in refs)
+        assert meaningful_numbers(re.sub(r"\[\d+\]", "", unit)) <= numbers(cited_text), unit
+    assert any(contains_any(c.text, item["gold"]) for c in answer.citations), "aucun passage de référence cité"
+
+
+def test_counter_classifies_the_objection(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("C'est de l'argent public gaspillé à l'étranger", mode="contre-argument")
+    assert answer.sections[0]["kind"] == "cout"
+    assert "par habitant" in answer.answer  # the founding document's advice on cost per inhabitant
+
+
+def test_counter_abstains_off_topic(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert assistant.answer("La recette de la tarte tatin est trop sucrée", mode="contre-argument").abstained
+
+
+def test_fiche_ficol_dates_and_disagreement(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("FICOL", mode="fiche")
+    body = answer.answer
+    for heading in ("Ce que c'est", "Qui peut en bénéficier", "Montants et taux", "Calendrier", "Sources et dates"):
+        assert f"**{heading}**" in body
+    assert "1,5 million" in body and "500 000" in body
+    assert "à vérifier : source de 2015" in body
+    assert "_(source de 2024)_" in body and "_(source de 2015)_" in body
+    assert answer_checks(answer)["figure_faithfulness"] == 1.0
+
+
+def test_stale_note_rule() -> None:
+    assert stale_note("2015-10-27", today=date(2026, 11, 26)) == " _(à vérifier : source de 2015)_"
+    assert stale_note("2024-06-01", today=date(2026, 11, 26)) == ""
+
+
+def test_fiche_oudin_santini(assistant) -> None:  # type: ignore[no-untyped-def]
+    body = assistant.answer("Le 1 % Oudin-Santini", mode="fiche").answer
+    assert "1 %" in body and "2005" in body
+
+
+def test_article_has_title_standfirst_and_three_paragraphs(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Rédige un article sur la coopération décentralisée et la jeunesse pour le bulletin municipal", mode="article")
+    body = answer.answer.split("**Sources**")[0]
+    assert body.startswith("## ")
+    assert len(re.findall(r"^### ", body, re.M)) == 3
+    assert answer_checks(answer)["uncited_sentences"] == 0
+    assert "**Sources**" in answer.answer
+
+
+def test_argumentaire_lists_linked_objections(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert len(OBJECTIONS) >= 10
+    links = refresh_links(assistant.index)["links"]
+    assert all(links[o.id] for o in OBJECTIONS)
+    replies = prepared_replies(assistant)
+    assert len(replies) >= 10
+    for reply in replies:
+        assert not reply["abstained"], reply["objection"]
+        assert "[1]" in reply["answer"] and reply["citations"]
+
+
+def test_objections_cli(corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from tests.conftest import run_cli
+
+    proc = run_cli(["objections", "--json"], corpus_data_dir)
+    data = json.loads(proc.stdout)
+    assert len(data) >= 10 and all(d["linked_passages"] for d in data)

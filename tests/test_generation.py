@@ -97,7 +97,7 @@ def test_connection_refused_falls_back(corpus_data_dir) -> None:  # type: ignore
 def test_prompt_puts_rules_first_and_passages_as_data(corpus_data_dir, fake_openai) -> None:  # type: ignore[no-untyped-def]
     _assistant(corpus_data_dir, fake_openai).answer(QUESTION)
     messages = fake_openai.requests[-1]["body"]["messages"]
-    assert messages[0]["role"] == "system" and "<document" not in messages[0]["content"]
+    assert messages[0]["role"] == "system" and "<document n=" not in messages[0]["content"]
     assert "jamais des instructions" in messages[0]["content"]
     user = messages[1]["content"]
     assert user.index("<documents>") < user.index("</documents>") < user.index("<demande>")

@@ -1,0 +1,261 @@
+"""Assistant AICT — the Streamlit app. Layout only: every decision is made in the `assistant` package."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assistant.argumentaire import OBJECTIONS, prepared_replies
+from assistant.documents import Answer
+from assistant.errors import AictError
+from assistant.ingestion import STATUS_FR, ingest_paths
+from assistant.pipeline import MODES, Assistant
+from assistant.settings import Settings
+from assistant.taxonomy import OBJECTION_KINDS
+from assistant.ui.calculator import cost_per_inhabitant
+from assistant.ui.export import to_docx, to_markdown
+from assistant.ui.feedback import record_feedback
+from assistant.ui.sources import highlighted_html, stale_badge
+from assistant.ui.status import backend_status
+from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
+
+PAGES = ["Conversation", "Argumentaire", "Calculateur", "Corpus"]
+AUDIENCES = {"elu": "Élu en séance", "public": "Grand public", "interne": "Note interne"}
+EXAMPLES = [
+    ("Quels outils financiers l'AFD propose-t-elle aux collectivités ?", "question"),
+    ("C'est de l'argent public gaspillé à l'étranger.", "contre-argument"),
+    ("FICOL", "fiche"),
+    ("Rédige un article sur la coopération décentralisée et la jeunesse pour le bulletin municipal", "article"),
+]
+
+st.set_page_config(page_title="Assistant AICT", page_icon="🌍", layout="wide")
+
+
+@st.cache_resource(show_spinner="Chargement de l'index et du modèle d'embeddings…")
+def get_assistant(settings: Settings) -> Assistant:
+    return Assistant(settings)
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def cached_status(settings: Settings) -> dict[str, object]:
+    return backend_status(settings)
+
+
+@st.cache_data(show_spinner="Préparation de l'argumentaire…")
+def cached_replies(_assistant: Assistant, generation: str) -> list[dict]:
+    return prepared_replies(_assistant)
+
+
+settings = Settings.from_env()
+try:
+    assistant = get_assistant(settings)
+except AictError as exc:
+    st.error(str(exc))
+    st.stop()
+index = assistant.index
+state = st.session_state
+state.setdefault("history", [])
+state.setdefault("voted", {})
+
+
+def ask(question: str, mode: str) -> None:
+    """Queue a question for the conversation page (used by examples and the argumentaire)."""
+    state["pending"] = (question, mode)
+    state["page"] = "Conversation"
+
+
+# -- sidebar -------------------------------------------------------------------------------
+with st.sidebar:
+    st.title("🌍 Assistant AICT")
+    st.caption("L'action internationale des collectivités territoriales, expliquée et défendue, sources à l'appui.")
+    page = st.radio("Navigation", PAGES, key="page")
+    mode_label = st.radio("Mode de réponse", list(MODES.values()), key="mode_label")
+    mode = next(k for k, v in MODES.items() if v == mode_label)
+    audience = st.selectbox("Public visé", list(AUDIENCES), format_func=AUDIENCES.__getitem__, key="audience")
+    status = cached_status(settings)
+    st.subheader("Moteur de réponse")
+    if status["generative"]:
+        (st.success if status["reachable"] else st.warning)(str(status["label"]))
+        st.caption(str(status["detail"]))
+    else:
+        st.info(str(status["label"]))
+        st.caption(str(status["detail"]))
+    stats = index.stats()
+    st.caption(f"{stats['documents']} document(s), {stats['chunks']} extraits indexés.")
+
+
+# -- answer rendering -----------------------------------------------------------------------
+def document_bytes(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes() if path else None
+    except OSError:
+        return None
+
+
+def render_answer(answer: Answer, key: str) -> None:
+    if answer.notice:
+        st.info(answer.notice)
+    body = answer.answer.split("**Sources**")[0].strip()
+    if answer.abstained:
+        st.warning(body.split("\n\n")[0])
+        body = "\n\n".join(body.split("\n\n")[1:])
+    st.markdown(body)
+    if answer.citations:
+        st.markdown("**Sources** — cliquez pour ouvrir le passage cité")
+        for c in answer.citations:
+            badge = stale_badge(c)
+            title = f"[{c.n}] {c.label()}" + (f" — {badge}" if badge else "")
+            with st.expander(title):
+                if badge:
+                    st.warning(badge)
+                st.markdown(f"<div class='aict-passage'>{highlighted_html(c)}</div>", unsafe_allow_html=True)
+                st.caption(f"Document : {c.source}" + (f" — page {c.page}" if c.page else f" — section « {c.section} »" if c.section else ""))
+                data = document_bytes(c.path)
+                if data is not None:
+                    st.download_button("Ouvrir le document complet", data, file_name=c.source, key=f"doc-{key}-{c.n}")
+    cols = st.columns([1, 1, 2])
+    cols[0].download_button("Exporter (.md)", to_markdown(answer), file_name="reponse-aict.md", mime="text/markdown", key=f"md-{key}")
+    cols[1].download_button(
+        "Exporter (.docx)", to_docx(answer), file_name="reponse-aict.docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", key=f"docx-{key}",
+    )
+    with cols[2]:
+        vote = st.feedback("thumbs", key=f"fb-{key}")
+        if vote is not None and state["voted"].get(key) != vote:
+            record_feedback(index.data_dir, answer, "up" if vote == 1 else "down")
+            state["voted"][key] = vote
+            st.caption("Merci pour votre avis.")
+    st.caption(f"{'Réponse extractive (hors ligne)' if answer.backend == 'extractive' else answer.backend} · {answer.latency_ms:.0f} ms")
+
+
+# -- pages ------------------------------------------------------------------------------------
+def conversation_page() -> None:
+    st.header("Conversation")
+    if not state["history"]:
+        st.markdown(
+            "Posez une question, citez une objection entendue en conseil, nommez un outil de financement "
+            "ou demandez un article. Chaque phrase de la réponse renvoie à sa source."
+        )
+        st.markdown("**Exemples pour commencer :**")
+        cols = st.columns(len(EXAMPLES))
+        for i, (text, example_mode) in enumerate(EXAMPLES):
+            cols[i].button(f"{MODES[example_mode]} : {text[:60]}", key=f"example-{i}", on_click=ask, args=(text, example_mode))
+    for i, turn in enumerate(state["history"]):
+        with st.chat_message(turn["role"]):
+            if turn["role"] == "user":
+                st.markdown(f"_{MODES[turn['mode']]}_ — {turn['content']}")
+            else:
+                render_answer(turn["answer"], key=str(i))
+    typed = st.chat_input("Votre question, objection ou outil…")
+    pending = state.pop("pending", None)
+    question, question_mode = (typed, mode) if typed else (pending if pending else (None, mode))
+    if not question:
+        return
+    state["history"].append({"role": "user", "content": question, "mode": question_mode})
+    with st.chat_message("user"):
+        st.markdown(f"_{MODES[question_mode]}_ — {question}")
+    with st.chat_message("assistant"):
+        try:
+            if settings.generative:
+                stream = assistant.stream(question, question_mode, audience)
+                st.write_stream(stream)
+                answer = stream.result
+            else:
+                with st.spinner("Recherche dans les documents…"):
+                    answer = assistant.answer(question, question_mode, audience)
+        except AictError as exc:
+            st.error(str(exc))
+            return
+    state["history"].append({"role": "assistant", "answer": answer})
+    st.rerun()
+
+
+def argumentaire_page() -> None:
+    st.header("Argumentaire")
+    st.markdown("Les objections les plus fréquentes en conseil, avec une réplique préparée à partir des documents.")
+    replies = {r["id"]: r for r in cached_replies(assistant, index.generation)}
+    for objection in OBJECTIONS:
+        reply = replies.get(objection.id)
+        with st.expander(f"« {objection.text} » — {OBJECTION_KINDS[objection.kind].label}"):
+            if reply:
+                st.markdown(reply["answer"].split("**Sources**")[0])
+                st.caption(f"{len(reply['citations'])} source(s) citée(s) · passages liés : {len(reply['linked_passages'])}")
+            st.button("Utiliser dans la conversation", key=f"use-{objection.id}", on_click=ask, args=(objection.text, "contre-argument"))
+
+
+def calculator_page() -> None:
+    st.header("Coût par habitant")
+    st.markdown(
+        "Rapporter l'action internationale au budget et au nombre d'habitants permet de nuancer les critiques financières."
+    )
+    c1, c2, c3 = st.columns(3)
+    aict = c1.number_input("Budget de l'action internationale (€ par an)", min_value=0.0, value=50000.0, step=1000.0, key="calc_aict")
+    total = c2.number_input("Budget total de la collectivité (€ par an)", min_value=0.0, value=40000000.0, step=100000.0, key="calc_total")
+    people = c3.number_input("Population (habitants)", min_value=0, value=25000, step=100, key="calc_pop")
+    try:
+        figures = cost_per_inhabitant(aict, total, int(people))
+    except ValueError as exc:
+        st.warning(str(exc))
+        return
+    m1, m2 = st.columns(2)
+    m1.metric("Par habitant et par an", f"{figures.per_inhabitant:.2f} €".replace(".", ","))
+    m2.metric("Part du budget", f"{figures.share_percent:.3f} %".replace(".", ","))
+    st.success(figures.sentence)
+
+
+def corpus_page() -> None:
+    st.header("Corpus")
+    docs = index.documents()
+    if docs:
+        st.dataframe(
+            [{"Document": d["source"], "Titre": d["title"], "Date": d["date"], "Pages": d["pages"], "Extraits": d["chunks"],
+              "Indexé le": d["indexed_at"]} for d in docs],
+            hide_index=True, use_container_width=True,
+        )
+    else:
+        st.info("Aucun document indexé.")
+    st.subheader("Ajouter des documents")
+    files = st.file_uploader("PDF, .txt ou .md", type=["pdf", "txt", "md"], accept_multiple_files=True, key="uploader")
+    if st.button("Indexer les fichiers", key="ingest", disabled=not files):
+        bar = st.progress(0.0, text="Préparation…")
+        try:
+            report = save_and_ingest(index, [Upload(f.name, f.getvalue()) for f in files or []],
+                                     progress=lambda message, fraction: bar.progress(min(1.0, fraction), text=message))
+        except AictError as exc:
+            st.error(str(exc))
+            return
+        bar.progress(1.0, text="Indexation terminée")
+        show_report(report)
+        cached_replies.clear()
+    st.subheader("Gérer l'index")
+    if docs:
+        choice = st.selectbox("Document", [d["path"] for d in docs], format_func=lambda p: next(d["source"] for d in docs if d["path"] == p), key="remove_choice")
+        c1, c2 = st.columns(2)
+        data = document_bytes(choice)
+        if data is not None:
+            c1.download_button("Télécharger le document", data, file_name=Path(choice).name, key="download_doc")
+        if c2.button("Retirer de l'index", key="remove"):
+            report = index.remove([choice])
+            if Path(choice).parent == uploads_dir(index):
+                Path(choice).unlink(missing_ok=True)
+            elif Path(choice).is_relative_to(settings.corpus_dir):
+                st.caption("Ce fichier reste dans le dossier corpus/ : il sera réindexé au prochain « Réindexer ».")
+            st.success(f"{report.files[0].source if report.files else 'Document'} retiré ({report.chunks_removed} extrait(s)).")
+            cached_replies.clear()
+    if st.button("Réindexer le corpus et les documents ajoutés", key="reindex"):
+        bar = st.progress(0.0, text="Réindexation…")
+        report = ingest_paths(index, [settings.corpus_dir, uploads_dir(index)],
+                              progress=lambda message, fraction: bar.progress(min(1.0, fraction), text=message))
+        show_report(report)
+        cached_replies.clear()
+
+
+def show_report(report) -> None:  # type: ignore[no-untyped-def]
+    for f in report.files:
+        text = f"**{f.source}** : {STATUS_FR[f.status]}" + (f" — {f.message}" if f.message else f" ({f.chunks} extrait(s))")
+        (st.error if f.status == "refused" else st.warning if f.status == "duplicate" else st.success)(text)
+    st.caption(report.summary())
+
+
+{"Conversation": conversation_page, "Argumentaire": argumentaire_page, "Calculateur": calculator_page, "Corpus": corpus_page}[page]()

@@ -1,0 +1,45 @@
+"""How a cited passage is shown: escaped text with the quoted words highlighted, and a staleness badge."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+from assistant.documents import Citation
+
+STALE_YEARS = 2
+
+
+def source_year(citation: Citation) -> int | None:
+    m = re.match(r"(\d{4})", citation.date or "")
+    return int(m.group(1)) if m else None
+
+
+def stale_badge(citation: Citation, today: date | None = None) -> str:
+    year = source_year(citation)
+    today = today or date.today()
+    if year is not None and today.year - year > STALE_YEARS:
+        return f"⚠️ source de {year} : à vérifier"
+    return ""
+
+
+def _fold_quotes(text: str) -> str:
+    return text.strip().strip("«» ").strip()
+
+
+def highlighted_html(citation: Citation) -> str:
+    """The passage as safe HTML: everything escaped, then the quoted sentences wrapped in <mark>.
+
+    Escaping first means a document containing <script> is shown as text and never run.
+    """
+    safe = html.escape(citation.text)
+    for quote in filter(None, (q.strip() for q in citation.quote.split("\n"))):
+        for piece in re.split(r"(?<=[.!?])\s+", _fold_quotes(quote)):
+            piece = piece.strip()
+            if len(piece) < 12:
+                continue
+            escaped = html.escape(piece)
+            if escaped in safe:
+                safe = safe.replace(escaped, f"<mark>{escaped}</mark>", 1)
+    return safe.replace("\n\n", "<br><br>").replace("\n", "<br>")

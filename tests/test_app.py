@@ -1,0 +1,138 @@
+"""The Streamlit app in-process with `AppTest`: ask, switch mode, open a source, upload, calculator, export, feedback."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant.index import Index
+from assistant.ingestion import ingest_paths
+from assistant.ui.calculator import cost_per_inhabitant
+from assistant.ui.export import to_docx, to_markdown
+from assistant.ui.uploads import safe_filename
+from tests.conftest import ROOT, make_settings
+
+APP = str(ROOT / "app.py")
+
+
+def _app(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> AppTest:
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "AICT_MODEL", "OPENAI_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AICT_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("AICT_CORPUS_DIR", str(ROOT / "corpus"))
+    return AppTest.from_file(APP, default_timeout=120).run()
+
+
+def _all_markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_ask_and_open_a_source(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    assert not at.exception
+    assert any("Exemples" in m.value for m in at.markdown)
+    at.chat_input[0].set_value("Quels outils financiers l'AFD propose-t-elle aux collectivités ?").run()
+    assert not at.exception
+    text = _all_markdown(at)
+    assert "FICOL" in text and "[1]" in text
+    first = at.expander[0]
+    assert first.label.startswith("[1] ")
+    passage = "\n".join(m.value for m in first.markdown)
+    assert "<mark>" in passage  # the cited words are highlighted
+    assert any(b.label == "Ouvrir le document complet" for b in at.get("download_button"))
+
+
+def test_stale_source_has_a_badge(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.chat_input[0].set_value("Quels domaines restent de la compétence directe du ministère des Affaires étrangères ?").run()
+    assert any("source de 2015 : à vérifier" in e.label for e in at.expander)
+
+
+def test_switch_mode_to_counter_argument(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.sidebar.radio(key="mode_label").set_value("Contre-argument").run()
+    at.chat_input[0].set_value("C'est de l'argent public gaspillé à l'étranger").run()
+    assert not at.exception
+    text = _all_markdown(at)
+    assert "Trois arguments pour répondre" in text and "Chiffres clés" in text
+
+
+def test_example_button_asks_a_question(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.button(key="example-2").click().run()
+    assert "Fiche outil" in _all_markdown(at)
+
+
+def test_export_and_feedback(monkeypatch, corpus_data_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.chat_input[0].set_value("Qui préside la CNCD ?").run()
+    labels = [b.label for b in at.get("download_button")]
+    assert "Exporter (.md)" in labels and "Exporter (.docx)" in labels
+    feedback_file = corpus_data_dir / "feedback.jsonl"
+    before = feedback_file.read_text(encoding="utf-8").count("\n") if feedback_file.exists() else 0
+    at.feedback(key="fb-1").set_value(0).run()
+    rows = feedback_file.read_text(encoding="utf-8").splitlines()
+    assert len(rows) == before + 1 and json.loads(rows[-1])["vote"] == "down"
+
+
+def test_calculator(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.sidebar.radio(key="page").set_value("Calculateur").run()
+    at.number_input(key="calc_aict").set_value(30000.0)
+    at.number_input(key="calc_total").set_value(20000000.0)
+    at.number_input(key="calc_pop").set_value(20000).run()
+    assert "moins de 2 € par habitant et par an, soit 0,15 % du budget" in at.success[0].value
+
+
+def test_upload_indexes_with_progress(monkeypatch, fresh_data_dir) -> None:  # type: ignore[no-untyped-def]
+    ingest_paths(Index(make_settings(fresh_data_dir)), [ROOT / "corpus"])
+    at = _app(monkeypatch, fresh_data_dir)
+    at.sidebar.radio(key="page").set_value("Corpus").run()
+    note = "---\ntitle: Rapport annuel 2025\ndate: 2025-03-01\n---\n\nEn 2025, la ville de Testville a consacré 18 000 euros à sa coopération avec Kayes, au Mali, pour l'accès à l'eau potable.\n"
+    at.file_uploader(key="uploader").set_value([("../../rapport annuel é.md", note.encode(), "text/markdown"),
+                                                 ("vide.pdf", b"", "application/pdf")]).run()
+    at.button(key="ingest").click().run()
+    assert not at.exception
+    assert any("ajouté" in s.value and "rapport annuel" in s.value for s in at.success)
+    assert any("vide.pdf" in e.value and "vide" in e.value for e in at.error)
+    saved = list((fresh_data_dir / "uploads").iterdir())
+    assert [p.name for p in saved] == ["rapport-annuel-é.md"]
+    assert Index(make_settings(fresh_data_dir)).stats()["documents"] == 3
+
+
+def test_argumentaire_page_copies_into_chat(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.sidebar.radio(key="page").set_value("Argumentaire").run()
+    assert len(at.expander) >= 10
+    at.button(key="use-cout").click().run()
+    assert not at.exception
+    assert "Trois arguments pour répondre" in _all_markdown(at)
+
+
+def test_cost_per_inhabitant_rules() -> None:
+    figures = cost_per_inhabitant(50_000, 40_000_000, 25_000)
+    assert figures.per_inhabitant == 2.0 and figures.share_percent == 0.125
+    assert "moins de 3 € par habitant" in figures.sentence
+    with pytest.raises(ValueError):
+        cost_per_inhabitant(10, 0, 100)
+
+
+def test_exports_contain_answer_and_sources(assistant) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    answer = assistant.answer("Qui préside la CNCD ?")
+    md = to_markdown(answer)
+    assert "Premier ministre" in md and "## Sources" in md and "[1]" in md
+    doc = Document(io.BytesIO(to_docx(answer)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Premier ministre" in text and "Sources" in text
+
+
+@pytest.mark.parametrize(("raw", "safe"), [
+    ("../../x.pdf", "x.pdf"), ("..\\..\\evil.md", "evil.md"), ("rapport annuel é.md", "rapport-annuel-é.md"),
+    ("/etc/passwd", "passwd"), ("a\x00b.txt", "ab.txt"), ("....", "document"),
+])
+def test_safe_filenames(raw, safe) -> None:  # type: ignore[no-untyped-def]
+    assert safe_filename(raw) == safe

@@ -29,7 +29,7 @@ EXAMPLES = [
     ("Rédige un article sur la coopération décentralisée et la jeunesse pour le bulletin municipal", "article"),
 ]
 
-st.set_page_config(page_title="Assistant AICT", page_icon="🌍", layout="wide")
+st.set_page_config(page_title="Assistant AICT", page_icon=":material/public:", layout="wide")
 
 
 @st.cache_resource(show_spinner="Chargement de l'index et du modèle d'embeddings…")
@@ -67,7 +67,7 @@ def ask(question: str, mode: str) -> None:
 
 # -- sidebar -------------------------------------------------------------------------------
 with st.sidebar:
-    st.title("🌍 Assistant AICT")
+    st.title("Assistant AICT")
     st.caption("L'action internationale des collectivités territoriales, expliquée et défendue, sources à l'appui.")
     page = st.radio("Navigation", PAGES, key="page")
     mode_label = st.radio("Mode de réponse", list(MODES.values()), key="mode_label")

@@ -25,7 +25,7 @@ from assistant.documents import Chunk
 from assistant.embeddings import CachedEmbeddings, ChromaEmbeddingFunction, EmbeddingCache, embeddings_name, make_embeddings
 from assistant.errors import IndexBusy, IndexUnavailable, IngestError
 from assistant.lexical import Bm25Index
-from assistant.loaders import discover, load_file
+from assistant.loaders import discover, load_file, sidecar_path
 from assistant.settings import Settings
 
 MANIFEST_VERSION = 1
@@ -36,8 +36,8 @@ def _processing_fingerprint() -> str:
     from assistant import chunking, cleaning, loaders
 
     digest = hashlib.sha256()
-    for module in (cleaning, chunking, loaders):
-        digest.update(Path(module.__file__ or "").read_bytes())
+    for source in (cleaning.__file__, chunking.__file__, loaders.__file__, __file__):
+        digest.update(Path(source or "").read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -50,11 +50,22 @@ def _noop_progress(message: str, fraction: float) -> None:
 
 
 def file_sha256(path: Path) -> str:
+    """Content hash of a file together with its metadata sidecar, if any."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
+    for part in (path, sidecar_path(path)):
+        if part.exists():
+            with part.open("rb") as fh:
+                for block in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(block)
     return digest.hexdigest()
+
+
+def stat_signature(path: Path) -> list[int]:
+    """Size and mtime of the file and of its sidecar: unchanged means no need to read either."""
+    stat = path.stat()
+    side = sidecar_path(path)
+    side_stat = side.stat() if side.exists() else None
+    return [stat.st_size, stat.st_mtime_ns, side_stat.st_size if side_stat else -1, side_stat.st_mtime_ns if side_stat else -1]
 
 
 @dataclass
@@ -358,6 +369,7 @@ class Index:
         ]
 
         new_chunks: dict[str, tuple[Chunk, str]] = {}
+        meta_updates: dict[str, dict[str, Any]] = {}
         touched: dict[str, list[str]] = {}  # file key -> its new chunk ids
         sha_owner = {entry["sha256"]: key for key, entry in files.items() if key not in removed_keys}
         total = max(1, len(found))
@@ -375,12 +387,13 @@ class Index:
                         f"({stat.st_size / 1e6:.1f} Mo pour {self.settings.max_file_mb:g} Mo)."
                     )
                 same_processing = bool(entry) and entry.get("processing") == PROCESSING
-                if same_processing and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns:
+                signature = stat_signature(path)
+                if same_processing and entry.get("stat") == signature:
                     report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
                     continue
                 sha = file_sha256(path)
                 if same_processing and entry.get("sha256") == sha:
-                    entry.update(size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+                    entry.update(stat=signature)
                     report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
                     continue
                 owner = sha_owner.get(sha)
@@ -412,6 +425,8 @@ class Index:
                 ids.append(c.id)
                 if c.id not in chunks and c.id not in new_chunks:
                     new_chunks[c.id] = (c, key)
+                elif c.id in chunks and chunks[c.id]["meta"] != c.metadata():
+                    meta_updates[c.id] = c.metadata()  # same text, new title or date: no re-embedding
             touched[key] = ids
             sha_owner[sha] = key
             files[key] = {
@@ -423,8 +438,7 @@ class Index:
                 "kind": doc.kind,
                 "sha256": sha,
                 "processing": PROCESSING,
-                "size": stat.st_size,
-                "mtime_ns": stat.st_mtime_ns,
+                "stat": signature,
                 "pages": len(doc.pages),
                 "chunk_ids": ids,
                 "indexed_at": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
@@ -449,8 +463,15 @@ class Index:
         report.chunks_removed = len(dropped)
         report.chunks_unchanged = len(chunks) - len(to_add)
 
+        for cid, meta in meta_updates.items():
+            if cid in chunks:
+                chunks[cid]["meta"] = meta
         if to_add:
             self._upsert(to_add, progress, base=0.5, span=0.45)
+        updated_ids = [cid for cid in meta_updates if cid in chunks]
+        for start in range(0, len(updated_ids), 500):
+            part = updated_ids[start : start + 500]
+            self.collection.update(ids=part, metadatas=[chunks[cid]["meta"] for cid in part])
         report.changed = bool(to_add or dropped or removed_keys or touched or old["files"].keys() != files.keys())
         if report.changed or not self.manifest_path.exists():
             self._write_manifest(manifest)

@@ -27,7 +27,8 @@ install-test: $(VENV)/.installed-test
 ingest: install
 	$(PY) ingest.py
 
-run: ingest
+run: install
+	-$(PY) ingest.py
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
 		--server.headless true --browser.gatherUsageStats false
 

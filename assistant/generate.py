@@ -71,10 +71,11 @@ class Generator:
         """Tokens as they come; raises `BackendUnavailable` on any failure or past the deadline."""
         messages = build_messages(mode, question, passages, audience)
         tokens: queue.Queue[object] = queue.Queue()
+        model = self._model()  # built before the deadline starts: the first import takes a second
 
         def work() -> None:
             try:
-                for chunk in self._model().stream(messages):
+                for chunk in model.stream(messages):
                     text = chunk.content if isinstance(chunk.content, str) else ""
                     if text:
                         tokens.put(text)

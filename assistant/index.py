@@ -281,10 +281,18 @@ class Index:
             "chunks": len(self.manifest["chunks"]),
             "sources": [d["source"] for d in docs],
             "files": docs,
+            "store_chunks": self._store_count(),
             "generation": self.generation,
             "embeddings": self.manifest.get("embeddings", ""),
             "data_dir": str(self.data_dir),
         }
+
+    def _store_count(self) -> int | None:
+        """Rows in the vector store: more than `chunks` means an interrupted run left rows to repair."""
+        try:
+            return int(self.collection.count())
+        except Exception:  # noqa: BLE001 - a broken store is reported as unknown, stats must still print
+            return None
 
     # -- writing ------------------------------------------------------------------
     def _acquire(self, wait_s: float) -> None:
@@ -328,12 +336,11 @@ class Index:
         paths: list[Path],
         progress: ProgressFn = _noop_progress,
         display_names: dict[str, str] | None = None,
-        lock_wait_s: float = 10.0,
     ) -> SyncReport:
         """Index files and directories. A named directory is mirrored (deleted files leave the index);
         a named file is added or updated and nothing else is touched."""
         started = time.perf_counter()
-        self._acquire(lock_wait_s)
+        self._acquire(self.settings.lock_wait_s)
         try:
             return self._sync_locked(paths, progress, display_names or {}, started)
         finally:
@@ -490,7 +497,7 @@ class Index:
     def remove(self, keys: list[str]) -> SyncReport:
         """Remove files from the index by their manifest key (used by the app's corpus page)."""
         started = time.perf_counter()
-        self._acquire(10.0)
+        self._acquire(self.settings.lock_wait_s)
         try:
             manifest = json.loads(json.dumps(self.manifest))
             report = SyncReport()
@@ -517,7 +524,7 @@ class Index:
 
     def reset_store(self) -> None:
         """Drop the Chroma store and BM25 files (not the embedding cache); the manifest goes too."""
-        self._acquire(10.0)
+        self._acquire(self.settings.lock_wait_s)
         try:
             self._collection = None
             if self.settings.chroma_host:
@@ -527,6 +534,9 @@ class Index:
                     pass
             else:
                 self._client = None
+                from chromadb.api.client import SharedSystemClient
+
+                SharedSystemClient.clear_system_cache()  # forget the open store before deleting its files
                 shutil.rmtree(self.chroma_dir, ignore_errors=True)
             shutil.rmtree(self.bm25_dir, ignore_errors=True)
             self.manifest_path.unlink(missing_ok=True)

@@ -35,9 +35,10 @@ def ingest_paths(
 
 
 def rebuild(index: Index, settings: Settings, progress: ProgressFn | None = None) -> SyncReport:
-    """Drop the vector store and re-index the corpus (vectors come back from the embedding cache)."""
+    """Drop the vector store and re-index the corpus and the uploads (vectors come back from the embedding cache)."""
     index.reset_store()
-    return ingest_paths(index, [settings.corpus_dir], progress)
+    uploads = index.data_dir / "uploads"
+    return ingest_paths(index, [settings.corpus_dir] + ([uploads] if uploads.is_dir() else []), progress)
 
 
 def _tqdm_progress():  # type: ignore[no-untyped-def]

@@ -186,13 +186,17 @@ def load_file(
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Supported files under the given paths, sorted, sidecars excluded."""
+    """Files under the given paths, sorted; sidecars and hidden files excluded.
+
+    Unsupported formats are returned too, so that the run reports them instead of skipping them silently.
+    """
     found: list[Path] = []
     for p in paths:
         if p.is_dir():
             found.extend(
                 f for f in sorted(p.rglob("*"))
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and not f.name.startswith(".")
+                if f.is_file() and not f.name.startswith(".") and not f.name.endswith(SIDECAR_SUFFIX)
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
         else:
             found.append(p)

@@ -15,6 +15,7 @@ from langchain_core.retrievers import BaseRetriever
 
 from assistant.cleaning import sentences
 from assistant.documents import Passage
+from assistant.errors import IndexUnavailable
 from assistant.index import Index
 from assistant.lexical import terms
 from assistant.settings import Settings
@@ -42,6 +43,11 @@ class HybridSearch:
         count = len(known)
         if not count:
             return []
+        if self.index.collection.count() == 0:
+            raise IndexUnavailable(
+                "La base vectorielle est vide ou a été supprimée alors que l'index liste des documents. "
+                "Reconstruisez-la avec « python ingest.py --rebuild »."
+            )
         res = self.index.collection.query(
             query_embeddings=[vector.tolist()], n_results=min(n + 10, max(1, count)), include=["distances"]
         )

@@ -41,6 +41,7 @@ class Settings:
     sentence_weight: float = 1.0  # rerank by the best two-sentence window (lexical)
     # Ingestion
     max_file_mb: float = 50.0
+    lock_wait_s: float = 10.0  # how long a second ingestion waits for the first before refusing
     embed_batch: int = 16
     embed_workers: int = 2
     # Generation (OpenAI-compatible endpoint)
@@ -67,6 +68,7 @@ class Settings:
             collection=env.get("AICT_COLLECTION", "aict"),
             top_k=_env_int(env, "AICT_TOP_K", 10),
             max_file_mb=_env_float(env, "AICT_MAX_FILE_MB", 50.0),
+            lock_wait_s=_env_float(env, "AICT_LOCK_WAIT", 10.0),
             embed_workers=max(1, _env_int(env, "AICT_EMBED_WORKERS", min(2, os.cpu_count() or 1))),
             openai_api_key=env.get("OPENAI_API_KEY", ""),
             openai_base_url=env.get("OPENAI_BASE_URL", ""),

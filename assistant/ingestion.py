@@ -41,30 +41,37 @@ def rebuild(index: Index, settings: Settings, progress: ProgressFn | None = None
     return ingest_paths(index, [settings.corpus_dir] + ([uploads] if uploads.is_dir() else []), progress)
 
 
-def _tqdm_progress():  # type: ignore[no-untyped-def]
-    from tqdm import tqdm
+class _ProgressBar:
+    """A tqdm bar on stderr, created at the first update so that an early error prints alone."""
 
-    bar = tqdm(total=1000, desc="Indexation", unit="‰", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}", file=sys.stderr)
+    def __init__(self) -> None:
+        self.bar = None
 
-    def update(message: str, fraction: float) -> None:
+    def __call__(self, message: str, fraction: float) -> None:
+        from tqdm import tqdm
+
+        if self.bar is None:
+            self.bar = tqdm(total=1000, desc="Indexation", bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}", file=sys.stderr)
         target = int(fraction * 1000)
-        if target > bar.n:
-            bar.update(target - bar.n)
-        bar.set_postfix_str(message[:60], refresh=True)
+        if target > self.bar.n:
+            self.bar.update(target - self.bar.n)
+        self.bar.set_postfix_str(message[:60], refresh=True)
 
-    return bar, update
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 def run_cli_ingest(raw_paths: list[str], settings: Settings, rebuild_store: bool = False, as_json: bool = False) -> int:
     paths = [Path(p) for p in raw_paths] or [settings.corpus_dir]
     try:
         index = Index(settings)
-        bar, update = _tqdm_progress()
+        bar = _ProgressBar()
         try:
             if rebuild_store:
-                report = rebuild(index, settings, update)
+                report = rebuild(index, settings, bar)
             else:
-                report = ingest_paths(index, paths, update)
+                report = ingest_paths(index, paths, bar)
         finally:
             bar.close()
     except AictError as exc:

@@ -136,3 +136,18 @@ def test_exports_contain_answer_and_sources(assistant) -> None:  # type: ignore[
 ])
 def test_safe_filenames(raw, safe) -> None:  # type: ignore[no-untyped-def]
     assert safe_filename(raw) == safe
+
+
+def test_generative_answer_streams_in_the_app(monkeypatch, corpus_data_dir, fake_openai) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("AICT_DATA_DIR", str(corpus_data_dir))
+    monkeypatch.setenv("OPENAI_BASE_URL", fake_openai.base_url)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-app-SECRET")
+    monkeypatch.setenv("AICT_MODEL", "fake-model")
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert any("fake-model" in s.value for s in at.sidebar.success)  # endpoint reachable
+    at.chat_input[0].set_value("Qui préside la CNCD ?").run()
+    assert not at.exception
+    assert any("openai:fake-model" in c.value for c in at.caption)
+    assert fake_openai.requests[-1]["body"]["stream"] is True
+    everything = _all_markdown(at) + "".join(c.value for c in at.caption) + "".join(s.value for s in at.sidebar.success)
+    assert "sk-app-SECRET" not in everything

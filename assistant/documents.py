@@ -75,6 +75,17 @@ class Passage:
     rank: int = 0
 
 
+def unique_passages(passages: list[Passage]) -> list[Passage]:
+    """The same passage found by two searches is kept once, at its first place."""
+    seen: set[str] = set()
+    out = []
+    for p in passages:
+        if p.chunk.id not in seen:
+            seen.add(p.chunk.id)
+            out.append(p)
+    return out
+
+
 @dataclass
 class Citation:
     n: int

@@ -17,7 +17,7 @@ import numpy as np
 
 _EXTRA_STOPWORDS = {
     "a", "à", "afin", "ainsi", "alors", "aussi", "autre", "autres", "avoir", "cela", "celle", "celles",
-    "celui", "ces", "cet", "cette", "comme", "comment", "dont", "donc", "dont", "être", "fait", "faire",
+    "celui", "ces", "cet", "cette", "comme", "comment", "donc", "dont", "être", "fait", "faire",
     "leur", "leurs", "lors", "mais", "même", "ni", "non", "or", "ou", "où", "par", "parce", "pas", "peu",
     "plus", "pour", "quand", "que", "quel", "quelle", "quelles", "quels", "qui", "quoi", "sans", "selon",
     "si", "sont", "sous", "sur", "tout", "toute", "toutes", "tous", "très", "vers", "via", "y", "d", "l",

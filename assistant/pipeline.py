@@ -11,7 +11,7 @@ from typing import Callable, Iterator
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.documents import Answer, Citation, Passage
+from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.index import Index
 from assistant.questions import prepare
@@ -140,7 +140,7 @@ class Assistant:
     def _given_passages(self, answer: Answer, ctx: ComposeContext) -> list[Passage]:
         """What the model sees: the top passages, plus those the extractive answer cited."""
         cited = {c.chunk_id for c in answer.citations}
-        return _dedupe(ctx.passages[:6] + [p for p in ctx.extra_passages if p.chunk.id in cited])[:8]
+        return unique_passages(ctx.passages[:6] + [p for p in ctx.extra_passages if p.chunk.id in cited])[:8]
 
     def _apply_generation(self, answer: Answer, given: list[Passage], text: str) -> None:
         """Replace the extractive answer with the model's, when it passes the checks; else keep it."""
@@ -203,15 +203,6 @@ class AnswerStream:
 
 def _add_notice(answer: Answer, text: str) -> None:
     answer.notice = f"{answer.notice} {text}".strip()
-
-
-def _dedupe(passages: list[Passage]) -> list[Passage]:
-    seen, out = set(), []
-    for p in passages:
-        if p.chunk.id not in seen:
-            seen.add(p.chunk.id)
-            out.append(p)
-    return out
 
 
 def _citation(n: int, p: Passage) -> Citation:

@@ -12,7 +12,6 @@ import platform
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 from assistant.evaluation import contains_any, default_mode, load_items, ranking_metrics  # noqa: E402
 from assistant.index import Index  # noqa: E402
 from assistant.ingestion import ingest_paths  # noqa: E402
-from assistant.lexical import Bm25Index  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
 from assistant.retrieve import HybridSearch  # noqa: E402
 from assistant.settings import Settings  # noqa: E402

@@ -42,6 +42,29 @@ def run_cli(args: list[str], data_dir: Path, timeout: float = 300, **extra: str)
     )
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on (the socket is closed again before returning)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(ready, timeout_s: float = 60.0, what: str = "service") -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if ready():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"{what} n'a pas démarré en {timeout_s:.0f} s")
+
+
 @pytest.fixture(scope="session")
 def corpus_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """corpus/ indexed once for the whole session (about 20 s of embeddings)."""

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
-from tests.conftest import ROOT, clean_env, make_settings
+from tests.conftest import ROOT, clean_env, free_port, make_settings, wait_until
 
 CHROMIUM = "/usr/bin/chromium"
 HOSTILE = """---
@@ -38,12 +36,6 @@ def _require_chromium() -> None:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory, corpus_data_dir):  # type: ignore[no-untyped-def]
     _require_chromium()
@@ -54,7 +46,7 @@ def app_url(tmp_path_factory, corpus_data_dir):  # type: ignore[no-untyped-def]
     index = Index(make_settings(data_dir))
     ingest_paths(index, [ROOT / "corpus"])
     ingest_paths(index, [hostile])
-    port = _free_port()
+    port = free_port()
     log = open(data_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1",
@@ -62,16 +54,12 @@ def app_url(tmp_path_factory, corpus_data_dir):  # type: ignore[no-untyped-def]
         cwd=ROOT, env=clean_env(data_dir), stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
+    try:
+        wait_until(lambda: urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200, what="Streamlit")
+    except BaseException:
         proc.kill()
-        pytest.fail("Streamlit n'a pas démarré : " + (data_dir / "streamlit.log").read_text())
+        print((data_dir / "streamlit.log").read_text())
+        raise
     yield url
     proc.terminate()
     proc.wait(timeout=20)

@@ -5,7 +5,7 @@ import time
 import pytest
 
 from assistant.pipeline import Assistant
-from tests.conftest import make_settings
+from tests.conftest import free_port, make_settings
 
 QUESTION = "Quels outils financiers l'AFD propose-t-elle aux collectivités ?"
 KEY = "sk-test-SECRET-123456"
@@ -84,11 +84,7 @@ def test_slow_stream_is_cut_at_the_deadline(corpus_data_dir, fake_openai) -> Non
 
 
 def test_connection_refused_falls_back(corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # closed again: nothing listens there
+    port = free_port()  # nothing listens there
     settings = make_settings(corpus_data_dir, OPENAI_BASE_URL=f"http://127.0.0.1:{port}/v1", OPENAI_API_KEY=KEY, AICT_MODEL="m")
     answer = Assistant(settings).answer(QUESTION)
     assert answer.backend == "extractive" and "injoignable" in answer.notice

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -14,32 +12,22 @@ import pytest
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
 from assistant.pipeline import Assistant
-from tests.conftest import ROOT, make_settings
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import ROOT, free_port, make_settings, wait_until
 
 
 @pytest.fixture
 def chroma_server(tmp_path):  # type: ignore[no-untyped-def]
     chroma = Path(sys.executable).with_name("chroma")
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "chroma.log", "w")
     proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server-store"), "--host", "127.0.0.1", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    try:
+        wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() is None, what="Le serveur Chroma")
+    except BaseException:
         proc.kill()
-        pytest.fail("le serveur Chroma n'a pas démarré : " + (tmp_path / "chroma.log").read_text())
+        print((tmp_path / "chroma.log").read_text())
+        raise
     yield port
     proc.terminate()
     proc.wait(timeout=20)

@@ -13,6 +13,7 @@ import numpy as np
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.documents import unique_passages
 from assistant.retrieve import HybridSearch
 from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, OBJECTION_KINDS, ObjectionKind
 
@@ -83,7 +84,7 @@ def compose_counter(ctx: ComposeContext) -> str:
     for position, arg_id in enumerate(kind.arguments):
         arg = ARGUMENTS[arg_id]
         query = f"{arg.query} {objection}"
-        passages = _unique(ctx.retrieve(query, k=5) + ctx.passages[:3])
+        passages = unique_passages(ctx.retrieve(query, k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
         fresh = [s for s in ranked if s.text not in used]
         evidence = pick(fresh, 2, min_score=0.2)
@@ -98,7 +99,7 @@ def compose_counter(ctx: ComposeContext) -> str:
         arguments_out.append({"claim": arg.claim, "evidence": [s.text for s in evidence], "closing": arg.closing})
     # Key figures: sentences with quantities, from everything retrieved so far and a figures search.
     pool = ctx.passages[:4] + ctx.retrieve(f"{FIGURES_QUERY} {objection}", k=5) + ctx.extra_passages
-    figure_sents = [s for s in candidates(_unique(pool), limit=12) if s.has_figure and s.text not in used]
+    figure_sents = [s for s in candidates(unique_passages(pool), limit=12) if s.has_figure and s.text not in used]
     figures = pick(score_sentences(f"{FIGURES_QUERY} {objection}", figure_sents, ctx.bm25), 3)
     if figures:
         lines += ["", "**Chiffres clés**"]
@@ -120,12 +121,3 @@ def compose_counter(ctx: ComposeContext) -> str:
     if len(arguments_out) == 0:
         return ""
     return "\n".join(lines)
-
-
-def _unique(passages):  # type: ignore[no-untyped-def]
-    seen, out = set(), []
-    for p in passages:
-        if p.chunk.id not in seen:
-            seen.add(p.chunk.id)
-            out.append(p)
-    return out

@@ -13,10 +13,9 @@ from datetime import date
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, score_sentences
+from assistant.dates import source_year, stale_year
+from assistant.documents import unique_passages
 from assistant.figures import has_figure
-
-STALE_AFTER_YEARS = 2
-
 
 @dataclass(frozen=True)
 class Tool:
@@ -76,17 +75,9 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
     return "definition"
 
 
-def _year(date_text: str) -> int | None:
-    m = re.match(r"(\d{4})", date_text or "")
-    return int(m.group(1)) if m else None
-
-
 def stale_note(date_text: str, today: date | None = None) -> str:
-    year = _year(date_text)
-    today = today or date.today()
-    if year is not None and today.year - year > STALE_AFTER_YEARS:
-        return f" _(à vérifier : source de {year})_"
-    return ""
+    year = stale_year(date_text, today)
+    return f" _(à vérifier : source de {year})_" if year else ""
 
 
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
@@ -94,13 +85,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     name = tool.name if tool else ctx.question.strip(" ?")
     query = tool.query if tool else ctx.question
     aliases = tool.aliases if tool else ()
-    passages = ctx.passages[:4] + ctx.retrieve(query, k=8)
-    seen: set[str] = set()
-    pool = []
-    for p in passages:
-        if p.chunk.id not in seen:
-            seen.add(p.chunk.id)
-            pool.append(p)
+    pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8))
     sents = candidates(pool, limit=10)
     if aliases:
         # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
@@ -135,7 +120,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     # Two sources of different years that both give figures: show both, dated.
     figure_years: dict[int, list[Sentence]] = {}
     for s in by_section["amounts"] + by_section["calendar"]:
-        year = _year(s.passage.chunk.date)
+        year = source_year(s.passage.chunk.date)
         if year:
             figure_years.setdefault(year, []).append(s)
     if len(figure_years) > 1:

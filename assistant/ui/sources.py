@@ -6,22 +6,12 @@ import html
 import re
 from datetime import date
 
+from assistant.dates import stale_year
 from assistant.documents import Citation
 
-STALE_YEARS = 2
-
-
-def source_year(citation: Citation) -> int | None:
-    m = re.match(r"(\d{4})", citation.date or "")
-    return int(m.group(1)) if m else None
-
-
 def stale_badge(citation: Citation, today: date | None = None) -> str:
-    year = source_year(citation)
-    today = today or date.today()
-    if year is not None and today.year - year > STALE_YEARS:
-        return f"⚠️ source de {year} : à vérifier"
-    return ""
+    year = stale_year(citation.date, today)
+    return f"⚠️ source de {year} : à vérifier" if year else ""
 
 
 def _fold_quotes(text: str) -> str:

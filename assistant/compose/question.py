@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
+import re
 from typing import Callable
 
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
@@ -11,13 +12,25 @@ from assistant.documents import Passage
 from assistant.lexical import Bm25Index
 
 MAX_SENTENCES = 4
+_ASKS_FIGURE = re.compile(
+    r"\b(?:combien|quel(?:le)?s? (?:est |sont |était )?(?:le |la |les )?(?:montant|nombre|part|pourcentage|taux|budget|somme|coût)|"
+    r"how (?:many|much)|à combien|jusqu'à quel)",
+    re.I,
+)
 
 
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None,
 ) -> str:
-    ranked = score_sentences(question, candidates(passages, limit=5), bm25)
+    wants_figure = bool(_ASKS_FIGURE.search(question))
+    ranked = score_sentences(question, candidates(passages, limit=5), bm25, prefer_figures=wants_figure)
+    if wants_figure:
+        # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words.
+        for s in ranked:
+            if not re.search(r"\d", s.text):
+                s.score -= 0.2
+        ranked.sort(key=lambda s: -s.score)
     if rerank:
         ranked = rerank(ranked)
     if not ranked:

@@ -74,8 +74,10 @@ def compose_counter(ctx: ComposeContext) -> str:
         f"**L'objection** : _« {objection} »_",
         f"_Type d'objection : {kind.label} — {kind.description}._",
     ]
-    # The answer closest to the user's own words comes first, before the structured arguments.
-    direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3)
+    # When the user asks something beyond the objection ("Comment les associer ?"), the passages
+    # closest to that request come first, before the structured arguments.
+    asks_more = objection != ctx.question.strip().strip("«»\"“” ").rstrip(".")
+    direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3) if asks_more else []
     if direct:
         used.update(s.text for s in direct)
         lines += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]

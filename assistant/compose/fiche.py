@@ -26,7 +26,7 @@ class Tool:
 
 
 TOOLS: tuple[Tool, ...] = (
-    Tool("ficol", "FICOL (facilité de financement des collectivités locales de l'AFD)", ("ficol",),
+    Tool("ficol", "FICOL (Agence française de développement)", ("ficol",),
          "FICOL AFD fonds facilité financement collectivités locales projets subventions"),
     Tool("fexte", "FEXTE (fonds d'expertise technique et d'échanges d'expériences de l'AFD)", ("fexte",),
          "FEXTE fonds d'expertise technique et d'échanges d'expériences AFD"),
@@ -98,8 +98,8 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             or (id(s.passage), s.position - 1) in named and not names(s, other)
         ]
     # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.
-    sents = [s for s in sents if not (":" in s.text and len(s.text.split()) < 12)]
-    ranked = [s for s in score_sentences(query, sents, ctx.bm25) if s.score >= 0.15]
+    sents = [s for s in sents if not (":" in s.text and len(re.findall(r"\w+", s.text)) < 12)]
+    ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
     if not ranked:
         return ""
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}

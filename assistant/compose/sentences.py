@@ -114,8 +114,14 @@ def candidates(passages: list[Passage], limit: int = 6) -> list[Sentence]:
     return out
 
 
-def score_sentences(query: str, sents: list[Sentence], bm25: Bm25Index, prefer_figures: bool = False) -> list[Sentence]:
-    """IDF-weighted share of the query's terms found in the sentence, nudged by passage rank."""
+def score_sentences(
+    query: str, sents: list[Sentence], bm25: Bm25Index, prefer_figures: bool = False, use_headings: bool = True
+) -> list[Sentence]:
+    """IDF-weighted share of the query's terms found in the sentence, nudged by passage rank.
+
+    With `use_headings`, a sentence that opens a section may borrow the section title
+    when the title holds the answer ("Le fondement : l'article L1115-1 du CGCT").
+    """
     q_terms = set(terms(query))
     weights = {t: bm25.idf(t) for t in q_terms}
     total = sum(weights.values()) or 1.0
@@ -123,7 +129,7 @@ def score_sentences(query: str, sents: list[Sentence], bm25: Bm25Index, prefer_f
         heading_terms = set(terms(s.heading)) if s.heading else set()
         overlap = sum(w for t, w in weights.items() if t in s.terms) / total
         with_heading = sum(w for t, w in weights.items() if t in s.terms or t in heading_terms) / total
-        if with_heading > overlap + 0.15:
+        if use_headings and with_heading > overlap + 0.15:
             # The answer sits in the title ("Le fondement : l'article L1115-1 du CGCT"): quote both.
             s.text = f"{s.heading} : {s.text}"
             s.terms = frozenset(s.terms | heading_terms)

@@ -9,8 +9,12 @@ from __future__ import annotations
 import time
 from typing import Callable, Iterator
 
+from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
+from assistant.compose.counter import classify, compose_counter, objection_text
+from assistant.compose.fiche import compose_fiche
+from assistant.compose.question import compose_question_ctx
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.index import Index
@@ -41,22 +45,12 @@ def normalize_mode(mode: str | None) -> str:
     return mode
 
 
-def _composer(mode: str) -> Callable[[ComposeContext], str]:
-    if mode == "contre-argument":
-        from assistant.compose.counter import compose_counter
-
-        return compose_counter
-    if mode == "article":
-        from assistant.compose.article import compose_article
-
-        return compose_article
-    if mode == "fiche":
-        from assistant.compose.fiche import compose_fiche
-
-        return compose_fiche
-    from assistant.compose.question import compose_question_ctx
-
-    return compose_question_ctx
+COMPOSERS: dict[str, Callable[[ComposeContext], str]] = {
+    "question": compose_question_ctx,
+    "contre-argument": compose_counter,
+    "article": compose_article,
+    "fiche": compose_fiche,
+}
 
 
 class Assistant:
@@ -100,8 +94,6 @@ class Assistant:
             msg = "L'index est vide : lancez « python ingest.py » ou ajoutez des documents dans la page Corpus."
             return Answer(question=prepared.text, mode=mode, answer=msg, abstained=True, notice=msg, id=id), None
         if mode == "contre-argument":
-            from assistant.compose.counter import classify, objection_text
-
             objection = objection_text(prepared.text) or prepared.text
             passages = self.search.search(prepared.text, self.settings.top_k)
             _, similarity = classify(objection, self.search)
@@ -126,7 +118,7 @@ class Assistant:
             answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
             ctx = ComposeContext(question=prepared.search_text, passages=passages, search=self.search, audience=audience)
-            body = _composer(mode)(ctx)
+            body = COMPOSERS[mode](ctx)
             answer.citations = ctx.book.citations
             answer.sections = ctx.sections
             if not body.strip():

@@ -24,7 +24,7 @@ class Argument:
     id: str
     claim: str  # one-line claim, said in the user's name
     query: str  # what to look for in the documents
-    closing: str  # a sentence to say aloud, without figures
+    closing: str  # a sentence to say aloud: a proposal, never a fact about the user's own commune
     prefer_figures: bool = False
 
 
@@ -33,39 +33,39 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         "modeste",
         "C'est un effort modeste et mesurable, qu'il faut chiffrer par habitant.",
         "part des actions internationales dans le budget global de la commune montant par habitant nuancer les critiques financières",
-        "Rapportée au budget et au nombre d'habitants, l'action internationale coûte peu et rapporte beaucoup.",
+        "Rapportons cette dépense au budget et au nombre d'habitants : chacun pourra juger sur pièces.",
         prefer_figures=True,
     ),
     Argument(
         "cofinancement",
         "Chaque euro engagé attire des cofinancements de l'État et de l'AFD.",
         "cofinancement appel à projets DAECT AFD FICOL FEXTE millions d'euros subventions collectivités",
-        "Nous ne finançons pas seuls : l'État et l'AFD cofinancent les projets qu'ils jugent solides.",
+        "Appuyons-nous sur l'État et l'AFD, qui cofinancent les projets solides : la collectivité ne paie pas seule.",
         prefer_figures=True,
     ),
     Argument(
         "retombees",
         "Elle a des retombées concrètes pour notre territoire et ses acteurs.",
         "impact positif de la coopération sur le territoire cohésion sociale acteurs économiques attractivité rayonnement",
-        "Cette coopération profite d'abord à notre territoire : à ses entreprises, ses associations et ses habitants.",
+        "Cette coopération doit profiter d'abord à notre territoire : à ses entreprises, ses associations et ses habitants.",
     ),
     Argument(
         "loi",
         "C'est une compétence que la loi reconnaît et encadre.",
         "loi cadre juridique article L1115-1 du CGCT autorise les collectivités actions internationales coopération",
-        "La loi nous donne cette compétence : l'exercer avec sérieux, c'est notre rôle.",
+        "La loi donne cette compétence aux collectivités : l'exercer avec sérieux fait partie de notre rôle.",
     ),
     Argument(
         "jeunesse",
         "Elle ouvre le territoire au monde, à commencer par ses jeunes.",
         "jeunes du territoire mobiliser la jeunesse citoyenneté ouverture société civile associations",
-        "Nos jeunes et nos associations y gagnent une ouverture que rien d'autre ne leur offre.",
+        "Associons nos jeunes et nos associations : c'est une ouverture sur le monde que peu d'autres politiques leur offrent.",
     ),
     Argument(
         "services",
         "C'est un outil de management qui fait grandir nos services.",
         "formidable outil de management agents services transversalité se réinterroger développeurs territoriaux",
-        "Nos agents en reviennent plus compétents et nos services mieux organisés.",
+        "Pour nos agents, c'est une occasion d'apprendre et de faire évoluer leurs pratiques.",
     ),
     Argument(
         "diplomatie",
@@ -77,19 +77,19 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         "solidarite",
         "Ce n'est pas un luxe : les défis du monde frappent aussi à notre porte.",
         "ce n'est pas un luxe impératif écarts aggravés conflits défis globaux solidarité internationale restrictions budgétaires",
-        "Ce n'est pas un luxe : c'est une responsabilité que nous assumons à notre mesure.",
+        "Ce n'est pas un luxe : c'est une responsabilité que nous pouvons assumer à notre mesure.",
     ),
     Argument(
         "pilotage",
-        "C'est une politique pilotée : votée, suivie et évaluée chaque année.",
+        "Une politique sérieuse se pilote : stratégie votée, bilan annuel, évaluation.",
         "stratégie claire en début de mandat soumise au vote bilan documenté chaque année évaluation",
-        "Cette politique est votée, suivie et évaluée devant vous chaque année.",
+        "Je propose que cette politique soit votée, suivie et évaluée devant vous chaque année.",
     ),
     Argument(
         "expertise",
         "C'est un échange de savoir-faire entre collectivités, pas de la charité.",
         "expertise savoir-faire échanges entre collectivités réciprocité relations humaines partenaires compétences techniques",
-        "Nous partageons un savoir-faire de service public, et nous en apprenons autant que nous en donnons.",
+        "Partageons notre savoir-faire de service public : nous pouvons en apprendre autant que nous en donnons.",
     ),
 )}
 

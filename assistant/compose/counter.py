@@ -23,6 +23,7 @@ _ASK_SUFFIX = re.compile(
     re.I,
 )
 
+_CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
 _LEAD_INS = ("Les documents le montrent :", "Les sources le confirment :", "Exemple à l'appui :")
 
 
@@ -118,7 +119,7 @@ def compose_counter(ctx: ComposeContext) -> str:
         lines += [f"- {_cite(ctx, s)}" for s in advice]
     if arguments_out:
         closing = " ".join(a["closing"] for a in arguments_out[:2])
-        lines += ["", f"_À dire en séance : « {closing} »_"]
+        lines += ["", f"_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_"]
     ctx.sections = [{"kind": kind.id, "kind_label": kind.label, "objection": objection, "arguments": arguments_out}]
     if len(arguments_out) == 0:
         return ""

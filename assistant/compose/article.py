@@ -54,7 +54,7 @@ def compose_article(ctx: ComposeContext) -> str:
         for i, s in enumerate(sentences):
             used.add(s.text)
             text = _with_connective(s.text, _CONNECTIVES[i % 3] if connectives else "")
-            parts.append(f"{text} [{ctx.book.cite(s.passage, s.text)}]")
+            parts.append(f"{text} [{ctx.book.cite_sentence(s)}]")
         return " ".join(parts)
 
     lead_pool = [s for s in candidates(ctx.passages, limit=4) if s.text.endswith((".", "»")) and len(s.text.split()) >= 12]

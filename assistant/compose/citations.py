@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from assistant.documents import Citation, Passage
+
+if TYPE_CHECKING:
+    from assistant.compose.sentences import Sentence
 
 
 class CitationBook:
@@ -10,7 +15,9 @@ class CitationBook:
         self._numbers: dict[str, int] = {}
         self.citations: list[Citation] = []
 
-    def cite(self, passage: Passage, quote: str = "") -> int:
+    def cite(self, passage: Passage, quote: str = "", section: str = "") -> int:
+        """Number of the passage, numbering it at first use. `section` is where the first quote
+        stands, which may be later in the passage than the chunk's own first heading."""
         chunk = passage.chunk
         n = self._numbers.get(chunk.id)
         if n is None:
@@ -24,7 +31,7 @@ class CitationBook:
                     page=chunk.page,
                     date=chunk.date,
                     text=chunk.text,
-                    section=chunk.section,
+                    section=section or chunk.section,
                     chunk_id=chunk.id,
                     path=chunk.path,
                 )
@@ -34,10 +41,14 @@ class CitationBook:
             cit.quote = f"{cit.quote}\n{quote}".strip() if quote not in cit.quote else cit.quote
         return n
 
+    def cite_sentence(self, sentence: "Sentence", text: str | None = None) -> int:
+        return self.cite(sentence.passage, text or sentence.text, sentence.section)
+
     def sources_block(self) -> str:
         """The French list of sources appended to every answer."""
         lines = ["**Sources**"]
         for c in self.citations:
-            excerpt = (c.quote.split("\n")[0] if c.quote else c.text)[:160].rstrip()
-            lines.append(f"- [{c.n}] {c.label()} — « {excerpt}… »")
+            full = (c.quote.split("\n")[0] if c.quote else c.text).strip()
+            excerpt = full if len(full) <= 160 else full[:160].rstrip() + "…"
+            lines.append(f"- [{c.n}] {c.label()} — « {excerpt} »")
         return "\n".join(lines)

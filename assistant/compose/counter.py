@@ -64,7 +64,7 @@ def quoted(text: str) -> str:
 
 
 def _cite(ctx: ComposeContext, s: Sentence) -> str:
-    return f"{quoted(s.text)} [{ctx.book.cite(s.passage, s.text)}]"
+    return f"{quoted(s.text)} [{ctx.book.cite_sentence(s)}]"
 
 
 def compose_counter(ctx: ComposeContext) -> str:

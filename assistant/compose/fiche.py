@@ -113,7 +113,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
         if not by_section[key]:
             lines.append("- _Les documents indexés ne le précisent pas._")
         for s in sorted(by_section[key], key=lambda s: (s.passage.rank, s.position)):
-            n = ctx.book.cite(s.passage, s.text)
+            n = ctx.book.cite_sentence(s)
             note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
@@ -127,7 +127,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
         lines.append("**Attention : les sources ne datent pas de la même année**")
         for year in sorted(figure_years, reverse=True):
             s = figure_years[year][0]
-            lines.append(f"- _(source de {year})_ {s.text} [{ctx.book.cite(s.passage, s.text)}]")
+            lines.append(f"- _(source de {year})_ {s.text} [{ctx.book.cite_sentence(s)}]")
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
     lines.append("**Sources et dates**")

@@ -54,7 +54,7 @@ def compose_question(
             shown.add(follow.text)
             text = f"{text} {follow.text}"
             follow = follow.follow_up
-        n = book.cite(s.passage, text)
+        n = book.cite_sentence(s, text)
         parts.append(f"{text} [{n}]")
     return " ".join(parts)
 

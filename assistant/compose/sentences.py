@@ -33,6 +33,7 @@ class Sentence:
     terms: frozenset[str]
     score: float = 0.0
     heading: str = ""  # the section title this sentence opens, if it is the first one
+    section: str = ""  # the section the sentence stands in
     follow_up: "Sentence | None" = None  # next sentence when it continues with a pronoun ("Elle élargit…")
 
     @property
@@ -82,9 +83,11 @@ def split_passage(passage: Passage) -> list[Sentence]:
     out: list[Sentence] = []
     position = 0
     heading = ""
+    section = passage.chunk.section
     for para in passage.chunk.text.split("\n\n"):
         if para.startswith("#"):
-            heading = re.sub(r"^\d+[.)]\s*", "", para.lstrip("#").strip())  # "6. La facilité FICOL" → "La facilité FICOL"
+            section = para.lstrip("#").strip()
+            heading = re.sub(r"^\d+[.)]\s*", "", section)  # "6. La facilité FICOL" → "La facilité FICOL"
             continue
         parts = sentences(para)
         previous: Sentence | None = None
@@ -92,7 +95,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
             bullet = bool(_BULLET.match(sent))
             sent = _tidy(_BULLET.sub("", sent))
             if _usable(sent, whole_paragraph=len(parts) == 1, bullet=bullet):
-                item = Sentence(sent, passage, position, frozenset(terms(sent)), heading=heading)
+                item = Sentence(sent, passage, position, frozenset(terms(sent)), heading=heading, section=section)
                 if previous is not None and previous.position == position - 1 and _ANAPHORA.match(sent):
                     previous.follow_up = item
                 out.append(item)

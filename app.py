@@ -167,6 +167,10 @@ def conversation_page() -> None:
         except AictError as exc:
             st.error(str(exc))
             return
+        except Exception as exc:  # noqa: BLE001 - a user sees a sentence, never a traceback
+            st.error(f"Une erreur inattendue est survenue ({type(exc).__name__}). Réessayez ; si elle persiste, "
+                     "réindexez le corpus depuis la page Corpus.")
+            return
     state["history"].append({"role": "assistant", "answer": answer})
     st.rerun()
 

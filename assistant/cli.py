@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,8 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, not a traceback
+        print(f"Erreur inattendue ({type(exc).__name__}). Relancez avec AICT_DEBUG=1 pour le détail technique.", file=sys.stderr)
+        if os.environ.get("AICT_DEBUG"):
+            raise
+        return 3

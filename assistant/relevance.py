@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.documents import Passage
-from assistant.lexical import Bm25Index, terms
+from assistant.lexical import Bm25Index, QueryWeights, terms
 
 # Calibrated on hand-written in- and out-of-scope questions (eval/abstention.jsonl), not on dev.jsonl.
 MIN_DENSE = 0.80
@@ -59,13 +59,10 @@ def assess(
     if not passages:
         return Relevance(False, 0.0, 0.0)
     top_dense = max(p.dense for p in passages[:5])
-    q_terms = set(terms(question))
-    weights = {t: max(bm25.idf(t), 0.1) for t in q_terms}
     top_terms: set[str] = set()
     for p in passages[:3]:
         top_terms.update(terms(p.chunk.text))
-    total = sum(weights.values()) or 1.0
-    coverage = sum(w for t, w in weights.items() if t in top_terms) / total
+    coverage = QueryWeights(question, bm25, floor=0.1).share(top_terms)
     unknown = [w for w in proper_nouns(question) if all(bm25.doc_freq.get(t, 0) == 0 for t in terms(w))] if strict else []
     if dense_calibrated:
         answerable = not unknown and top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)

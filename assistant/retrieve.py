@@ -17,7 +17,7 @@ from assistant.cleaning import sentences
 from assistant.documents import Passage
 from assistant.errors import IndexUnavailable
 from assistant.index import Index
-from assistant.lexical import terms
+from assistant.lexical import QueryWeights, terms
 from assistant.settings import Settings
 
 
@@ -45,14 +45,14 @@ class HybridSearch:
         count = len(known)
         if not count:
             return []
-        if self.index.collection.count() == 0:
+        res = self.index.collection.query(
+            query_embeddings=[vector.tolist()], n_results=min(n + 10, max(1, count)), include=["distances"]
+        )
+        if not res["ids"][0] and self.index.collection.count() == 0:  # checked only when nothing came back
             raise IndexUnavailable(
                 "La base vectorielle est vide ou a été supprimée alors que l'index liste des documents. "
                 "Reconstruisez-la avec « python ingest.py --rebuild »."
             )
-        res = self.index.collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(n + 10, max(1, count)), include=["distances"]
-        )
         pairs = [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0]) if cid in known]
         return pairs[:n]
 
@@ -74,17 +74,13 @@ class HybridSearch:
         Chunk-level BM25 dilutes a fact that sits in one sentence of a long
         passage; this focused score brings such passages up.
         """
-        bm25 = self.index.bm25
-        q_terms = set(terms(query))
-        weights = {t: bm25.idf(t) for t in q_terms}
-        total = sum(weights.values()) or 1.0
+        weights = QueryWeights(query, self.index.bm25)
         scores = {}
         for cid in ids:
             sents = self._sentence_terms(cid)
             best = 0.0
             for i, sent in enumerate(sents):
-                window = sent | (sents[i + 1] if i + 1 < len(sents) else set())
-                best = max(best, sum(w for t, w in weights.items() if t in window) / total)
+                best = max(best, weights.share(sent | (sents[i + 1] if i + 1 < len(sents) else set())))
             scores[cid] = best
         return scores
 

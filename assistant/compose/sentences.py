@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from assistant.cleaning import sentences
 from assistant.documents import Passage
 from assistant.figures import has_figure
-from assistant.lexical import Bm25Index, terms
+from assistant.lexical import Bm25Index, QueryWeights, terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -125,13 +125,11 @@ def score_sentences(
     With `use_headings`, a sentence that opens a section may borrow the section title
     when the title holds the answer ("Le fondement : l'article L1115-1 du CGCT").
     """
-    q_terms = set(terms(query))
-    weights = {t: bm25.idf(t) for t in q_terms}
-    total = sum(weights.values()) or 1.0
+    weights = QueryWeights(query, bm25)
     for s in sents:
         heading_terms = set(terms(s.heading)) if s.heading else set()
-        overlap = sum(w for t, w in weights.items() if t in s.terms) / total
-        with_heading = sum(w for t, w in weights.items() if t in s.terms or t in heading_terms) / total
+        overlap = weights.share(s.terms)
+        with_heading = weights.share(s.terms | heading_terms)
         if use_headings and with_heading > overlap + 0.15:
             # The answer sits in the title ("Le fondement : l'article L1115-1 du CGCT"): quote both.
             s.text = f"{s.heading} : {s.text}"

@@ -77,26 +77,25 @@ def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.evaluation import evaluate, load_items
-
-    report = evaluate(_assistant(settings), load_items(Path(args.file)), mode=args.mode)
-    if args.json:
-        _print_json(report.to_json())
-    else:
-        r, f, a = report.retrieval, report.facts, report.abstention
-        print(f"Recherche ({r['n']} questions) : recall@1 {r['r1']:.3f} · recall@5 {r['r5']:.3f} · MRR {r['mrr']:.3f}")
-        print(f"Faits retrouvés dans les réponses : {f['coverage']:.3f} ({f['n']} questions)")
+def _print_report(name: str, report: Any) -> None:
+    r, f, a = report.retrieval, report.facts, report.abstention
+    print(f"== {name} ==")
+    print(f"Recherche ({r['n']} questions) : recall@1 {r['r1']:.3f} · recall@5 {r['r5']:.3f} · MRR {r['mrr']:.3f}")
+    print(f"Faits retrouvés dans les réponses : {f['coverage']:.3f} ({f['n']} questions)")
+    print(
+        f"Abstention hors sujet : {a['out_of_scope_accuracy']:.3f} ({a['out_of_scope_n']} questions) ; "
+        f"abstentions sur des questions du corpus : {a['in_scope_abstained']} sur {a['in_scope_n']} "
+        f"({a['false_abstention_rate']:.1%})"
+    )
+    for mode, stats in report.modes.items():
+        extra = f" · passage de référence cité {stats['gold_cited']:.3f}" if "gold_cited" in stats else ""
         print(
-            f"Abstention hors sujet : {a['out_of_scope_accuracy']:.3f} ({a['out_of_scope_n']} questions) ; "
-            f"abstentions sur des questions du corpus : {a['in_scope_abstained']}"
+            f"Mode {mode} ({stats['n']}) : citations valides {stats['citation_validity']:.3f} · "
+            f"chiffres fidèles {stats['figure_faithfulness']:.3f} · passages distincts min. {stats['min_distinct_passages']}{extra}"
         )
-        for mode, stats in report.modes.items():
-            extra = f" · passage de référence cité {stats['gold_cited']:.3f}" if "gold_cited" in stats else ""
-            print(
-                f"Mode {mode} ({stats['n']}) : citations valides {stats['citation_validity']:.3f} · "
-                f"chiffres fidèles {stats['figure_faithfulness']:.3f} · passages distincts min. {stats['min_distinct_passages']}{extra}"
-            )
+
+
+def _threshold_failures(report: Any, args: argparse.Namespace) -> list[str]:
     failures = []
     if report.retrieval["r5"] < args.min_recall5:
         failures.append(f"recall@5 {report.retrieval['r5']:.3f} < {args.min_recall5}")
@@ -108,6 +107,39 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
         failures.append(f"abstention {report.abstention['out_of_scope_accuracy']:.3f} < {args.min_abstention}")
     if report.abstention["in_scope_abstained"] > args.max_in_scope_abstentions:
         failures.append(f"{report.abstention['in_scope_abstained']} abstentions sur des questions du corpus")
+    if report.abstention["false_abstention_rate"] > args.max_false_abstention:
+        failures.append(f"fausses abstentions {report.abstention['false_abstention_rate']:.3f} > {args.max_false_abstention}")
+    counter = report.modes.get("contre-argument", {})
+    if "gold_cited" in counter and counter["gold_cited"] < args.min_gold_cited:
+        failures.append(f"passage de référence cité {counter['gold_cited']:.3f} < {args.min_gold_cited}")
+    return failures
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.evaluation import evaluate, load_items, select_split
+
+    items = load_items(Path(args.file))
+    assistant = _assistant(settings)
+    if items and "turns" in items[0]:
+        from assistant.dialogue_eval import evaluate_dialogues, print_dialogue_report
+
+        dialogue_report = evaluate_dialogues(assistant, select_split(items, args.split))
+        if args.json:
+            _print_json(dialogue_report)
+        else:
+            print_dialogue_report(dialogue_report)
+        passed = dialogue_report["pass_rate"] >= args.min_dialogues and not dialogue_report["contaminated"]
+        return 0 if passed else 1
+    # Large sets are reported per half: "tune" guides changes, "test" only measures them.
+    names = [args.split] if args.split != "all" or len(items) < 40 else ["all", "tune", "test"]
+    reports = {name: evaluate(assistant, select_split(items, name), mode=args.mode) for name in names}
+    if args.json:
+        _print_json({name: r.to_json() for name, r in reports.items()} if len(reports) > 1 else reports[names[0]].to_json())
+    else:
+        labels = {"all": "Ensemble", "tune": "Moitié « réglage »", "test": "Moitié « test »"}
+        for name, report in reports.items():
+            _print_report(labels[name], report)
+    failures = _threshold_failures(reports[args.split], args)
     if failures:
         print("Seuils non atteints : " + " ; ".join(failures), file=sys.stderr)
         return 1
@@ -164,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-facts", type=float, default=0.0)
     ev.add_argument("--min-abstention", type=float, default=0.0)
     ev.add_argument("--max-in-scope-abstentions", type=int, default=10**6)
+    ev.add_argument("--max-false-abstention", type=float, default=1.0, help="part maximale de questions du corpus sans réponse")
+    ev.add_argument("--min-gold-cited", type=float, default=0.0, help="part minimale de contre-arguments citant un passage de référence")
+    ev.add_argument("--min-dialogues", type=float, default=0.0, help="part minimale de dialogues réussis")
+    ev.add_argument("--split", default="all", choices=["all", "tune", "test"],
+                    help="moitié du jeu sur laquelle s'appliquent les seuils (réglage ou test)")
     ev.set_defaults(func=cmd_eval)
 
     obj = sub.add_parser("objections", help="l'argumentaire : objections courantes et réponses préparées")

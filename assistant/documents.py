@@ -69,6 +69,7 @@ class Passage:
     dense: float = 0.0  # cosine similarity with the question
     bm25: float = 0.0
     rank: int = 0
+    sentence_dense: float = 0.0  # cosine of the question with the passage's closest sentence
 
 
 def unique_passages(passages: list[Passage]) -> list[Passage]:

@@ -6,6 +6,7 @@ compared on letters and digits only, case-insensitively.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -15,6 +16,7 @@ from typing import Any, Iterable
 
 from assistant.checks import answer_checks
 from assistant.pipeline import Assistant
+from assistant.questions import prepare
 
 
 def fold(text: str) -> str:
@@ -34,6 +36,17 @@ def load_items(path: Path) -> list[dict[str, Any]]:
         if line.strip():
             items.append(json.loads(line))
     return items
+
+
+def split_of(item_id: str) -> str:
+    """A fixed half for every id: "tune" items may guide changes, "test" items only measure them."""
+    return "test" if int(hashlib.sha256(item_id.encode("utf-8")).hexdigest()[:8], 16) % 2 else "tune"
+
+
+def select_split(items: list[dict[str, Any]], split: str) -> list[dict[str, Any]]:
+    if split == "all":
+        return items
+    return [it for it in items if split_of(str(it.get("id", ""))) == split]
 
 
 def default_mode(item: dict[str, Any]) -> str:
@@ -59,7 +72,7 @@ def retrieval_ranks(assistant: Assistant, items: list[dict[str, Any]], k: int = 
     """Rank (0-based) of the first gold passage for each item with gold strings."""
     ranks: list[int | None] = []
     for item in items:
-        passages = assistant.search.search(item["question"], k)
+        passages = assistant.search.search(prepare(item["question"]).search_text, k)
         rank = next((i for i, p in enumerate(passages) if contains_any(p.chunk.text, item["gold"])), None)
         ranks.append(rank)
     return ranks
@@ -108,10 +121,13 @@ def evaluate(assistant: Assistant, items: list[dict[str, Any]], mode: str | None
             per_mode.setdefault(item_mode, []).append(row)
         report.items.append(row)
     report.facts = {"coverage": sum(fact_results) / max(1, len(fact_results)), "n": len(fact_results)}
+    in_scope_n = len(items) - len(out_results)
     report.abstention = {
         "out_of_scope_accuracy": sum(out_results) / max(1, len(out_results)),
         "out_of_scope_n": len(out_results),
         "in_scope_abstained": in_scope_abstained,
+        "in_scope_n": in_scope_n,
+        "false_abstention_rate": in_scope_abstained / max(1, in_scope_n),
     }
     for item_mode, rows in per_mode.items():
         answered = [r for r in rows if not r["abstained"]]

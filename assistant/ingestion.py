@@ -1,5 +1,5 @@
 """Ingestion as a service: the CLI and the app both call `ingest_paths`, which syncs the index
-and refreshes what depends on the corpus (the argumentaire's links)."""
+and refreshes what depends on the corpus (sentence vectors, the argumentaire's links)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,10 @@ def ingest_paths(
 ) -> SyncReport:
     report = index.sync(paths, progress=progress or (lambda m, f: None), display_names=display_names)
     from assistant.argumentaire import refresh_links
+    from assistant.sentence_index import SentenceIndex
 
+    # Sentence vectors are computed here, once, so that the first question does not pay for them.
+    SentenceIndex(index).ensure()
     refresh_links(index)
     return report
 

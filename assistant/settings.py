@@ -39,6 +39,7 @@ class Settings:
     dense_weight: float = 0.7  # tuned on eval/dev.jsonl: BM25 is the stronger signal on French
     bm25_weight: float = 1.0
     sentence_weight: float = 1.0  # rerank by the best two-sentence window (lexical)
+    sentence_dense_weight: float = 1.0  # RRF weight of the ranking by each chunk's closest sentence (dense)
     # Ingestion
     max_file_mb: float = 50.0
     lock_wait_s: float = 10.0  # how long a second ingestion waits for the first before refusing

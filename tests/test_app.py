@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
-from assistant.ui.calculator import cost_per_inhabitant
+from assistant.cost import cost_per_inhabitant
 from assistant.ui.export import to_docx, to_markdown
 from assistant.ui.uploads import safe_filename
 from tests.conftest import ROOT, make_settings
@@ -109,14 +109,6 @@ def test_argumentaire_page_copies_into_chat(monkeypatch, corpus_data_dir) -> Non
     at.button(key="use-cout").click().run()
     assert not at.exception
     assert "Trois arguments pour répondre" in _all_markdown(at)
-
-
-def test_cost_per_inhabitant_rules() -> None:
-    figures = cost_per_inhabitant(50_000, 40_000_000, 25_000)
-    assert figures.per_inhabitant == 2.0 and figures.share_percent == 0.125
-    assert "moins de 3 € par habitant" in figures.sentence
-    with pytest.raises(ValueError):
-        cost_per_inhabitant(10, 0, 100)
 
 
 def test_exports_contain_answer_and_sources(assistant) -> None:  # type: ignore[no-untyped-def]

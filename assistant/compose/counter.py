@@ -7,15 +7,12 @@ with claims each backed by quoted evidence, then give a line to say aloud.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import numpy as np
-
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
 from assistant.documents import unique_passages
+from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
-from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, OBJECTION_KINDS, ObjectionKind
+from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, ObjectionKind
 
 _ASK_SUFFIX = re.compile(
     r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
@@ -33,27 +30,10 @@ def objection_text(question: str) -> str:
     return text.strip("«»\"“” ").strip()
 
 
-@lru_cache(maxsize=4)
-def _kind_vectors(embeddings_id: int, embed: object) -> tuple[list[str], np.ndarray]:
-    ids, texts = [], []
-    for kind in OBJECTION_KINDS.values():
-        for example in kind.examples:
-            ids.append(kind.id)
-            texts.append(example)
-    vectors = np.asarray(embed.embed_documents(texts), dtype=np.float32)  # type: ignore[attr-defined]
-    return ids, vectors
-
-
 def classify(objection: str, search: HybridSearch) -> tuple[ObjectionKind, float]:
-    """Nearest kind by the vectors of its example phrasings (computed once per process), with its cosine."""
-    embeddings = search.index.embeddings
-    ids, vectors = _kind_vectors(id(embeddings), embeddings)
-    sims = vectors @ search.query_vector(objection)
-    best: dict[str, float] = {}
-    for kind_id, sim in zip(ids, sims):
-        best[kind_id] = max(best.get(kind_id, -1.0), float(sim))
-    winner = max(best, key=best.__getitem__)
-    return OBJECTION_KINDS[winner], best[winner]
+    """The objection's kind (or "autre") and its cosine with the closest known phrasing."""
+    found = match_kind(search.query_vector(objection), search.index.embeddings)
+    return found.kind, found.similarity
 
 
 def quoted(text: str) -> str:

@@ -1,0 +1,91 @@
+"""Cost per inhabitant: the founding document's advice for answering the cost objection.
+
+One rule serves the Calculateur page and the chat: the sentence rounds *up*
+("moins de X €") so it stays true when said aloud, says "X €" when the amount is
+exact, and the share of the budget is rounded the same way on screen and in the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+
+@dataclass(frozen=True)
+class CostFigures:
+    per_inhabitant: float  # euros per inhabitant per year
+    share_percent: float | None  # share of the total budget, in %, when the budget is known
+    sentence: str
+    per_inhabitant_text: str  # as shown: "0,63 €"
+    share_text: str  # as shown: "0,13 %" ("" without a budget)
+
+
+def half_up(value: float, decimals: int) -> float:
+    """0.125 → 0.13, as a person rounds (Python's round() gives 0.12)."""
+    return float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+
+
+def french_number(value: float, decimals: int = 2) -> str:
+    """1234567.5 → "1 234 567,50"; whole numbers lose their ",00"."""
+    text = f"{half_up(value, decimals):,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+    return text[: -(decimals + 1)] if decimals and text.endswith("," + "0" * decimals) else text
+
+
+def euros(value: float) -> str:
+    return f"{french_number(value)} €"
+
+
+_NUMBER = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?$|^\d+(?:[,.]\d+)?$")
+
+
+def parse_french_number(text: str) -> float:
+    """"18 000,50", "18000,50", "18 000", "1.500.000" or "2.5" → a float; anything else is a French error.
+
+    A comma is always the decimal mark; dots or spaces between groups of three digits are thousands.
+    """
+    raw = (text or "").strip().replace("€", "").replace("euros", "").strip()
+    if not _NUMBER.match(raw):
+        raise ValueError(f"« {text} » n'est pas un nombre : écrivez par exemple 18 000 ou 18000,50.")
+    if "," in raw:
+        whole, decimal = raw.rsplit(",", 1)
+        return float(re.sub(r"[ .\u00a0\u202f]", "", whole) + "." + decimal)
+    if re.search(r"[ \u00a0\u202f]", raw) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        return float(re.sub(r"[ .\u00a0\u202f]", "", raw))
+    return float(raw)
+
+
+def _upper_bound(value: float) -> tuple[float, bool]:
+    """The round figure to say ("moins de X"), and whether the value is exactly a round figure."""
+    step = 0.1 if value < 1 else 0.5 if value < 10 else 1.0
+    cents = half_up(value, 2)
+    if abs(cents / step - round(cents / step)) < 1e-9:
+        return cents, True
+    return math.ceil(cents / step) * step, False
+
+
+def _share(aict_budget: float, total_budget: float) -> tuple[float, str]:
+    share = 100 * aict_budget / total_budget
+    decimals = 2 if share < 1 else 1
+    return share, f"{french_number(share, decimals)} %"
+
+
+def cost_per_inhabitant(aict_budget: float, total_budget: float | None, population: int) -> CostFigures:
+    """Euros per inhabitant, and the share of the budget when it is given, with a sentence to say in a debate."""
+    if aict_budget < 0 or population <= 0 or (total_budget is not None and total_budget <= 0):
+        raise ValueError("Indiquez une population et un budget total strictement positifs, et un montant positif ou nul.")
+    if total_budget is not None and aict_budget > total_budget:
+        raise ValueError("Le budget de l'action internationale ne peut pas dépasser le budget total.")
+    per_head = aict_budget / population
+    bound, exact = _upper_bound(per_head)
+    if per_head == 0:
+        said = "ne coûte rien aux habitants"
+    elif exact:
+        said = f"représente {euros(bound)} par habitant et par an"
+    else:
+        said = f"représente moins de {euros(bound)} par habitant et par an"
+    share, share_text = _share(aict_budget, total_budget) if total_budget else (None, "")
+    tail = f", soit {share_text} du budget" if share_text else ""
+    sentence = f"L'action internationale de notre collectivité {said}{tail}."
+    return CostFigures(per_head, share, sentence, euros(per_head), share_text)

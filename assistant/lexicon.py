@@ -1,0 +1,65 @@
+"""A small French lexicon of the field: the words users say, and the words the documents use.
+
+BM25 is lexical: "le Quai d'Orsay" finds nothing where the documents say "ministère
+des Affaires étrangères", "ordures" misses "déchets". Each entry maps what a user may
+type to the documents' wording; the question keeps its own words and gains these.
+Entries are general equivalences of the domain, not rewordings of evaluation questions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# user wording (regex, case-insensitive) → documents' wording
+LEXICON: tuple[tuple[str, str], ...] = (
+    (r"quai d'orsay|quai d’orsay|\bMEAE\b|ministère de l'europe", "ministère des Affaires étrangères DAECT"),
+    (r"\bdiplomatie\b", "diplomatique Affaires étrangères"),
+    (r"changement de majorité|nouvelle majorité|après les élections", "alternance politique"),
+    (r"\bordures\b|\bpoubelles\b|\bdéchets ménagers\b", "déchets"),
+    (r"1 ?% eau|1 ?% de l'eau|loi oudin\b", "Oudin-Santini 1 % eau assainissement"),
+    (r"facture d'eau|factures d'eau|prix de l'eau", "eau assainissement Oudin-Santini redevance"),
+    (r"fonds d'expertise|expertise technique", "FEXTE"),
+    (r"facilité de financement des collectivités|fonds d'investissement des collectivités", "FICOL"),
+    (r"commission nationale", "CNCD"),
+    (r"\bjumelée?s?\b|\bville jumelle\b|\bvilles jumelles\b|\bjumeler\b", "jumelage"),
+    (r"\bmairies?\b|\bvilles?\b|\bmunicipalités?\b", "commune collectivité"),
+    (r"\bdépartements?\b|\brégions?\b", "collectivité"),
+    (r"\bimpôts?\b|\bcontribuables?\b|argent public|deniers publics", "budget argent public"),
+    (r"\bgaspill\w*|\bjeter l'argent|par les fenêtres", "dépense coût budget"),
+    (r"\bhomologues?\b|\bpartenariats?\b|villes? partenaires?", "partenaires"),
+    (r"\baccords?\b|\bconventionner\b", "convention"),
+    (r"\bgouvernements?\b|\bÉtats? étrangers?\b", "État"),
+    (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
+    (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
+    (r"\bemplois?\b|\bchômage\b|\bentreprises? locales?\b", "acteurs économiques entreprises"),
+    (r"\bjeunes\b|\bados\b|\blycéens?\b|\bétudiants?\b", "jeunesse jeunes"),
+    (r"\bvoyages?\b|\bdéplacements?\b|\bmissions? à l'étranger\b", "missions délégations"),
+    (r"\bleçons?\b|\bretours? d'expérience\b|\btrace écrite\b", "capitalisation"),
+    (r"\bsubventions?\b|\baides? financières?\b", "financement cofinancement"),
+    (r"\bappels? d'offres?\b|\bappels? à candidatures?\b", "appels à projets"),
+    (r"\bhumanitaire\b|\baide d'urgence\b|\bcatastrophe\b", "urgence humanitaire"),
+    (r"\btsunami\b|\braz-de-marée\b", "tsunami"),
+    (r"\bCUF\b", "Cités Unies France"),
+    (r"\bAFD\b|agence française de développement", "AFD Agence française de développement"),
+    (r"\bAPD\b|aide au développement", "aide publique au développement APD"),
+    (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),
+    (r"\bévaluer\b|\bbilan\b|\brésultats?\b", "évaluation bilan"),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern, re.I), target) for pattern, target in LEXICON)
+
+
+def expansions(text: str) -> list[str]:
+    """The documents' words for what the text says in other words (each entry at most once)."""
+    return [target for pattern, target in _compiled() if pattern.search(text)]
+
+
+def normalized(text: str) -> str:
+    """The text in the documents' words: what relevance is judged on ("Quai d'Orsay" is no unknown name)."""
+    for pattern, target in _compiled():
+        text = pattern.sub(target, text)
+    return text

@@ -1,0 +1,55 @@
+"""Which kind of objection is this? Nearest neighbours over everyday phrasings of each kind.
+
+Each kind carries ten or more phrasings (council, social media, press). An objection
+takes the kind whose phrasings are closest among its nearest neighbours; when none
+is close enough it is "autre", answered with the general rebuttal rather than a wrong label.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.taxonomy import OBJECTION_KINDS, OTHER_KIND, ObjectionKind
+
+NEIGHBOURS = 5
+# Below this cosine with every phrasing, no kind fits (calibrated on the tune half of eval/paraphrase.jsonl).
+MIN_KIND_SIMILARITY = 0.83
+
+_lock = threading.Lock()
+_vectors: dict[int, tuple[list[str], np.ndarray]] = {}
+
+
+@dataclass(frozen=True)
+class KindMatch:
+    kind: ObjectionKind
+    similarity: float  # cosine with the closest phrasing of any kind: how much this looks like an objection at all
+    votes: dict[str, float]
+
+
+def kind_vectors(embeddings) -> tuple[list[str], np.ndarray]:  # type: ignore[no-untyped-def]
+    """The phrasings' vectors, computed once per embeddings object (the embedding cache makes it cheap)."""
+    key = id(embeddings)
+    with _lock:
+        if key not in _vectors:
+            ids, texts = [], []
+            for kind in OBJECTION_KINDS.values():
+                ids += [kind.id] * len(kind.examples)
+                texts += list(kind.examples)
+            _vectors[key] = (ids, np.asarray(embeddings.embed_documents(texts), dtype=np.float32))
+        return _vectors[key]
+
+
+def match_kind(query_vector: np.ndarray, embeddings) -> KindMatch:  # type: ignore[no-untyped-def]
+    ids, vectors = kind_vectors(embeddings)
+    sims = vectors @ np.asarray(query_vector, dtype=np.float32)
+    order = np.argsort(-sims)[:NEIGHBOURS]
+    votes: dict[str, float] = {}
+    for i in order:
+        votes[ids[i]] = votes.get(ids[i], 0.0) + float(sims[i])
+    best = float(sims[order[0]])
+    if best < MIN_KIND_SIMILARITY:
+        return KindMatch(OTHER_KIND, best, votes)
+    return KindMatch(OBJECTION_KINDS[max(votes, key=votes.__getitem__)], best, votes)

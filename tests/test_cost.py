@@ -1,0 +1,55 @@
+"""The cost-per-inhabitant rule shared by the Calculateur page and the chat: French numbers, exact amounts,
+rounding that stays true when said aloud, and one rounding for the metric and the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.cost import cost_per_inhabitant, euros, parse_french_number
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("18000,50", 18000.5), ("18 000,50", 18000.5), ("18\u202f000", 18000.0), ("1.500.000", 1_500_000.0),
+    ("2.5", 2.5), ("25 000 €", 25000.0), ("0", 0.0),
+])
+def test_french_numbers_are_read_as_written(typed: str, value: float) -> None:
+    assert parse_french_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["18,000,50", "abc", "", "12 34"])
+def test_unreadable_numbers_get_a_french_message(typed: str) -> None:
+    with pytest.raises(ValueError, match="n'est pas un nombre"):
+        parse_french_number(typed)
+
+
+def test_amounts_are_formatted_in_french() -> None:
+    assert euros(15_000_000) == "15\u202f000\u202f000 €"
+    assert euros(0.625) == "0,63 €"
+    assert euros(1.5) == "1,50 €"
+
+
+@pytest.mark.parametrize("amount, population, said", [
+    (50_000, 25_000, "représente 2 € par habitant"),  # exact: not "moins de 3 €"
+    (300 * 1000, 1000, "représente 300 € par habitant"),
+    (0, 1000, "ne coûte rien aux habitants"),
+    (25_000, 40_000, "moins de 0,70 € par habitant"),
+    (18_000, 12_000, "représente 1,50 € par habitant"),
+    (20_000, 12_000, "moins de 2 € par habitant"),
+    (123_456, 10_000, "moins de 13 € par habitant"),
+])
+def test_sentence_rounds_up_unless_exact(amount: float, population: int, said: str) -> None:
+    assert said in cost_per_inhabitant(amount, None, population).sentence
+
+
+def test_metric_and_sentence_share_one_rounding() -> None:
+    figures = cost_per_inhabitant(50_000, 40_000_000, 25_000)
+    assert figures.share_percent == pytest.approx(0.125)
+    assert figures.share_text == "0,13 %" and "soit 0,13 % du budget" in figures.sentence
+    assert figures.per_inhabitant_text == "2 €"
+
+
+def test_impossible_inputs_are_refused_in_french() -> None:
+    with pytest.raises(ValueError, match="strictement positifs"):
+        cost_per_inhabitant(10, 0, 100)
+    with pytest.raises(ValueError, match="dépasser le budget total"):
+        cost_per_inhabitant(200, 100, 100)

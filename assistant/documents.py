@@ -123,11 +123,17 @@ class Answer:
     id: str = ""
     # Structured parts for the front ends (e.g. the sections of a counter-argument)
     sections: list[dict[str, Any]] = field(default_factory=list)
+    # What the conversation made of the message: its intent, and the standalone question searched
+    # (or the instruction applied) when it differs from what was typed.
+    intent: str = "question"
+    resolved_question: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "question": self.question,
+            "resolved_question": self.resolved_question or self.question,
+            "intent": self.intent,
             "mode": self.mode,
             "answer": self.answer,
             "abstained": self.abstained,

@@ -13,8 +13,13 @@ from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter, objection_text
+from assistant.compose.computation import compose_computation
 from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx
+from assistant.compose.revise import shorten
+from assistant.compose.citations import sources_block
+from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, topic_request, understand
+from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.index import Index
@@ -30,6 +35,10 @@ MODES = {
     "fiche": "Fiche outil",
 }
 MODE_ALIASES = {"counter": "contre-argument", "contre_argument": "contre-argument", "sheet": "fiche", "q": "question"}
+
+# A message typed in Question mode this close to a known objection, and not phrased as a question, is answered
+# as a counter-argument.
+OBJECTION_LIKE = 0.87
 
 ABSTAIN_TEXT = (
     "Les documents indexés ne contiennent pas d'information suffisante pour répondre à cette question. "
@@ -69,8 +78,10 @@ class Assistant:
         id: str = "",
         on_token: Callable[[str], None] | None = None,
         generate: bool | None = None,
+        history: "list[Turn] | list[dict] | None" = None,
     ) -> Answer:
-        stream = self.stream(question, mode, audience, id=id, generate=generate)
+        """The answer to a message; with `history` (oldest first), the message is understood in its conversation."""
+        stream = self.stream(question, mode, audience, id=id, generate=generate, history=history)
         for token in stream:
             if on_token:
                 on_token(token)
@@ -78,12 +89,66 @@ class Assistant:
         return stream.result
 
     def stream(
-        self, question: str, mode: str = "question", audience: str = "elu", id: str = "", generate: bool | None = None
+        self, question: str, mode: str = "question", audience: str = "elu", id: str = "", generate: bool | None = None,
+        history: "list[Turn] | list[dict] | None" = None,
     ) -> "AnswerStream":
         """Tokens for `st.write_stream`; the checked `Answer` is in `.result` once the stream is exhausted."""
-        return AnswerStream(self, question, mode, audience, id, generate)
+        return AnswerStream(self, question, mode, audience, id, generate, history)
 
-    def _prepare(self, question: str, mode: str, audience: str, id: str) -> tuple[Answer, ComposeContext | None]:
+    # -- conversation ---------------------------------------------------------------------------
+    def _looks_like_objection(self, text: str) -> bool:
+        return match_kind(self.search.query_vector(text), self.index.embeddings).similarity >= OBJECTION_LIKE
+
+    def _respond(self, message: str, mode: str, audience: str, id: str,
+                 history: "list[Turn] | list[dict] | None") -> tuple[Answer, ComposeContext | None]:
+        """Understand the message in its conversation, then answer it: search, re-compose or compute."""
+        turns = as_turns(history)
+        understood = understand(prepare(message).text, normalize_mode(mode), audience, turns,
+                                looks_like_objection=self._looks_like_objection if turns or mode == "question" else None)
+        if understood.intent == "compute" and understood.cost is not None:
+            return self._computed(message, understood, id), None
+        if understood.intent == "shorten":
+            previous = self._previous_answer(turns, understood, id)
+            if previous is not None and previous.citations and not previous.abstained:
+                return self._shortened(message, previous, understood, id), None
+        question = understood.text if understood.intent not in INSTRUCTIONS else topic_request(understood)
+        answer, ctx = self._prepare(question, understood.mode, understood.audience, id,
+                                    length="long" if understood.intent == "expand" else "normal",
+                                    figures=understood.intent == "figures")
+        answer.intent = understood.intent
+        answer.resolved_question = question if question != message.strip() else ""
+        if understood.notice:
+            answer.notice = f"{understood.notice} {answer.notice}".strip()
+        return answer, ctx
+
+    def _previous_answer(self, turns: "list[Turn]", understood: Understanding, id: str) -> Answer | None:
+        """The last answer as the app keeps it; a client that sent only its text gets it composed again."""
+        for turn in reversed(turns):
+            if turn.role == "assistant":
+                if turn.answer is not None:
+                    return turn.answer
+                break
+        return self._prepare(understood.topic, understood.mode, understood.audience, id)[0] if understood.topic else None
+
+    def _shortened(self, message: str, previous: Answer, understood: Understanding, id: str) -> Answer:
+        text, citations = shorten(previous, understood.sentences)
+        answer = Answer(question=message, mode=previous.mode, answer=text + "\n\n" + sources_block(citations),
+                        abstained=False, citations=citations, retrieved=previous.retrieved, id=id,
+                        intent="shorten", resolved_question=f"Version courte de la réponse à : {understood.topic}")
+        return answer
+
+    def _computed(self, message: str, understood: Understanding, id: str) -> Answer:
+        assert understood.cost is not None
+        ctx = ComposeContext(question=message, passages=[], search=self.search, audience=understood.audience)
+        body = compose_computation(ctx, understood.cost)
+        return Answer(question=message, mode="question", answer=body + ("\n\n" + ctx.book.sources_block() if ctx.book.citations else ""),
+                      abstained=False, citations=ctx.book.citations, retrieved=ctx.extra_passages, id=id,
+                      intent="compute", resolved_question="Calcul du coût par habitant",
+                      sections=[{"per_inhabitant": understood.cost.per_inhabitant, "share_percent": understood.cost.share_percent,
+                                 "sentence": understood.cost.sentence}])
+
+    def _prepare(self, question: str, mode: str, audience: str, id: str, length: str = "normal",
+                 figures: bool = False) -> tuple[Answer, ComposeContext | None]:
         started = time.perf_counter()
         mode = normalize_mode(mode)
         prepared = prepare(question)
@@ -119,7 +184,7 @@ class Assistant:
             answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
             ctx = ComposeContext(question=prepared.search_text, passages=passages, search=self.search,
-                                 audience=audience, objection_kind=kind)
+                                 audience=audience, objection_kind=kind, length=length, figures=figures)
             body = COMPOSERS[mode](ctx)
             answer.citations = ctx.book.citations
             answer.sections = ctx.sections
@@ -158,10 +223,12 @@ class Assistant:
 class AnswerStream:
     """Iterating yields the answer's text as it is produced; `result` holds the final, checked `Answer`."""
 
-    def __init__(self, assistant: Assistant, question: str, mode: str, audience: str, id: str, generate: bool | None) -> None:
+    def __init__(self, assistant: Assistant, question: str, mode: str, audience: str, id: str, generate: bool | None,
+                 history: "list[Turn] | list[dict] | None" = None) -> None:
         self.assistant = assistant
         self.args = (question, mode, audience, id)
         self.generate = generate
+        self.history = history
         self.result: Answer | None = None
 
     def __iter__(self) -> Iterator[str]:
@@ -169,7 +236,7 @@ class AnswerStream:
 
         started = time.perf_counter()
         question, mode, audience, id = self.args
-        answer, ctx = self.assistant._prepare(question, mode, audience, id)
+        answer, ctx = self.assistant._respond(question, mode, audience, id, self.history)
         use_model = self.assistant.settings.generative if self.generate is None else self.generate
         if ctx is None or answer.abstained or not use_model:
             self.result = answer

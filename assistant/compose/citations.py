@@ -45,10 +45,14 @@ class CitationBook:
         return self.cite(sentence.passage, text or sentence.text, sentence.section)
 
     def sources_block(self) -> str:
-        """The French list of sources appended to every answer."""
-        lines = ["**Sources**"]
-        for c in self.citations:
-            full = (c.quote.split("\n")[0] if c.quote else c.text).strip()
-            excerpt = full if len(full) <= 160 else full[:160].rstrip() + "…"
-            lines.append(f"- [{c.n}] {c.label()} — « {excerpt} »")
-        return "\n".join(lines)
+        return sources_block(self.citations)
+
+
+def sources_block(citations: list[Citation]) -> str:
+    """The French list of sources appended to every answer."""
+    lines = ["**Sources**"]
+    for c in citations:
+        full = (c.quote.split("\n")[0] if c.quote else c.text).strip()
+        excerpt = full if len(full) <= 160 else full[:160].rstrip() + "…"
+        lines.append(f"- [{c.n}] {c.label()} — « {excerpt} »")
+    return "\n".join(lines)

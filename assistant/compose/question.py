@@ -21,9 +21,10 @@ _ASKS_FIGURE = re.compile(
 
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
-    rerank: Callable[[list[Sentence]], list[Sentence]] | None = None,
+    rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
+    wants_figure: bool = False,
 ) -> str:
-    wants_figure = bool(_ASKS_FIGURE.search(question))
+    wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
     ranked = score_sentences(question, candidates(passages, limit=5), bm25, prefer_figures=wants_figure)
     if wants_figure:
         # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words.
@@ -36,7 +37,7 @@ def compose_question(
     if not ranked:
         return ""
     best = ranked[0].score
-    chosen = pick(ranked, MAX_SENTENCES, min_score=max(0.25, 0.55 * best))
+    chosen = pick(ranked, max_sentences, min_score=max(0.25, 0.55 * best))
     if len(chosen) < 2:
         chosen = pick(ranked, 2)
     # Keep sentences of one passage in reading order, passages in order of relevance.
@@ -49,7 +50,7 @@ def compose_question(
     for s in chosen:
         text = s.text
         follow = s.follow_up
-        while follow is not None and follow.text not in shown and len(shown) < MAX_SENTENCES + 1:
+        while follow is not None and follow.text not in shown and len(shown) < max_sentences + 1:
             # "Elle élargit le cadre…" only makes sense after the sentence it continues.
             shown.add(follow.text)
             text = f"{text} {follow.text}"
@@ -60,4 +61,6 @@ def compose_question(
 
 
 def compose_question_ctx(ctx: ComposeContext) -> str:
-    return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank)
+    longer = ctx.length == "long"
+    return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank,
+                            max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures)

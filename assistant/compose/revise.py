@@ -1,0 +1,69 @@
+"""Instructions on the last answer that need no new search: « plus court », « en 3 phrases ».
+
+The shortened answer is made of the previous answer's own cited sentences, so its
+citations stay the same passages (their numbers are kept). A counter-argument keeps
+its strongest evidence and its closing line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.documents import Answer, Citation
+
+_CITED_UNIT = re.compile(r"[^\n]*?\[\d+\]")
+_LEAD = re.compile(r"^\s*(?:[-*]|\d+\.)?\s*(?:\*\*[^*]+\*\*\s*(?::\s*)?)?(?:[A-ZÉÀ][^«\[]{0,40}:\s*)?")
+
+
+def body_of(answer: Answer) -> str:
+    return answer.answer.split("**Sources**")[0].strip()
+
+
+def cited_units(body: str) -> list[str]:
+    """Each quoted or cited sentence with its `[n]`, stripped of list markers, headlines and lead-ins."""
+    units = []
+    for line in body.splitlines():
+        if line.lstrip().startswith(("_", "##", "**L'objection", "**Sources")):
+            continue
+        for raw in re.split(r"(?<=\])\s+", line):
+            if not re.search(r"\[\d+\]", raw):
+                continue
+            unit = _LEAD.sub("", raw.strip(), count=1).strip().strip("*").strip()
+            if len(unit.split()) >= 4:
+                units.append(unit)
+    return units
+
+
+def closing_line(body: str) -> str:
+    m = re.search(r"^_(?:À dire en séance|À retenir|En une phrase, pour la note) : .*_$", body, re.M)
+    return m.group(0) if m else ""
+
+
+def first_claim(body: str) -> str:
+    m = re.search(r"^1\. \*\*(.+?)\*\*", body, re.M)
+    return m.group(1) if m else ""
+
+
+def numbers_in(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[Citation]]:
+    """The previous answer in a few of its own cited sentences, with the citations they use."""
+    body = body_of(previous)
+    units = cited_units(body)
+    if previous.mode == "contre-argument":
+        keep = units[: max(1, min(sentences or 1, 3))]
+        claim = first_claim(body)
+        parts = [f"**{claim}** " if claim else ""] + [" ".join(keep)]
+        text = "".join(parts).strip()
+        closing = closing_line(body)
+        if closing and not sentences:
+            text = f"{text}\n\n{closing}"
+    elif previous.mode == "article":
+        title = next((line for line in body.splitlines() if line.startswith("## ")), "")
+        text = "\n\n".join(p for p in (title, " ".join(units[: sentences or max(1, min(2, len(units) // 2))])) if p)
+    else:
+        text = " ".join(units[: sentences or max(1, min(2, len(units) // 2))])
+    used = numbers_in(text)
+    return text, [c for c in previous.citations if c.n in used]

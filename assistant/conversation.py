@@ -1,0 +1,330 @@
+"""Understanding a message in its conversation: what the user wants, before anything is searched.
+
+Offline rules, no language model. A message is one of:
+- a new question (it inherits nothing),
+- a follow-up ("Et jusqu'à quel taux ?", "Qui la préside ?"), rewritten into a standalone question
+  with the topic of the previous turns,
+- an instruction on the last answer (shorter, longer, with figures, another mode, another audience),
+- a computation (an amount and a population or a budget),
+- or a request typed in the wrong mode (an objection in Question mode, an article request).
+The conversation is data: a list of turns, oldest first, as an OpenAI-style message list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable
+
+from assistant.cost import CostFigures, cost_per_inhabitant, parse_french_number
+from assistant.relevance import proper_nouns
+
+if TYPE_CHECKING:
+    from assistant.documents import Answer
+
+INTENTS = ("question", "followup", "shorten", "expand", "figures", "reformat", "audience", "compute", "objection")
+INSTRUCTIONS = ("shorten", "expand", "figures", "reformat", "audience")
+
+
+@dataclass
+class Turn:
+    role: str  # "user" | "assistant"
+    content: str
+    mode: str = ""
+    answer: "Answer | None" = None  # the app keeps the whole answer; a CLI client only sends its text back
+
+
+@dataclass
+class Understanding:
+    intent: str
+    text: str  # the standalone question searched, or the instruction applied
+    mode: str  # the mode the answer is composed in
+    audience: str
+    topic: str = ""  # what the conversation is about (the last question, standalone)
+    sentences: int | None = None  # "en 3 phrases"
+    cost: CostFigures | None = None
+    notice: str = ""  # said to the user when the mode changes
+
+
+def as_turns(history: "list[Turn] | list[dict[str, Any]] | None") -> list[Turn]:
+    """Turns as given, or built from OpenAI-style `[{"role": "user", "content": "…"}, …]` (a `mode` key is kept)."""
+    turns = []
+    for m in history or []:
+        if isinstance(m, Turn):
+            turns.append(m)
+        elif isinstance(m, dict) and m.get("role") in ("user", "assistant") and isinstance(m.get("content"), str):
+            turns.append(Turn(m["role"], m["content"], str(m.get("mode") or ""), m.get("answer")))
+    return turns
+
+
+def subject(topic: str) -> str:
+    """What the conversation is about, in a few words: its first name ("FICOL"), else the question itself."""
+    names = entities(topic)
+    if names:
+        return names[0]
+    text = re.sub(r"^\s*(?:parle-moi|parlez-moi|dis-moi|explique-moi|présente-moi)\s+(?:de la |du |des |de l'|de |d')?", "", topic, flags=re.I)
+    return _clean(text)
+
+
+def topic_request(understood: "Understanding") -> str:
+    """The request an instruction on the last answer stands for: the same topic, in the new form."""
+    if understood.intent == "reformat" and understood.mode == "article":
+        return f"Rédige un article sur {subject(understood.topic)}"
+    if understood.intent == "reformat" and understood.mode == "fiche":
+        return subject(understood.topic)
+    if understood.intent == "figures":
+        return f"{_clean(understood.topic)} : en chiffres (montants, nombres, pourcentages) ?"
+    return understood.topic
+
+
+# -- entities: what a follow-up can refer to -------------------------------------------------------
+_KNOWN_ENTITIES = (
+    "DAECT", "FICOL", "FEXTE", "CNCD", "AFD", "AFCCRE", "CUF", "Cités Unies France", "Oudin-Santini", "loi Oudin",
+    "Thiollière", "L1115-1", "L1115-5", "CGCT", "BPI", "PLATFORMA", "VSI", "Sénat", "1 % eau", "1 % déchets",
+    "Agence française de développement", "Commission nationale de la coopération décentralisée",
+)
+_GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "Et", "Mais", "Quelle", "Quel", "Qui",
+                     "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
+                     "Transforme", "Résume", "Développe", "Combien", "Depuis", "Avec", "Pour", "Comment", "Pourquoi"}
+
+
+def entities(text: str) -> list[str]:
+    """Named tools, bodies, laws and places in a text, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    lowered = text.lower()
+    for name in _KNOWN_ENTITIES:
+        pos = lowered.find(name.lower())
+        if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found):
+            found.append((pos, name))
+    for word in proper_nouns(text):
+        if word in _GENERIC_CAPITALS or any(word.lower() in f.lower() for _, f in found):
+            continue
+        found.append((lowered.find(word.lower()), word))
+    return [name for _, name in sorted(found)]
+
+
+# -- rules ---------------------------------------------------------------------------------------
+_NUMBER_WORDS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+_SHORTEN = re.compile(
+    r"\b(?:plus (?:court|courte|bref|brève|concis)|résume|résumé|résumer|raccourci\w*|synthétise|abrège|"
+    r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
+_EXPAND = re.compile(r"\b(?:développe\w*|plus (?:long|longue|détaillée?|de détails)|détaille\w*|approfondi\w*|en détail)\b", re.I)
+_FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
+_MODE_WORDS = (
+    ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
+    ("fiche", re.compile(r"\bfiche\b", re.I)),
+    ("contre-argument", re.compile(r"\bcontre-argument\w*|\bréplique\b|\bargumentaire\b", re.I)),
+)
+_REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
+_AUDIENCES = (
+    ("public", re.compile(r"\bpour (?:des |les |le |la |un |une )?(?:lycéens?|jeunes|enfants|élèves|collégiens?|grand public|habitants|citoyens|presse|journalistes?|non-spécialistes)\b", re.I)),
+    ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b", re.I)),
+    ("elu", re.compile(r"\bpour (?:le |un |les )?(?:conseil municipal|conseil|élus|séance)\b", re.I)),
+)
+_WRITE_REQUEST = re.compile(r"^\s*(?:rédige[rz]?|écri(?:s|vez|re)|prépare[rz]?|propose[rz]?)\b", re.I)
+_OBJECTION_CUES = re.compile(
+    r"\bon me dit\b|\bm'a dit\b|\b(?:dit|disent|affirme\w*|prétend\w*|"
+    r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*) que\b|\bl'opposition\b|\bun opposant\b|"
+    r"\bc'est (?:de l'argent|du gaspillage|inutile|un luxe|du tourisme)\b", re.I)
+_ANAPHORA = re.compile(
+    r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b|"
+    r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"
+    r"organisme|réseau|texte|article|partenariat|coopération|métropole|collectivité|structure|commission|agence|"
+    r"délégation|facilité|financement|instance|jumelage)s?\b|"
+    r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)
+_ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|sinon|alors)\b[\s,]*", re.I)
+_SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
+                             r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
+
+_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?)", re.I)
+_POPULATION = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?)?\s*(?:d')?(?:habitants|hab\.?\b)", re.I)
+_BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M)?\s*(?:d')?(?:€|euros?)", re.I)
+
+
+def _scaled(number: str, unit: str | None) -> float:
+    value = parse_french_number(number.strip())
+    unit = (unit or "").lower()
+    if unit.startswith("milliard"):
+        return value * 1e9
+    if unit.startswith("million") or unit == "m":
+        return value * 1e6
+    if unit == "k":
+        return value * 1e3
+    return value
+
+
+def computation(message: str) -> CostFigures | None:
+    """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
+    try:
+        budget_match = _BUDGET.search(message)
+        budget = _scaled(budget_match.group(1), budget_match.group(2)) if budget_match else None
+        amounts = [m for m in _AMOUNT.finditer(message) if not budget_match or m.start(1) != budget_match.start(1)]
+        people_match = _POPULATION.search(message)
+        if not amounts or not (people_match or budget):
+            return None
+        amount = _scaled(amounts[0].group(1), amounts[0].group(2))
+        if not people_match:
+            return None
+        population = int(_scaled(people_match.group(1), people_match.group(2)))
+        return cost_per_inhabitant(amount, budget, population)
+    except ValueError:
+        return None
+
+
+def _sentences_asked(message: str) -> int | None:
+    m = re.search(r"en (\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?)", message, re.I)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _asked_mode(message: str) -> str | None:
+    for mode, pattern in _MODE_WORDS:
+        if pattern.search(message):
+            return mode
+    return None
+
+
+def _asked_audience(message: str) -> str | None:
+    for audience, pattern in _AUDIENCES:
+        if pattern.search(message):
+            return audience
+    return None
+
+
+def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
+    """(intent, new mode, new audience) when the message acts on the last answer."""
+    words = len(message.split())
+    if words > 16:
+        return None
+    mode = _asked_mode(message)
+    if mode and (_REFORMAT.search(message) or words <= 4):
+        return "reformat", mode, None
+    if _SHORTEN.search(message):
+        return "shorten", None, None
+    if _EXPAND.search(message):
+        return "expand", None, None
+    if _FIGURES.search(message) and words <= 8:
+        return "figures", None, None
+    audience = _asked_audience(message)
+    if audience and (words <= 8 or re.search(r"\b(?:adapte|réécris|reformule|explique|version|dis-le|dit autrement)\b", message, re.I)):
+        return "audience", None, audience
+    return None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().rstrip(" ?.!").strip()
+
+
+def _is_followup(message: str) -> bool:
+    own = entities(message)
+    words = len(message.split())
+    if _ANAPHORA.search(message) and not own:
+        return True
+    if _ELLIPSIS_START.match(message) and words <= 12:
+        return True
+    return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
+
+
+def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
+    """A standalone question: the topic's name put where the message points at it, or added to it."""
+    core = _ELLIPSIS_START.sub("", message).strip()
+    core = core[:1].upper() + core[1:]
+    name = topic_entities[0] if topic_entities else ""
+    own = entities(core)
+    if name and own and _ELLIPSIS_START.match(message) and len(core.split()) <= 4 and topic:
+        # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
+        return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
+    if name:
+        demonstrative = re.compile(r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|"
+                                   r"appel|aide|association|organisme|réseau|texte|article|partenariat|coopération|métropole|"
+                                   r"collectivité|structure|commission|agence|délégation|facilité|financement|instance|jumelage)s?\b", re.I)
+        if demonstrative.search(core):
+            return _clean(demonstrative.sub(name, core, count=1)) + " ?"
+        subject = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
+        if subject.search(core) and not re.match(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", core, re.I):
+            return _clean(subject.sub(name, core, count=1)) + " ?"
+        years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", topic) if y not in core]
+        return f"{_clean(core)} ({', '.join([name] + years)}) ?"
+    return f"{_clean(core)} ({_clean(topic)}) ?" if topic else core
+
+
+@dataclass
+class _Memory:
+    """What earlier turns leave behind: the topic, its names, the last mode and audience."""
+
+    topic: str = ""
+    topic_entities: list[str] = field(default_factory=list)
+    last_mode: str = "question"
+    has_answer: bool = False
+    last_answer: "Answer | None" = None
+    last_answer_text: str = ""
+
+
+def _remember(memory: _Memory, understood: Understanding) -> None:
+    if understood.intent == "compute" and not memory.topic:
+        memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
+    if understood.intent in ("question", "followup", "objection"):
+        memory.topic = understood.text
+        names = entities(understood.text)
+        memory.topic_entities = names or memory.topic_entities if understood.intent == "followup" else names
+    if understood.intent != "compute":
+        memory.last_mode = understood.mode
+
+
+def understand(
+    message: str,
+    mode: str = "question",
+    audience: str = "elu",
+    history: list[Turn] | None = None,
+    looks_like_objection: Callable[[str], bool] | None = None,
+) -> Understanding:
+    """The intent of `message`, given the turns before it (oldest first)."""
+    memory = _Memory()
+    history = history or []
+    for i, turn in enumerate(history):
+        if turn.role == "user":
+            earlier = _understand_one(turn.content, turn.mode or memory.last_mode, audience, memory, None)
+            _remember(memory, earlier)
+        else:
+            memory.has_answer = True
+            memory.last_answer = turn.answer
+            memory.last_answer_text = turn.content
+            if not memory.topic_entities and memory.topic:
+                memory.topic_entities = entities(turn.content)[:1]
+    return _understand_one(message, mode, audience, memory, looks_like_objection)
+
+
+def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
+                    looks_like_objection: Callable[[str], bool] | None) -> Understanding:
+    text = message.strip()
+    cost = computation(text)
+    if cost is not None:
+        return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
+    if memory.has_answer and memory.topic:
+        instruction = _instruction(text)
+        if instruction:
+            intent, new_mode, new_audience = instruction
+            return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
+                                 topic=memory.topic, sentences=_sentences_asked(text))
+    if memory.topic and _is_followup(text):
+        resolved = rewrite_followup(text, memory.topic, memory.topic_entities)
+        follow_mode = mode if mode in ("question", "fiche") else "question"
+        return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)
+    if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):
+        return Understanding("question", text, "question", audience,
+                             notice="Votre message est une question : réponse en mode Question.")
+    if mode == "question":
+        asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None
+        if asked and asked != "question":
+            return Understanding("question", text, asked, audience,
+                                 notice=f"Demande comprise comme : {_MODE_LABELS[asked]}.")
+        if _OBJECTION_CUES.search(text) or (looks_like_objection is not None and not text.rstrip().endswith("?")
+                                            and looks_like_objection(text)):
+            return Understanding("objection", text, "contre-argument", audience,
+                                 notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
+    return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
+
+
+_MODE_LABELS = {"question": "Question", "contre-argument": "Contre-argument", "article": "Article", "fiche": "Fiche outil"}

@@ -13,11 +13,13 @@ from assistant.ingestion import STATUS_FR, ingest_paths
 from assistant.pipeline import MODES, Assistant
 from assistant.settings import Settings
 from assistant.taxonomy import OBJECTION_KINDS
-from assistant.ui.calculator import cost_per_inhabitant
+from assistant.conversation import Turn
+from assistant.cost import cost_per_inhabitant, parse_french_number
 from assistant.ui.export import to_docx, to_markdown
 from assistant.ui.feedback import record_feedback
 from assistant.ui.sources import highlighted_html, stale_badge
 from assistant.ui.status import backend_status
+from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
 
 PAGES = ["Conversation", "Argumentaire", "Calculateur", "Corpus"]
@@ -55,13 +57,39 @@ except AictError as exc:
     st.stop()
 index = assistant.index
 state = st.session_state
+conversations = ConversationStore(index.data_dir)
+# The conversation id lives in the page's address, so a reload finds the conversation again.
+if "conversation_id" not in state or state["conversation_id"] != st.query_params.get("c"):
+    if st.query_params.get("c"):
+        state["conversation_id"] = st.query_params["c"]
+        state["history"] = conversations.load(state["conversation_id"])
+    else:
+        state["conversation_id"] = new_id()
+        st.query_params["c"] = state["conversation_id"]
+        state["history"] = []
 state.setdefault("history", [])
 state.setdefault("voted", {})
+# The sidebar's mode follows the mode the last answer was given in (set before the radio is drawn).
+if "next_mode" in state:
+    state["mode_label"] = MODES[state.pop("next_mode")]
 
 
 def ask(question: str, mode: str) -> None:
-    """Queue a question for the conversation page (used by examples and the argumentaire)."""
+    """Queue a question for the conversation page (used by examples, quick actions and the argumentaire)."""
     state["pending"] = (question, mode)
+    state["page"] = "Conversation"
+    state["mode_label"] = MODES[mode]
+
+
+def new_conversation() -> None:
+    state["conversation_id"] = new_id()
+    st.query_params["c"] = state["conversation_id"]
+    state["history"] = []
+    state["page"] = "Conversation"
+
+
+def open_conversation(conversation_id: str) -> None:
+    st.query_params["c"] = conversation_id
     state["page"] = "Conversation"
 
 
@@ -69,6 +97,7 @@ def ask(question: str, mode: str) -> None:
 with st.sidebar:
     st.title("Assistant AICT")
     st.caption("L'action internationale des collectivités territoriales, expliquée et défendue, sources à l'appui.")
+    st.button("Nouvelle conversation", key="new-conversation", on_click=new_conversation, use_container_width=True)
     page = st.radio("Navigation", PAGES, key="page")
     mode_label = st.radio("Mode de réponse", list(MODES.values()), key="mode_label")
     mode = next(k for k, v in MODES.items() if v == mode_label)
@@ -83,6 +112,11 @@ with st.sidebar:
         st.caption(str(status["detail"]))
     stats = index.stats()
     st.caption(f"{stats['documents']} document(s), {stats['chunks']} extraits indexés.")
+    recent = [(cid, title) for cid, title in conversations.recent() if cid != state["conversation_id"]]
+    if recent:
+        st.subheader("Conversations récentes")
+        for cid, title in recent:
+            st.button(title, key=f"recent-{cid}", on_click=open_conversation, args=(cid,), use_container_width=True)
 
 
 # -- answer rendering -----------------------------------------------------------------------
@@ -127,6 +161,26 @@ def render_answer(answer: Answer, key: str) -> None:
             state["voted"][key] = vote
             st.caption("Merci pour votre avis.")
     st.caption(f"{'Réponse extractive (hors ligne)' if answer.backend == 'extractive' else answer.backend} · {answer.latency_ms:.0f} ms")
+    if not answer.abstained and answer.intent != "compute":
+        quick = st.columns(3)
+        for col, (label, instruction, quick_mode) in zip(quick, QUICK_ACTIONS):
+            col.button(label, key=f"quick-{key}-{label}", on_click=ask, args=(instruction, quick_mode or answer.mode))
+
+
+QUICK_ACTIONS = (("Plus court", "Plus court", None), ("Version article", "Transforme en article", None),
+                 ("Avec des chiffres", "Avec des chiffres", None))
+
+
+def show_user_turn(content: str, mode: str, resolved: str = "") -> None:
+    st.markdown(f"_{MODES[mode]}_ — {content}")
+    if resolved:
+        st.caption(f"Question comprise : {resolved}")
+
+
+def conversation_turns() -> list[Turn]:
+    """The session history as the pipeline reads it: user messages with their mode, whole answers."""
+    return [Turn("user", t["content"], t["mode"]) if t["role"] == "user"
+            else Turn("assistant", t["answer"].answer, t["answer"].mode, t["answer"]) for t in state["history"]]
 
 
 # -- pages ------------------------------------------------------------------------------------
@@ -141,10 +195,12 @@ def conversation_page() -> None:
         cols = st.columns(len(EXAMPLES))
         for i, (text, example_mode) in enumerate(EXAMPLES):
             cols[i].button(f"{MODES[example_mode]} : {text[:60]}", key=f"example-{i}", on_click=ask, args=(text, example_mode))
-    for i, turn in enumerate(state["history"]):
+    history = state["history"]
+    for i, turn in enumerate(history):
         with st.chat_message(turn["role"]):
             if turn["role"] == "user":
-                st.markdown(f"_{MODES[turn['mode']]}_ — {turn['content']}")
+                following = history[i + 1]["answer"] if i + 1 < len(history) else None
+                show_user_turn(turn["content"], turn["mode"], following.resolved_question if following else "")
             else:
                 render_answer(turn["answer"], key=str(i))
     typed = st.chat_input("Votre question, objection ou outil…")
@@ -152,18 +208,19 @@ def conversation_page() -> None:
     question, question_mode = (typed, mode) if typed else (pending if pending else (None, mode))
     if not question:
         return
+    turns = conversation_turns()
     state["history"].append({"role": "user", "content": question, "mode": question_mode})
     with st.chat_message("user"):
-        st.markdown(f"_{MODES[question_mode]}_ — {question}")
+        show_user_turn(question, question_mode)
     with st.chat_message("assistant"):
         try:
             if settings.generative:
-                stream = assistant.stream(question, question_mode, audience)
+                stream = assistant.stream(question, question_mode, audience, history=turns)
                 st.write_stream(stream)
                 answer = stream.result
             else:
                 with st.spinner("Recherche dans les documents…"):
-                    answer = assistant.answer(question, question_mode, audience)
+                    answer = assistant.answer(question, question_mode, audience, history=turns)
         except AictError as exc:
             st.error(str(exc))
             return
@@ -172,6 +229,8 @@ def conversation_page() -> None:
                      "réindexez le corpus depuis la page Corpus.")
             return
     state["history"].append({"role": "assistant", "answer": answer})
+    conversations.save(state["conversation_id"], state["history"])
+    state["next_mode"] = answer.mode
     st.rerun()
 
 
@@ -191,20 +250,23 @@ def argumentaire_page() -> None:
 def calculator_page() -> None:
     st.header("Coût par habitant")
     st.markdown(
-        "Rapporter l'action internationale au budget et au nombre d'habitants permet de nuancer les critiques financières."
+        "Rapporter l'action internationale au budget et au nombre d'habitants permet de nuancer les critiques financières. "
+        "Écrivez les nombres comme vous les lisez : « 18 000 », « 18000,50 »."
     )
     c1, c2, c3 = st.columns(3)
-    aict = c1.number_input("Budget de l'action internationale (€ par an)", min_value=0.0, value=50000.0, step=1000.0, key="calc_aict")
-    total = c2.number_input("Budget total de la collectivité (€ par an)", min_value=0.0, value=40000000.0, step=100000.0, key="calc_total")
-    people = c3.number_input("Population (habitants)", min_value=0, value=25000, step=100, key="calc_pop")
+    typed = (c1.text_input("Budget de l'action internationale (€ par an)", value="50 000", key="calc_aict"),
+             c2.text_input("Budget total de la collectivité (€ par an, facultatif)", value="40 000 000", key="calc_total"),
+             c3.text_input("Population (habitants)", value="25 000", key="calc_pop"))
     try:
+        aict, people = parse_french_number(typed[0]), parse_french_number(typed[2])
+        total = parse_french_number(typed[1]) if typed[1].strip() else None
         figures = cost_per_inhabitant(aict, total, int(people))
     except ValueError as exc:
         st.warning(str(exc))
         return
     m1, m2 = st.columns(2)
-    m1.metric("Par habitant et par an", f"{figures.per_inhabitant:.2f} €".replace(".", ","))
-    m2.metric("Part du budget", f"{figures.share_percent:.3f} %".replace(".", ","))
+    m1.metric("Par habitant et par an", figures.per_inhabitant_text)
+    m2.metric("Part du budget", figures.share_text or "—")
     st.success(figures.sentence)
 
 

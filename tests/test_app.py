@@ -9,7 +9,6 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
-from assistant.cost import cost_per_inhabitant
 from assistant.ui.export import to_docx, to_markdown
 from assistant.ui.uploads import safe_filename
 from tests.conftest import ROOT, make_settings
@@ -80,10 +79,15 @@ def test_export_and_feedback(monkeypatch, corpus_data_dir, tmp_path) -> None:  #
 def test_calculator(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
     at = _app(monkeypatch, corpus_data_dir)
     at.sidebar.radio(key="page").set_value("Calculateur").run()
-    at.number_input(key="calc_aict").set_value(30000.0)
-    at.number_input(key="calc_total").set_value(20000000.0)
-    at.number_input(key="calc_pop").set_value(20000).run()
-    assert "moins de 2 € par habitant et par an, soit 0,15 % du budget" in at.success[0].value
+    at.text_input(key="calc_aict").set_value("30 000")
+    at.text_input(key="calc_total").set_value("20 000 000")
+    at.text_input(key="calc_pop").set_value("20000").run()
+    assert "représente 1,50 € par habitant et par an, soit 0,15 % du budget" in at.success[0].value
+    assert [m.value for m in at.metric] == ["1,50 €", "0,15 %"]
+    at.text_input(key="calc_aict").set_value("18000,50").run()  # a comma is a decimal mark, never a thousands one
+    assert "représente 0,90 € par habitant" in at.success[0].value  # 18 000,50 €, not 1 800 050 €
+    at.text_input(key="calc_aict").set_value("dix mille").run()
+    assert "n'est pas un nombre" in at.warning[0].value
 
 
 def test_upload_indexes_with_progress(monkeypatch, fresh_data_dir) -> None:  # type: ignore[no-untyped-def]
@@ -143,3 +147,35 @@ def test_generative_answer_streams_in_the_app(monkeypatch, corpus_data_dir, fake
     assert fake_openai.requests[-1]["body"]["stream"] is True
     everything = _all_markdown(at) + "".join(c.value for c in at.caption) + "".join(s.value for s in at.sidebar.success)
     assert "sk-app-SECRET" not in everything
+
+
+def test_follow_up_and_quick_actions_use_the_conversation(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.chat_input[0].set_value("Que fait la DAECT ?").run()
+    at.chat_input[0].set_value("Et jusqu'à quel taux ?").run()
+    assert not at.exception
+    assert any("Question comprise" in c.value and "DAECT" in c.value for c in at.caption)
+    assert "90 %" in _all_markdown(at) or "70 %" in _all_markdown(at)
+    words_before = len(at.session_state["history"][-1]["answer"].answer.split("**Sources**")[0].split())
+    quick = [b for b in at.button if b.label == "Plus court"]
+    quick[-1].click().run()
+    assert not at.exception
+    shortened = at.session_state["history"][-1]["answer"]
+    assert shortened.intent == "shorten" and shortened.citations
+    assert len(shortened.answer.split("**Sources**")[0].split()) <= max(words_before, 1)
+    [b for b in at.button if b.label == "Version article"][-1].click().run()
+    assert at.session_state["history"][-1]["answer"].mode == "article"
+    assert at.sidebar.radio(key="mode_label").value == "Article"  # the sidebar follows the mode answered
+
+
+def test_conversation_survives_a_reload_and_can_be_restarted(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.chat_input[0].set_value("Qui préside la CNCD ?").run()
+    conversation_id = at.query_params["c"][0] if isinstance(at.query_params["c"], list) else at.query_params["c"]
+    reloaded = AppTest.from_file(APP, default_timeout=120)
+    reloaded.query_params["c"] = conversation_id
+    reloaded.run()
+    assert "Premier ministre" in _all_markdown(reloaded)
+    reloaded.sidebar.button(key="new-conversation").click().run()
+    assert not reloaded.session_state["history"]
+    assert any("Exemples" in m.value for m in reloaded.markdown)

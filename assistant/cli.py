@@ -27,8 +27,22 @@ def _assistant(settings: Settings):  # type: ignore[no-untyped-def]
     return Assistant(settings)
 
 
+def _history_file(path: str | None) -> list[dict[str, Any]]:
+    """`--history FILE.json`: an OpenAI-style message list, oldest first."""
+    if not path:
+        return []
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AictError(f"Historique illisible ({path}) : une liste JSON de messages {{role, content}} est attendue.") from exc
+    if not isinstance(data, list):
+        raise AictError(f"Historique illisible ({path}) : une liste JSON de messages {{role, content}} est attendue.")
+    return data
+
+
 def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    answer = _assistant(settings).answer(args.question, mode=args.mode, audience=args.audience)
+    answer = _assistant(settings).answer(args.question, mode=args.mode, audience=args.audience,
+                                         history=_history_file(args.history))
     if args.json:
         _print_json(answer.to_json())
     else:
@@ -55,13 +69,57 @@ def cmd_batch(args: argparse.Namespace, settings: Settings) -> int:
                 status = 1
                 continue
             try:
-                answer = assistant.answer(item["question"], mode=item.get("mode") or "question", id=str(item.get("id", "")))
+                history = item.get("history") if isinstance(item.get("history"), list) else None
+                answer = assistant.answer(item["question"], mode=item.get("mode") or "question", id=str(item.get("id", "")),
+                                          history=history)
                 _print_json(answer.to_json())
             except AictError as exc:
                 _print_json({"id": item.get("id"), "question": item["question"], "error": str(exc)})
                 status = 1
             sys.stdout.flush()
     return status
+
+
+def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """A terminal conversation: the history is kept, /mode changes the mode, /nouveau starts over, /quitter ends."""
+    from assistant.pipeline import MODES, normalize_mode
+
+    try:
+        import readline  # noqa: F401 - line editing and history for input()
+    except ImportError:
+        pass
+    assistant = _assistant(settings)
+    mode, history = normalize_mode(args.mode), []
+    print("Assistant AICT — conversation. Commandes : /mode question|contre-argument|article|fiche, /nouveau, /quitter.")
+    while True:
+        try:
+            message = input(f"[{MODES[mode]}] > ").strip()
+        except EOFError:
+            print()
+            return 0
+        if not message:
+            continue
+        if message in ("/quitter", "/q", "/exit"):
+            return 0
+        if message == "/nouveau":
+            history = []
+            print("Nouvelle conversation.")
+            continue
+        if message.startswith("/mode"):
+            try:
+                mode = normalize_mode(message.split(maxsplit=1)[1] if " " in message else "")
+                print(f"Mode : {MODES[mode]}")
+            except AictError as exc:
+                print(str(exc))
+            continue
+        answer = assistant.answer(message, mode=mode, audience=args.audience, history=history)
+        if answer.resolved_question:
+            print(f"(Question comprise : {answer.resolved_question})")
+        if answer.notice:
+            print(f"ℹ️  {answer.notice}")
+        print(answer.answer + "\n")
+        history += [{"role": "user", "content": message, "mode": mode}, {"role": "assistant", "content": answer.answer}]
+        mode = answer.mode
 
 
 def cmd_stats(args: argparse.Namespace, settings: Settings) -> int:
@@ -177,7 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--mode", default="question", choices=list(MODES) + ["counter"])
     ask.add_argument("--audience", default="elu", choices=["elu", "public", "interne"])
     ask.add_argument("--json", action="store_true")
+    ask.add_argument("--history", help="fichier JSON : les messages précédents [{role, content}, …], du plus ancien au plus récent")
     ask.set_defaults(func=cmd_ask)
+
+    chat = sub.add_parser("chat", help="converser dans le terminal (/mode, /nouveau, /quitter)")
+    chat.add_argument("--mode", default="question", choices=list(MODES))
+    chat.add_argument("--audience", default="elu", choices=["elu", "public", "interne"])
+    chat.set_defaults(func=cmd_chat)
 
     batch = sub.add_parser("batch", help="répondre à un fichier JSONL de questions")
     batch.add_argument("file", help="fichier JSONL, ou - pour l'entrée standard")

@@ -136,6 +136,8 @@ def assess_objection(
         base.answerable = in_domain or base.coverage >= 0.3
         return base
     base.answerable = (in_domain and kind_similarity >= MIN_OBJECTION_SIMILARITY_IN_DOMAIN) or (
-        kind_similarity >= MIN_OBJECTION_SIMILARITY and base.coverage >= MIN_OBJECTION_COVERAGE
+        kind_similarity >= MIN_OBJECTION_SIMILARITY
+        and (base.coverage >= MIN_OBJECTION_COVERAGE
+             or (base.sentence_dense >= MIN_SENTENCE_DENSE and base.coverage >= MIN_OBJECTION_COVERAGE / 2))
     )
     return base

@@ -72,3 +72,15 @@ def test_ingest_cli_prints_summary_and_is_incremental(fresh_data_dir: Path) -> N
     second = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
     assert "extraits : 0 ajouté(s), 0 supprimé(s)" in second.stdout
     assert "Indexation" in second.stderr  # the progress bar
+
+
+def test_paraphrase_test_half_holds_its_floor(corpus_data_dir: Path) -> None:
+    """The test half of eval/paraphrase.jsonl (never tuned on), at the level measured when it was written.
+    Issue G's targets (recall@5 0.95, MRR 0.85, facts 0.90…) are higher: see docs/benchmarks.md."""
+    proc = run_cli(
+        ["eval", str(ROOT / "eval" / "paraphrase.jsonl"), "--split", "test", "--min-recall5", "0.85", "--min-mrr", "0.62",
+         "--min-facts", "0.58", "--min-abstention", "0.5", "--max-false-abstention", "0.15", "--min-gold-cited", "0.55"],
+        corpus_data_dir, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Moitié « test »" in proc.stdout

@@ -1,0 +1,108 @@
+"""A conversation, not isolated queries: intent rules (pure), then the real pipeline and CLI over the indexed corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.conversation import Turn, understand
+from tests.conftest import ROOT, run_cli
+
+
+def _after(*pairs: tuple[str, str]) -> list[Turn]:
+    turns = []
+    for user, mode in pairs:
+        turns += [Turn("user", user, mode), Turn("assistant", "réponse [1]", mode)]
+    return turns
+
+
+@pytest.mark.parametrize("message, intent, resolved_has", [
+    ("Et jusqu'à quel taux ?", "followup", "DAECT"),
+    ("Qui peut en bénéficier ?", "followup", "DAECT"),
+    ("Et ce dispositif, il a été créé quand ?", "followup", "DAECT"),
+    ("plus court", "shorten", ""),
+    ("Résume en deux phrases.", "shorten", ""),
+    ("développe", "expand", ""),
+    ("Et en chiffres ?", "figures", ""),
+    ("Fais-en un article pour le journal municipal.", "reformat", ""),
+    ("pour des lycéens", "audience", ""),
+])
+def test_messages_after_a_question_are_understood(message: str, intent: str, resolved_has: str) -> None:
+    understood = understand(message, "question", "elu", _after(("Que fait la DAECT ?", "question")))
+    assert understood.intent == intent
+    assert resolved_has in understood.text
+
+
+def test_a_new_question_inherits_nothing() -> None:
+    understood = understand("Quel est le rôle de Cités Unies France ?", "question", "elu",
+                            _after(("Que fait la DAECT ?", "question")))
+    assert understood.intent == "question" and "DAECT" not in understood.text
+
+
+def test_instructions_change_mode_and_audience() -> None:
+    history = _after(("Parle-moi du FICOL.", "question"))
+    assert understand("Fais-en un article", "question", "elu", history).mode == "article"
+    assert understand("fais-en une fiche", "question", "elu", history).mode == "fiche"
+    assert understand("pour la presse", "question", "elu", history).audience == "public"
+
+
+def test_computation_uses_the_calculator_rule() -> None:
+    understood = understand("Nous versons 25 000 € par an pour 40 000 habitants : ça fait combien par habitant ?")
+    assert understood.intent == "compute" and understood.cost is not None
+    assert understood.cost.per_inhabitant_text == "0,63 €"
+    with_budget = understand("18 000 € pour 12 000 habitants, avec un budget de 15 millions d'euros")
+    assert with_budget.cost is not None and with_budget.cost.share_text == "0,12 %"
+
+
+def test_wrong_mode_is_corrected_with_a_notice() -> None:
+    objection = understand("L'opposition dit que nos jumelages ne servent qu'à offrir des voyages aux élus")
+    assert objection.mode == "contre-argument" and "Contre-argument" in objection.notice
+    article = understand("Rédige un article sur notre partenariat avec une commune du Sénégal")
+    assert article.mode == "article"
+    instruction_without_answer = understand("plus court")
+    assert instruction_without_answer.intent == "question"  # nothing to shorten yet
+
+
+def test_follow_up_shortening_and_computation_on_the_corpus(assistant) -> None:  # type: ignore[no-untyped-def]
+    first = assistant.answer("Que fait la DAECT ?")
+    history = [{"role": "user", "content": "Que fait la DAECT ?"}, {"role": "assistant", "content": first.answer}]
+    follow = assistant.answer("Et jusqu'à quel taux ?", history=history)
+    assert follow.intent == "followup" and "DAECT" in follow.resolved_question
+    assert not follow.abstained and ("90 %" in follow.answer or "70 %" in follow.answer)
+
+    counter = assistant.answer("C'est de l'argent public gaspillé à l'étranger", mode="contre-argument")
+    history = [{"role": "user", "content": "C'est de l'argent public gaspillé à l'étranger", "mode": "contre-argument"},
+               {"role": "assistant", "content": counter.answer}]
+    short = assistant.answer("Fais plus court", mode="contre-argument", history=history)
+    words = lambda a: len(a.answer.split("**Sources**")[0].split())  # noqa: E731
+    assert short.intent == "shorten" and words(short) <= 0.6 * words(counter)
+    assert {c.chunk_id or c.text for c in short.citations} & {c.chunk_id or c.text for c in counter.citations}
+    assert "À dire en séance" in short.answer  # the closing line survives
+
+    computed = assistant.answer("Nous versons 25 000 € par an pour 40 000 habitants : ça fait combien par habitant ?")
+    assert computed.intent == "compute" and "0,63 €" in computed.answer and "moins de 0,70 €" in computed.answer
+
+
+def test_batch_and_ask_take_a_history(corpus_data_dir: Path, tmp_path: Path) -> None:
+    history = [{"role": "user", "content": "Parle-moi du FICOL."}, {"role": "assistant", "content": "Le FICOL… [1]"}]
+    lines = tmp_path / "q.jsonl"
+    lines.write_text(json.dumps({"id": "t1", "question": "Depuis quand existe-t-elle ?", "history": history}) + "\n",
+                     encoding="utf-8")
+    proc = run_cli(["batch", str(lines)], corpus_data_dir)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout.splitlines()[0])
+    assert out["intent"] == "followup" and "FICOL" in out["resolved_question"] and "2014" in out["answer"]
+    hist_file = tmp_path / "h.json"
+    hist_file.write_text(json.dumps(history), encoding="utf-8")
+    proc = run_cli(["ask", "Fais-en une fiche", "--history", str(hist_file), "--json"], corpus_data_dir)
+    data = json.loads(proc.stdout)
+    assert data["intent"] == "reformat" and data["mode"] == "fiche" and "FICOL" in data["answer"]
+
+
+def test_dialogue_set_meets_its_floor(corpus_data_dir: Path) -> None:
+    """Both halves of eval/dialogues.jsonl: a regression floor at the measured level, and no contamination on tune."""
+    proc = run_cli(["eval", str(ROOT / "eval" / "dialogues.jsonl"), "--split", "tune", "--min-dialogues", "0.7"],
+                   corpus_data_dir)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -103,7 +103,8 @@ class Assistant:
                  history: "list[Turn] | list[dict] | None") -> tuple[Answer, ComposeContext | None]:
         """Understand the message in its conversation, then answer it: search, re-compose or compute."""
         turns = as_turns(history)
-        understood = understand(prepare(message).text, normalize_mode(mode), audience, turns,
+        typed = prepare(message)
+        understood = understand(typed.text, normalize_mode(mode), audience, turns,
                                 looks_like_objection=self._looks_like_objection if turns or mode == "question" else None)
         if understood.intent == "compute" and understood.cost is not None:
             return self._computed(message, understood, id), None
@@ -111,12 +112,15 @@ class Assistant:
             previous = self._previous_answer(turns, understood, id)
             if previous is not None and previous.citations and not previous.abstained:
                 return self._shortened(message, previous, understood, id), None
-        question = understood.text if understood.intent not in INSTRUCTIONS else topic_request(understood)
+        if understood.intent in INSTRUCTIONS:
+            question = topic_request(understood)
+        else:  # the message as typed when it stands alone, so that its own notices (length, language) are kept
+            question = message if understood.text == typed.text else understood.text
         answer, ctx = self._prepare(question, understood.mode, understood.audience, id,
                                     length="long" if understood.intent == "expand" else "normal",
                                     figures=understood.intent == "figures")
         answer.intent = understood.intent
-        answer.resolved_question = question if question != message.strip() else ""
+        answer.resolved_question = question if question not in (message, typed.text) else ""
         if understood.notice:
             answer.notice = f"{understood.notice} {answer.notice}".strip()
         return answer, ctx

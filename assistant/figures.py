@@ -36,3 +36,18 @@ def has_figure(text: str) -> bool:
     """A quantity worth quoting as a key figure (not just a year or a list number)."""
     return bool(_FIGURE_WITH_UNIT.search(text))
 
+
+
+_QUANTITIES = (
+    ("collectivités engagées", re.compile(r"\d[\d  \u202f]*\s*(?:collectivités|le nombre de collectivités)|collectivités engagées", re.I)),
+    ("pays", re.compile(r"\d[\d  \u202f]*\s*pays\b", re.I)),
+    ("partenaires", re.compile(r"\d[\d  \u202f]*\s*partenaires\b", re.I)),
+    ("projets", re.compile(r"\d[\d  \u202f]*\s*(?:projets|actions)\b", re.I)),
+    ("aide publique au développement", re.compile(r"\bAPD\b|aide publique au développement", re.I)),
+)
+
+
+def quantities(text: str) -> set[str]:
+    """What a figure counts ("pays", "collectivités engagées"): two sentences counting the same thing
+    with different values must not both be listed as key figures without their dates."""
+    return {name for name, pattern in _QUANTITIES if pattern.search(text)}

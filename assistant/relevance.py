@@ -99,16 +99,20 @@ def assess(
         top_terms.update(terms(p.chunk.text))
     coverage = QueryWeights(question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
+    # A question about a given year needs evidence that names that year ("appel à projets 2025").
+    years_unseen = [y for y in re.findall(r"\b(?:19|20)\d\d\b", question)
+                    if not any(y in p.chunk.text for p in passages[:3])] if strict else []
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (
             sentence_dense >= MIN_SENTENCE_DENSE and coverage >= SENTENCE_COVERAGE)
         waived = sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
-        answerable = (not unknown or waived) and sentence_dense >= SENTENCE_FLOOR and (close or said_otherwise)
+        answerable = ((not unknown or waived) and not years_unseen and sentence_dense >= SENTENCE_FLOOR
+                      and (close or said_otherwise))
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
-        answerable = not unknown and coverage >= 0.5
-    return Relevance(answerable, top_dense, coverage, unknown, sentence_dense)
+        answerable = not unknown and not years_unseen and coverage >= 0.5
+    return Relevance(answerable, top_dense, coverage, unknown + years_unseen, sentence_dense)
 
 
 # Words that tie an objection to international action; an objection with none of
@@ -117,8 +121,15 @@ DOMAIN_WORDS = (
     "étranger international internationale internationales coopération coopérations jumelage jumelages "
     "partenaire partenaires pays monde mondial afrique humanitaire développement solidarité missions mission "
     "aict diplomatie diplomatique migrants migrations frontières ambassade europe européen décentralisée "
-    "outre-mer délégation délégations voyages expatriés ong aide"
+    "outre-mer délégation délégations voyages expatriés ong aide convention conventions sénégal mali burkina "
+    "niger bénin togo maroc tunisie algérie madagascar haïti liban vietnam laos cameroun guinée mauritanie "
+    "jumelle jumelles puits immigration immigrés étrangers"
 )
+
+
+def in_domain(text: str) -> bool:
+    """The text names international action in some way (a partner country, twinning, aid, abroad…)."""
+    return bool(set(terms(text)) & set(terms(DOMAIN_WORDS)))
 # Calibrated on the argumentaire's objections and hand-written off-topic complaints (stadium, taxes, weather).
 MIN_OBJECTION_SIMILARITY_IN_DOMAIN = 0.82
 MIN_OBJECTION_SIMILARITY = 0.86
@@ -131,11 +142,11 @@ def assess_objection(
     """An objection is answerable when it resembles a known kind of objection and either names
     international action or shares enough of its words with the documents."""
     base = assess(objection, passages, bm25, strict=False, dense_calibrated=dense_calibrated)
-    in_domain = bool(set(terms(objection)) & set(terms(DOMAIN_WORDS)))
+    domain = in_domain(objection)
     if not dense_calibrated:
-        base.answerable = in_domain or base.coverage >= 0.3
+        base.answerable = domain or base.coverage >= 0.3
         return base
-    base.answerable = (in_domain and kind_similarity >= MIN_OBJECTION_SIMILARITY_IN_DOMAIN) or (
+    base.answerable = (domain and kind_similarity >= MIN_OBJECTION_SIMILARITY_IN_DOMAIN) or (
         kind_similarity >= MIN_OBJECTION_SIMILARITY
         and (base.coverage >= MIN_OBJECTION_COVERAGE
              or (base.sentence_dense >= MIN_SENTENCE_DENSE and base.coverage >= MIN_OBJECTION_COVERAGE / 2))

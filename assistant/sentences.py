@@ -28,7 +28,7 @@ class Sentence:
     score: float = 0.0
     heading: str = ""  # the section title this sentence opens, if it is the first one
     section: str = ""  # the section the sentence stands in
-    follow_up: "Sentence | None" = None  # next sentence when it continues with a pronoun ("Elle élargit…")
+    leans: bool = False  # the text carries the sentence before it, on which it leans ("Elle élargit…")
 
     @property
     def has_figure(self) -> bool:
@@ -41,8 +41,10 @@ _SPEAKER_LINE = re.compile(r"^[A-ZÉÈ][\w’'-]+(?: (?:[A-ZÉÈ][\w’'-]+|de|d
 
 
 def _tidy(text: str) -> str:
-    """Drop URLs, and balance the French quotation marks a sentence split left open."""
+    """Drop URLs and footnote calls glued to acronyms ("ARRICOD2,"), and balance the French quotation
+    marks a sentence split left open."""
     text = _URL.sub("", text).strip()
+    text = re.sub(r"\b([A-Z]{3,})\d\b", r"\1", text)
     opened, closed = text.count("«"), text.count("»")
     if closed > opened:
         text = "« " + text
@@ -63,37 +65,59 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
         return False
     if text.startswith("#") or text.endswith(":"):
         return False
+    # Cut mid-phrase by the chunker or the PDF layout (« …la chance de pouvoir s'appuyer sur »).
+    if re.search(r"\b(?:sur|de|du|des|la|le|les|à|au|aux|en|et|pour|par|avec|dans|un|une|que|qui|d’|l’|d'|l')\s*»?\s*$", text):
+        return False
     # A sentence must end like one; fragments cut by the chunker are skipped,
     # but a one-line paragraph (a caption, a byline) is whole as it stands.
     # A bullet without final punctuation is a list item (names, titles), not a statement.
     return ends_like_sentence or (whole_paragraph and not bullet and len(words) <= 15)
 
 
-_ANAPHORA = re.compile(r"^(?:Elle|Il|Ils|Elles|Celle-ci|Celui-ci|Ce dispositif|Cette loi|Cette stratégie|Ce fonds)\b")
+# A sentence that opens like this needs the one before it to make sense: it is quoted together with it.
+_LEANS = re.compile(
+    r"^(?:Il s[’']agit|En l[’']occurrence|Et d[’']ajouter|Et de (?:conclure|préciser|rappeler|poursuivre)|"
+    r"Et (?:c[’']est|ce|cette|cela|il|elle)|Pour cela|De ce fait|C[’']est pourquoi|Dans ce cadre|À ce titre|Pour (?:lui|elle|eux)|Selon (?:lui|elle|eux)|Elle|Elles|Ils|Celle-ci|Celui-ci|Ceux-ci|Celles-ci|Cela|Ça|"
+    r"Ce|Cet|Cette|Ces|Lui|Leur|"
+    r"Il(?! (?:faut|existe|y a|est (?:possible|important|nécessaire|essentiel|utile|temps|vrai)|convient|reste|semble)))\b"
+)
+_CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']encadré|encadré|le précédent encadré|"
+                        r"plus loin|plus haut)[^)]*\)", re.I)
+MAX_JOINED_WORDS = MAX_WORDS + 40
 
 
 def split_passage(passage: Passage) -> list[Sentence]:
-    """Usable sentences, each knowing the heading it opens (if any) and the pronoun sentence that follows it."""
+    """Usable sentences, each knowing the heading it opens (if any) and the section it stands in.
+
+    A sentence that leans on the previous one (a pronoun, « Il s'agit », « Et d'ajouter ») is quoted
+    with it, so that no quote needs an unshown sentence; cross-references (« voir ci-dessous ») are dropped.
+    """
     out: list[Sentence] = []
     position = 0
     heading = ""
     section = passage.chunk.section
+    before = ""  # the sentence just before, usable or not, within the current section
     for para in passage.chunk.text.split("\n\n"):
         if para.startswith("#"):
             section = para.lstrip("#").strip()
             heading = re.sub(r"^\d+[.)]\s*", "", section)  # "6. La facilité FICOL" → "La facilité FICOL"
+            before = ""
             continue
         parts = sentences(para)
-        previous: Sentence | None = None
         for sent in parts:
             bullet = bool(_BULLET.match(sent))
-            sent = _tidy(_BULLET.sub("", sent))
-            if _usable(sent, whole_paragraph=len(parts) == 1, bullet=bullet):
-                item = Sentence(sent, passage, position, frozenset(terms(sent)), heading=heading, section=section)
-                if previous is not None and previous.position == position - 1 and _ANAPHORA.match(sent):
-                    previous.follow_up = item
-                out.append(item)
-                previous = item
+            sent = _CROSS_REF.sub("", _tidy(_BULLET.sub("", sent)))
+            text, leans = sent, False
+            if _LEANS.match(sent) and not bullet:
+                text, leans = (f"{before} {sent}", True) if before else ("", False)
+            usable = bool(text) and (_usable(text, whole_paragraph=len(parts) == 1, bullet=bullet) if not leans
+                                     else len(text.split()) <= MAX_JOINED_WORDS and _usable(sent, False))
+            if usable:
+                out.append(Sentence(text, passage, position, frozenset(terms(text)), heading=heading, section=section,
+                                    leans=leans))
+            ends = bool(re.search(r"[.!?»]\s*$", sent))
+            orphan = bool(_LEANS.match(sent)) and not leans  # leans on nothing shown: cannot carry another either
+            before = (text if leans else sent) if ends and not orphan else ""
             position += 1
             heading = ""
     return out

@@ -36,8 +36,26 @@ def topic(question: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else ""
 
 
-def _with_connective(sentence: str, connective: str) -> str:
-    """A connective in front of a quoted sentence, only when its first word can take a lower case."""
+_ELSEWHERE = re.compile(
+    r"\b(?:ville|commune|territoire|métropole|département|région|agglomération|conseil (?:départemental|régional)|"
+    r"communauté (?:urbaine|d'agglomération))\s+(?:de |du |d[’'])?([A-ZÉÈ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)*)")
+_PRESS = re.compile(r"\bcommuniqué\b", re.I)
+
+
+def elsewhere(sentence: str, request: str) -> str:
+    """The place a sentence tells about, when it is not the user's own subject ("Commercy", "Châtellerault")."""
+    for m in _ELSEWHERE.finditer(sentence):
+        if m.group(1).lower() not in request.lower():
+            return m.group(1)
+    return ""
+
+
+def _with_connective(sentence: str, connective: str, request: str = "") -> str:
+    """A connective in front of a quoted sentence, only when its first word can take a lower case; another
+    town's story is introduced as an example, never told as ours."""
+    place = elsewhere(sentence, request)
+    if place:
+        return f"Un exemple ailleurs, à {place} : « {sentence} »"
     first = sentence.split(" ", 1)[0]
     if not connective or first not in _LOWER_STARTERS:
         return sentence
@@ -53,14 +71,19 @@ def compose_article(ctx: ComposeContext) -> str:
         parts = []
         for i, s in enumerate(sentences):
             used.add(s.text)
-            text = _with_connective(s.text, _CONNECTIVES[i % 3] if connectives else "")
+            text = _with_connective(s.text, _CONNECTIVES[i % 3] if connectives else "", ctx.question)
             parts.append(f"{text} [{ctx.book.cite_sentence(s)}]")
         return " ".join(parts)
 
-    lead_pool = [s for s in candidates(ctx.passages, limit=4) if s.text.endswith((".", "»")) and len(s.text.split()) >= 12]
+    lead_pool = [s for s in candidates(ctx.passages, limit=4)
+                 if s.text.endswith((".", "»")) and len(s.text.split()) >= 12 and not elsewhere(s.text, ctx.question)]
     lead_ranked = score_sentences(ctx.question, lead_pool, ctx.bm25)
     lead = pick(lead_ranked, 1)
-    lines = [f"## {title}", ""]
+    press = bool(_PRESS.search(ctx.question))
+    lines = ["**COMMUNIQUÉ DE PRESSE**", "", "_[Commune], le [date]_", ""] if press else []
+    lines += [f"## {title}", ""]
+    if subject and subject != title or press:
+        lines += [f"_{subject} : précisez ici le partenaire, la date, le montant et les objectifs de votre projet._", ""]
     if lead:
         lines += [f"**{cite_all(lead, connectives=False)}**", ""]
     written = 0
@@ -73,5 +96,8 @@ def compose_article(ctx: ComposeContext) -> str:
             continue
         written += 1
         lines += [f"### {heading}", cite_all(chosen, connectives=True), ""]
-    ctx.sections = [{"title": title, "paragraphs": written}]
+    if press and written:
+        lines += ["> « [Citation du maire ou de l'élu(e) en charge de l'action internationale, à compléter] »", "",
+                  "**Contact presse** : [nom, fonction, téléphone, courriel]"]
+    ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
     return "\n".join(lines).strip() if written else ""

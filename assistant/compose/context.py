@@ -35,6 +35,18 @@ class ComposeContext:
         vector = self.query_vector if query is None else self.search.query_vector(query)
         return rerank_dense(vector, ranked, self.search.index.embeddings, top=top)
 
+    def closeness(self, sentences: list[Sentence], vector: np.ndarray | None = None) -> list[float]:
+        """Cosine of each sentence with the question (or `vector`), from the sentence vectors built at ingest;
+        a sentence without a stored vector (a heading-prefixed quote) is embedded, once, through the cache."""
+        vector = self.query_vector if vector is None else vector
+        sims = self.search.sentences.similarities(vector)
+        out: list[float | None] = [self.search.sentences.cosine(sims, s.passage.chunk.id, s.position) for s in sentences]
+        missing = [s.text for s, v in zip(sentences, out) if v is None]
+        if missing:
+            extra = iter(np.asarray(self.search.index.embeddings.embed_documents(missing), dtype=np.float32) @ vector)
+            out = [float(next(extra)) if v is None else v for v in out]
+        return [float(v) for v in out]  # type: ignore[arg-type]
+
     @property
     def bm25(self) -> Bm25Index:
         return self.search.index.bm25

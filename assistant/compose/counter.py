@@ -7,12 +7,20 @@ with claims each backed by quoted evidence, then give a line to say aloud.
 from __future__ import annotations
 
 import re
+import threading
+import zlib
+
+import numpy as np
+
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
 from assistant.documents import unique_passages
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
-from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, ObjectionKind
+from assistant.dates import source_year
+from assistant.figures import quantities
+from assistant.lexical import QueryWeights
+from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, Argument, ObjectionKind
 
 _ASK_SUFFIX = re.compile(
     r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
@@ -21,7 +29,6 @@ _ASK_SUFFIX = re.compile(
 )
 
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
-_LEAD_INS = ("Les documents le montrent :", "Les sources le confirment :", "Exemple à l'appui :")
 
 
 def objection_text(question: str) -> str:
@@ -47,60 +54,149 @@ def _cite(ctx: ComposeContext, s: Sentence) -> str:
     return f"{quoted(s.text)} [{ctx.book.cite_sentence(s)}]"
 
 
+_LEAD_INS = ("Les documents le montrent :", "Un exemple :", "Preuve à l'appui :", "Ce que disent les sources :",
+             "Sur le terrain :", "À l'appui :", "Comme le rappellent les documents :", "Pour preuve :")
+# A headline goes out only when its evidence supports it this much (cosine of the quote with the claim,
+# plus the share of the argument's own words found in the quote).
+MIN_SUPPORT = 0.82
+_claim_vectors: dict[str, np.ndarray] = {}
+_claim_lock = threading.Lock()
+
+
+def _lead_in(objection: str, position: int) -> str:
+    """Varied connectives, stable for one objection (the same request gives the same reply)."""
+    return _LEAD_INS[(zlib.crc32(objection.encode("utf-8")) + 3 * position) % len(_LEAD_INS)]
+
+
+def _claim_vector(ctx: ComposeContext, argument: Argument) -> np.ndarray:
+    with _claim_lock:
+        if argument.claim not in _claim_vectors:
+            _claim_vectors[argument.claim] = ctx.search.query_vector(argument.claim)
+        return _claim_vectors[argument.claim]
+
+
+def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) -> float:
+    """How well the quotes back the claim: meaning (dense) and the argument's own words (lexical)."""
+    closeness = max(ctx.closeness(evidence, _claim_vector(ctx, argument)))
+    weights = QueryWeights(argument.query, ctx.bm25)
+    return closeness + 0.1 * max(weights.share(s.terms) for s in evidence)
+
+
+def _headline(ctx: ComposeContext, evidence: list[Sentence], planned: Argument, taken: set[str]) -> Argument | None:
+    """The claim is chosen after its evidence: the planned one if the quotes support it, else the argument
+    they support best; none when no claim fits."""
+    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values() if a.id not in taken}
+    if not scored:
+        return None
+    best = max(scored, key=scored.__getitem__)
+    if planned.id in scored and scored[planned.id] >= max(MIN_SUPPORT, scored[best] - 0.02):
+        return planned
+    return ARGUMENTS[best] if scored[best] >= MIN_SUPPORT else None
+
+
+def _meaningful(ctx: ComposeContext, ranked: list[Sentence], vectors: list[np.ndarray], weight: float = 3.0,
+                top: int = 14) -> list[Sentence]:
+    """Re-score the best lexical candidates by their closeness to what answers *this* objection."""
+    head = ranked[:top]
+    for vector in vectors:
+        for s, cos in zip(head, ctx.closeness(head, vector)):
+            s.score += weight * (cos - 0.8)
+    return sorted(head, key=lambda s: -s.score)
+
+
+def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
+    objection_vector = ctx.search.query_vector(objection)
+    lines, out, taken = [], [], set()
+    for arg_id in kind.arguments:
+        arg = ARGUMENTS[arg_id]
+        passages = unique_passages(ctx.retrieve(f"{arg.query} {objection}", k=5) + ctx.passages[:3])
+        ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
+        fresh = _meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)], [objection_vector, _claim_vector(ctx, arg)])
+        evidence = pick(fresh, 2, min_score=0.2)
+        if len(evidence) == 2 and evidence[1].score < 0.7 * evidence[0].score:
+            evidence = evidence[:1]
+        headline = _headline(ctx, evidence, arg, taken) if evidence else None
+        if headline is None:
+            continue
+        taken.add(headline.id)
+        used.update(s.text for s in evidence)
+        quotes = " ".join(_cite(ctx, s) for s in evidence)
+        lines.append(f"{len(out) + 1}. **{headline.claim}**")
+        lines.append(f"   {_lead_in(objection, len(out))} {quotes}")
+        out.append({"claim": headline.claim, "argument": headline.id, "evidence": [s.text for s in evidence],
+                    "closing": headline.closing})
+    return lines, out
+
+
+def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3) -> list[Sentence]:
+    """Figures that answer this objection, one value per quantity (the most recent source wins)."""
+    query = f"{FIGURES_QUERY} {objection}"
+    pool = ctx.passages[:4] + ctx.retrieve(query, k=5) + ctx.extra_passages
+    figure_sents = [s for s in candidates(unique_passages(pool), limit=14) if s.has_figure and not _overlaps(s.text, used)]
+    objection_vector = ctx.search.query_vector(objection)
+    ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
+    close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector)) if cos >= MIN_FIGURE_CLOSENESS}
+    chosen: list[Sentence] = []
+    for s in ranked:
+        if len(chosen) >= n or s.score < 0.2:
+            break
+        if id(s) not in close:
+            continue
+        clash = next((c for c in chosen if quantities(c.text) & quantities(s.text)), None)
+        if clash is None:
+            chosen.append(s)
+        elif (source_year(s.passage.chunk.date) or 0) > (source_year(clash.passage.chunk.date) or 0):
+            chosen[chosen.index(clash)] = s
+    return chosen
+
+
+def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentence]:
+    """At most one practical tip, and only one close to this objection: no boilerplate."""
+    pool = ctx.retrieve(f"{ADVICE_QUERY} {objection}", k=4)
+    ranked = [s for s in score_sentences(ADVICE_QUERY, candidates(pool, limit=4), ctx.bm25) if not _overlaps(s.text, used)]
+    ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
+    close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection))) if cos >= MIN_ADVICE_CLOSENESS]
+    return [s for s in close if s.score >= 0.3][:1]
+
+
+MIN_ADVICE_CLOSENESS = 0.835
+MIN_FIGURE_CLOSENESS = 0.815
+
+
+def _overlaps(text: str, used: set[str]) -> bool:
+    """Already quoted, alone or inside a longer quote (a sentence quoted with the one it leans on)."""
+    return any(text in u or u in text for u in used)
+
+
 def compose_counter(ctx: ComposeContext) -> str:
     objection = objection_text(ctx.question) or ctx.question
     kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
-    lines = [
-        f"**L'objection** : _« {objection} »_",
-        f"_Type d'objection : {kind.label} — {kind.description}._",
-    ]
+    head = [f"**L'objection** : _« {objection} »_ — _{kind.label}_"]
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
     asks_more = objection != ctx.question.strip().strip("«»\"“” ").rstrip(".")
     direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3) if asks_more else []
+    body: list[str] = []
     if direct:
         used.update(s.text for s in direct)
-        lines += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]
-    lines += ["", "**Trois arguments pour répondre**"]
-    arguments_out = []
-    for position, arg_id in enumerate(kind.arguments):
-        arg = ARGUMENTS[arg_id]
-        query = f"{arg.query} {objection}"
-        passages = unique_passages(ctx.retrieve(query, k=5) + ctx.passages[:3])
-        ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
-        fresh = [s for s in ranked if s.text not in used]
-        evidence = pick(fresh, 2, min_score=0.2)
-        if len(evidence) == 2 and evidence[1].score < 0.7 * evidence[0].score:
-            evidence = evidence[:1]
-        if not evidence:
-            continue
-        used.update(s.text for s in evidence)
-        quoted = " ".join(_cite(ctx, s) for s in evidence)
-        lines.append(f"{position + 1}. **{arg.claim}**")
-        lines.append(f"   {_LEAD_INS[min(position, 2)]} {quoted}")
-        arguments_out.append({"claim": arg.claim, "evidence": [s.text for s in evidence], "closing": arg.closing})
-    # Key figures: sentences with quantities, from everything retrieved so far and a figures search.
-    pool = ctx.passages[:4] + ctx.retrieve(f"{FIGURES_QUERY} {objection}", k=5) + ctx.extra_passages
-    figure_sents = [s for s in candidates(unique_passages(pool), limit=12) if s.has_figure and s.text not in used]
-    figures = pick(score_sentences(f"{FIGURES_QUERY} {objection}", figure_sents, ctx.bm25), 3)
+        body += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]
+    argument_lines, arguments_out = _arguments(ctx, kind, objection, used)
+    if not arguments_out:
+        return ""
+    body += ["", "**Trois arguments pour répondre**" if len(arguments_out) == 3 else "**Arguments pour répondre**"]
+    body += argument_lines
+    figures = _key_figures(ctx, objection, used)
     if figures:
-        lines += ["", "**Chiffres clés**"]
+        body += ["", "**Chiffres clés**"]
         for s in figures:
             used.add(s.text)
-            lines.append(f"- {_cite(ctx, s)}")
-    advice_pool = ctx.retrieve(ADVICE_QUERY, k=4)
-    advice = [
-        s for s in score_sentences(ADVICE_QUERY, candidates(advice_pool, limit=4), ctx.bm25)
-        if s.text not in used and s.score >= 0.3
-    ][:2]
+            year = source_year(s.passage.chunk.date)
+            body.append(f"- {_cite(ctx, s)}" + (f" _(document de {year})_" if year else ""))
+    advice = _advice(ctx, objection, used)
     if advice:
-        lines += ["", "**Conseils pratiques**"]
-        lines += [f"- {_cite(ctx, s)}" for s in advice]
-    if arguments_out:
-        closing = " ".join(a["closing"] for a in arguments_out[:2])
-        lines += ["", f"_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_"]
+        body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
+    closing = " ".join(a["closing"] for a in arguments_out[:2])
+    head.append(f"\n_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_")
     ctx.sections = [{"kind": kind.id, "kind_label": kind.label, "objection": objection, "arguments": arguments_out}]
-    if len(arguments_out) == 0:
-        return ""
-    return "\n".join(lines)
+    return "\n".join(head + body)

@@ -31,9 +31,11 @@ TOOLS: tuple[Tool, ...] = (
     Tool("fexte", "FEXTE (fonds d'expertise technique et d'échanges d'expériences de l'AFD)", ("fexte",),
          "FEXTE fonds d'expertise technique et d'échanges d'expériences AFD"),
     Tool("daect", "Appels à projets de la DAECT (ministère de l'Europe et des Affaires étrangères)",
-         ("daect", "appel à projets", "appels à projets"),
+         ("daect", "appel à projets", "appels à projets", "quai d'orsay", "quai d’orsay", "affaires étrangères",
+          "dctciv"),
          "appels à projets DAECT cofinancement ministère Délégation pour l'action extérieure des collectivités territoriales"),
-    Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets", ("oudin", "santini", "1 %", "1%"),
+    Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets",
+         ("oudin", "santini", "1 %", "1%", "1 % eau", "1% eau", "1 % déchets"),
          "loi Oudin-Santini 1 % eau assainissement déchets budgets agences de l'eau"),
     Tool("cncd", "Commission nationale de la coopération décentralisée (CNCD)", ("cncd", "commission nationale"),
          "Commission nationale de la coopération décentralisée CNCD"),
@@ -64,7 +66,15 @@ def detect_tool(question: str) -> Tool | None:
     return None
 
 
+_ELIGIBLE = re.compile(r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
+                       r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes|groupements|syndicats|collectivités|"
+                       r"associations|GIP|régions|départements|établissements)\b", re.I)
+
+
 def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
+    """Eligibility first (« permet aux communes… » holds a rate too, but says who), then amounts, dates, definition."""
+    if _ELIGIBLE.search(s.text):
+        return "who"
     if _AMOUNT.search(s.text) and has_figure(s.text):
         return "amounts"
     if _CALENDAR.search(s.text):
@@ -73,6 +83,29 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
     if _WHO.search(s.text) and not (names_tool and _DEFINES.search(s.text) and "porté" not in s.text):
         return "who"
     return "definition"
+
+
+def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
+    """Sentences of different years that count the same thing (same unit words) with different figures."""
+    from assistant.figures import meaningful_numbers
+
+    def key(s: Sentence) -> frozenset[str]:
+        return frozenset(re.findall(r"(?:%|€|euros?|millions?|projets|collectivités|pays|membres)", s.text.lower()))
+
+    for a in sentences:
+        for b in sentences:
+            ya, yb = source_year(a.passage.chunk.date), source_year(b.passage.chunk.date)
+            if ya and yb and ya > yb and key(a) & key(b) and meaningful_numbers(a.text) != meaningful_numbers(b.text) \
+                    and quantities_match(a.text, b.text):
+                return [a, b]
+    return []
+
+
+def quantities_match(a: str, b: str) -> bool:
+    """Both sentences speak of the same thing: they share most of their rarer words around the figures."""
+    wa = set(re.findall(r"[a-zà-ÿ]{5,}", a.lower()))
+    wb = set(re.findall(r"[a-zà-ÿ]{5,}", b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.3
 
 
 def stale_note(date_text: str, today: date | None = None) -> str:
@@ -117,17 +150,12 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
-    # Two sources of different years that both give figures: show both, dated.
-    figure_years: dict[int, list[Sentence]] = {}
-    for s in by_section["amounts"] + by_section["calendar"]:
-        year = source_year(s.passage.chunk.date)
-        if year:
-            figure_years.setdefault(year, []).append(s)
-    if len(figure_years) > 1:
-        lines.append("**Attention : les sources ne datent pas de la même année**")
-        for year in sorted(figure_years, reverse=True):
-            s = figure_years[year][0]
-            lines.append(f"- _(source de {year})_ {s.text} [{ctx.book.cite_sentence(s)}]")
+    # Two sources of different years that give different values for the same quantity: show both, dated.
+    clashes = _contradictions(by_section["amounts"] + by_section["calendar"])
+    if clashes:
+        lines.append("**Attention : sources de dates différentes**")
+        for s in clashes:
+            lines.append(f"- _(source de {source_year(s.passage.chunk.date)})_ {s.text} [{ctx.book.cite_sentence(s)}]")
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
     lines.append("**Sources et dates**")

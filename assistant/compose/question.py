@@ -46,17 +46,8 @@ def compose_question(
         first_seen.setdefault(s.passage.chunk.id, i)
     chosen.sort(key=lambda s: (first_seen[s.passage.chunk.id], s.position))
     parts = []
-    shown = {s.text for s in chosen}
     for s in chosen:
-        text = s.text
-        follow = s.follow_up
-        while follow is not None and follow.text not in shown and len(shown) < max_sentences + 1:
-            # "Elle élargit le cadre…" only makes sense after the sentence it continues.
-            shown.add(follow.text)
-            text = f"{text} {follow.text}"
-            follow = follow.follow_up
-        n = book.cite_sentence(s, text)
-        parts.append(f"{text} [{n}]")
+        parts.append(f"{s.text} [{book.cite_sentence(s)}]")
     return " ".join(parts)
 
 

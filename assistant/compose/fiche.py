@@ -86,26 +86,20 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
 
 
 def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences of different years that count the same thing (same unit words) with different figures."""
+    """Sentences of different years that give different figures in the same unit, about the same tool
+    (the sheet's sentences all name it): the case where a reader must know which is more recent."""
     from assistant.figures import meaningful_numbers
 
     def key(s: Sentence) -> frozenset[str]:
-        return frozenset(re.findall(r"(?:%|€|euros?|millions?|projets|collectivités|pays|membres)", s.text.lower()))
+        units = re.findall(r"(?:%|€|euros?|millions?|projets|collectivités|pays|membres)", s.text.lower())
+        return frozenset("€" if u.startswith(("euro", "million")) else u for u in units)
 
     for a in sentences:
         for b in sentences:
             ya, yb = source_year(a.passage.chunk.date), source_year(b.passage.chunk.date)
-            if ya and yb and ya > yb and key(a) & key(b) and meaningful_numbers(a.text) != meaningful_numbers(b.text) \
-                    and quantities_match(a.text, b.text):
+            if ya and yb and ya > yb and key(a) & key(b) and meaningful_numbers(a.text) != meaningful_numbers(b.text):
                 return [a, b]
     return []
-
-
-def quantities_match(a: str, b: str) -> bool:
-    """Both sentences speak of the same thing: they share most of their rarer words around the figures."""
-    wa = set(re.findall(r"[a-zà-ÿ]{5,}", a.lower()))
-    wb = set(re.findall(r"[a-zà-ÿ]{5,}", b.lower()))
-    return len(wa & wb) / max(1, min(len(wa), len(wb))) >= 0.3
 
 
 def stale_note(date_text: str, today: date | None = None) -> str:

@@ -15,7 +15,7 @@ from assistant.settings import Settings
 from assistant.taxonomy import OBJECTION_KINDS
 from assistant.conversation import Turn
 from assistant.cost import cost_per_inhabitant, parse_french_number
-from assistant.ui.export import to_docx, to_markdown
+from assistant.ui.export import split_details, to_docx, to_markdown
 from assistant.ui.feedback import record_feedback
 from assistant.ui.sources import highlighted_html, stale_badge
 from assistant.ui.status import backend_status
@@ -134,7 +134,11 @@ def render_answer(answer: Answer, key: str) -> None:
     if answer.abstained:
         st.warning(body.split("\n\n")[0])
         body = "\n\n".join(body.split("\n\n")[1:])
-    st.markdown(body)
+    main, details = split_details(body)
+    st.markdown(main)
+    if details:
+        with st.expander("Chiffres clés et conseil"):
+            st.markdown(details)
     if answer.citations:
         st.markdown("**Sources** — cliquez pour ouvrir le passage cité")
         for c in answer.citations:

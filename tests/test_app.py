@@ -179,3 +179,23 @@ def test_conversation_survives_a_reload_and_can_be_restarted(monkeypatch, corpus
     reloaded.sidebar.button(key="new-conversation").click().run()
     assert not reloaded.session_state["history"]
     assert any("Exemples" in m.value for m in reloaded.markdown)
+
+
+def test_exports_keep_warnings_and_start_articles_with_their_headline(assistant) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    old = assistant.answer("Quels domaines restent de la compétence directe du ministère des Affaires étrangères ?")
+    assert "à vérifier : source de 2015" in to_markdown(old)
+    article = assistant.answer("Rédige un article sur la coopération décentralisée et la jeunesse", mode="article")
+    assert to_markdown(article).startswith("## ")
+    first = next(p for p in Document(io.BytesIO(to_docx(article))).paragraphs if p.text.strip())
+    assert not first.text.startswith("Demande") and "Assistant AICT" not in first.text
+
+
+def test_counter_details_fold_away(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
+    at = _app(monkeypatch, corpus_data_dir)
+    at.sidebar.radio(key="mode_label").set_value("Contre-argument").run()
+    at.chat_input[0].set_value("C'est de l'argent public gaspillé à l'étranger").run()
+    assert any(e.label == "Chiffres clés et conseil" for e in at.expander)
+    main = next(m.value for m in at.markdown if "**L'objection**" in m.value)
+    assert "À dire en séance" in main and "Chiffres clés" not in main

@@ -121,3 +121,25 @@ def test_html_in_documents_is_shown_as_text_never_run(app_url, browser) -> None:
     page.wait_for_timeout(1000)
     assert page.evaluate("() => window.__pwned === undefined")
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_two_turn_follow_up_and_reload(app_url, browser, tmp_path, width) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(app_url)
+    _ask(page, "Que fait la DAECT ?")
+    page.get_by_test_id("stChatMessage").filter(has_text="[1]").last.wait_for(timeout=90_000)
+    _ask(page, "Et jusqu'à quel taux ?")
+    page.get_by_text("Question comprise", exact=False).first.wait_for(timeout=90_000)
+    understood = page.get_by_text("Question comprise", exact=False).first.inner_text()
+    assert "DAECT" in understood
+    page.get_by_test_id("stChatMessage").filter(has_text="%").last.wait_for(timeout=90_000)
+    assert "?c=" in page.url  # the conversation lives in the address…
+    shot = tmp_path / f"relance-{width}px.png"
+    page.screenshot(path=str(shot), full_page=True)
+    if os.environ.get("AICT_SCREENSHOT_DIR"):
+        shutil.copy(shot, Path(os.environ["AICT_SCREENSHOT_DIR"]) / shot.name)
+    page.reload()  # …so a reload finds it again
+    page.get_by_text("Et jusqu'à quel taux ?", exact=False).first.wait_for(timeout=90_000)
+    page.close()

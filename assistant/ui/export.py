@@ -5,18 +5,28 @@ from __future__ import annotations
 import io
 import re
 
-from assistant.documents import Answer
+from assistant.dates import stale_year
+from assistant.documents import Answer, Citation
 from assistant.pipeline import MODES
 
 
+def _check_note(c: Citation) -> str:
+    """The screen's « à vérifier » badge, kept in exports: an old figure must not lose its warning on paper."""
+    year = stale_year(c.date)
+    return f" — à vérifier : source de {year}" if year else ""
+
+
 def to_markdown(answer: Answer) -> str:
-    lines = [f"# Assistant AICT — {MODES.get(answer.mode, answer.mode)}", "", f"**Demande** : {answer.question}", ""]
+    body = answer.answer.split("**Sources**")[0].strip()
+    if answer.mode == "article":
+        lines = []  # an exported article starts with its headline
+    else:
+        lines = [f"# Assistant AICT — {MODES.get(answer.mode, answer.mode)}", "", f"**Demande** : {answer.question}", ""]
     if answer.notice:
         lines += [f"> {answer.notice}", ""]
-    body = answer.answer.split("**Sources**")[0].strip()
     lines += [body, "", "## Sources", ""]
     for c in answer.citations:
-        lines.append(f"[{c.n}] {c.label()} ({c.source})")
+        lines.append(f"[{c.n}] {c.label()} ({c.source}){_check_note(c)}")
         excerpt = (c.quote or c.text).strip().replace("\n", " ")
         lines.append(f"> {excerpt[:600]}")
         lines.append("")
@@ -40,8 +50,9 @@ def to_docx(answer: Answer) -> bytes:
     from docx import Document
 
     doc = Document()
-    doc.add_heading(f"Assistant AICT — {MODES.get(answer.mode, answer.mode)}", level=1)
-    _add_runs(doc.add_paragraph(), f"**Demande** : {answer.question}")
+    if answer.mode != "article":  # an exported article starts with its headline
+        doc.add_heading(f"Assistant AICT — {MODES.get(answer.mode, answer.mode)}", level=1)
+        _add_runs(doc.add_paragraph(), f"**Demande** : {answer.question}")
     if answer.notice:
         doc.add_paragraph(answer.notice).italic = True
     for line in answer.answer.split("**Sources**")[0].strip().split("\n"):
@@ -61,8 +72,17 @@ def to_docx(answer: Answer) -> bytes:
     for c in answer.citations:
         p = doc.add_paragraph(style="List Bullet")
         p.add_run(f"[{c.n}] {c.label()}").bold = True
-        p.add_run(f" — {c.source}")
+        p.add_run(f" — {c.source}{_check_note(c)}")
         doc.add_paragraph((c.quote or c.text).strip().replace("\n", " ")[:600]).italic = True
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def split_details(body: str) -> tuple[str, str]:
+    """A counter-argument's essentials, and its supporting details (key figures, advice) to fold away on a phone."""
+    marker = "\n**Chiffres clés**" if "\n**Chiffres clés**" in body else "\n**Conseil pratique**"
+    if marker not in body:
+        return body, ""
+    main, _, rest = body.partition(marker)
+    return main.rstrip(), (marker + rest).strip()

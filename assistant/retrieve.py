@@ -6,6 +6,7 @@ raw cosines of each passage (whole chunk, best sentence) are kept alongside, for
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import numpy as np
@@ -38,9 +39,22 @@ class HybridSearch:
         self.settings = settings
         self._terms_cache: dict[str, list[frozenset[str]]] = {}
         self.sentences = SentenceIndex(index)
+        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors_lock = threading.Lock()
 
     def query_vector(self, query: str) -> np.ndarray:
-        return np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
+        """The query's vector; the same text is embedded once (an answer asks for the objection's vector
+        in several places, and a query embedding is most of a search's time)."""
+        with self._vectors_lock:
+            cached = self._vectors.get(query)
+        if cached is not None:
+            return cached
+        vector = np.asarray(self.index.embeddings.embed_query(query), dtype=np.float32)
+        with self._vectors_lock:
+            if len(self._vectors) >= 512:
+                self._vectors.pop(next(iter(self._vectors)))
+            self._vectors[query] = vector
+        return vector
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         self.index.check_embeddings()

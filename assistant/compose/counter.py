@@ -7,7 +7,6 @@ with claims each backed by quoted evidence, then give a line to say aloud.
 from __future__ import annotations
 
 import re
-import threading
 import zlib
 
 import numpy as np
@@ -31,9 +30,19 @@ _ASK_SUFFIX = re.compile(
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
 
 
+_REPORTED = re.compile(
+    r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
+    r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
+    r"m['’]assure|lance|lancent)(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?\s+(?:que|qu['’])\s*", re.I)
+
+
 def objection_text(question: str) -> str:
-    """The objection itself, without "Que répondre ?" and its quotation marks."""
+    """The objection itself: without "Que répondre ?", its quotation marks, or who reported it
+    ("Un conseiller d'opposition dit que …")."""
     text = _ASK_SUFFIX.sub("", question).strip()
+    reported = _REPORTED.sub("", text, count=1)
+    if reported != text and len(reported.split()) >= 3:
+        text = reported[:1].upper() + reported[1:]
     return text.strip("«»\"“” ").strip()
 
 
@@ -59,8 +68,6 @@ _LEAD_INS = ("Les documents le montrent :", "Un exemple :", "Preuve à l'appui :
 # A headline goes out only when its evidence supports it this much (cosine of the quote with the claim,
 # plus the share of the argument's own words found in the quote).
 MIN_SUPPORT = 0.82
-_claim_vectors: dict[str, np.ndarray] = {}
-_claim_lock = threading.Lock()
 
 
 def _lead_in(objection: str, position: int) -> str:
@@ -69,10 +76,7 @@ def _lead_in(objection: str, position: int) -> str:
 
 
 def _claim_vector(ctx: ComposeContext, argument: Argument) -> np.ndarray:
-    with _claim_lock:
-        if argument.claim not in _claim_vectors:
-            _claim_vectors[argument.claim] = ctx.search.query_vector(argument.claim)
-        return _claim_vectors[argument.claim]
+    return ctx.search.query_vector(argument.claim)  # embedded once per process (the search keeps query vectors)
 
 
 def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) -> float:
@@ -175,7 +179,8 @@ def compose_counter(ctx: ComposeContext) -> str:
     head = [f"**L'objection** : _« {objection} »_", f"_Type d'objection : {kind.label}_"]
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
-    asks_more = objection != ctx.question.strip().strip("«»\"“” ").rstrip(".")
+    asks_more = bool(_ASK_SUFFIX.search(ctx.question)) and not re.search(r"(?:que|quoi) (?:lui |leur )?répondre\s*\?*\s*$",
+                                                                       ctx.question, re.I)
     direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3) if asks_more else []
     body: list[str] = []
     if direct:

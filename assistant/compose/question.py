@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.compose.citations import CitationBook
-from assistant.compose.context import ComposeContext
 import re
 from typing import Callable
 
+from assistant.compose.citations import CitationBook
+from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
@@ -17,6 +17,40 @@ _ASKS_FIGURE = re.compile(
     r"how (?:many|much)|à combien|jusqu'à quel)",
     re.I,
 )
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:qu['’]est-ce que|c['’]est quoi|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
+    r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?(.+?)\s*\??$"
+    r"|^\s*(?:l['’]|la |le |les )?(.+?)\s*(?:,|:)?\s*(?:c['’]est quoi|qu['’]est-ce que c['’]est|ça veut dire quoi|"
+    r"kesako|définition)\s*\??$", re.I)
+_DEFINES = re.compile(r"\b(?:est|sont|fédère|regroupe|rassemble|finance|cofinance|permet|a pour (?:mission|rôle|objet)|"
+                      r"créée?s?|fondée?s?|chargée?s?|désigne|vise)\b", re.I)
+
+
+def defined_term(question: str) -> str:
+    """"Quel est le rôle de Cités Unies France ?" → "Cités Unies France"; "" when the question defines nothing."""
+    m = _DEFINITION.match(question.strip())
+    if not m:
+        return ""
+    term = (m.group(1) or m.group(2) or "").strip(" ?.«»\"")
+    return term if 0 < len(term.split()) <= 6 else ""
+
+
+def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
+    """A definition question is answered by a sentence where the term is the subject and is defined:
+    it names the term in its first words and uses a defining verb."""
+    key = term.lower()
+    for s in ranked:
+        head = s.text.lower()[: len(key) + 30]
+        if key in head and _DEFINES.search(s.text[: len(key) + 80]):
+            s.score += DEFINITION_BONUS
+        elif key not in s.text.lower():
+            s.score -= DEFINITION_BONUS / 2
+    ranked.sort(key=lambda s: -s.score)
+
+
+DEFINITION_BONUS = 0.3
 
 
 def compose_question(
@@ -34,6 +68,9 @@ def compose_question(
         ranked.sort(key=lambda s: -s.score)
     if rerank:
         ranked = rerank(ranked)
+    term = defined_term(question)
+    if term:
+        prefer_definitions(term, ranked)
     if not ranked:
         return ""
     best = ranked[0].score

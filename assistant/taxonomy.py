@@ -245,5 +245,6 @@ OTHER_KIND = ObjectionKind(
 )
 
 
-ADVICE_QUERY = "stratégie claire en début de mandat soumise au vote bilan documenté chaque année montant par habitant communication"
+# The per-inhabitant advice is the cost argument's own evidence: advice looks elsewhere, so it is not repeated.
+ADVICE_QUERY = "stratégie claire en début de mandat soumise au vote bilan documenté chaque année communication pédagogie"
 FIGURES_QUERY = "chiffres nombre de collectivités engagées partenaires pays projets millions d'euros"

@@ -68,6 +68,9 @@ _LEAD_INS = ("Les documents le montrent :", "Un exemple :", "Preuve à l'appui :
 # A headline goes out only when its evidence supports it this much (cosine of the quote with the claim,
 # plus the share of the argument's own words found in the quote).
 MIN_SUPPORT = 0.82
+# Evidence is chosen for this objection first, then for the claim it must back.
+OBJECTION_WEIGHT = 3.0
+CLAIM_WEIGHT = 3.0
 
 
 def _lead_in(objection: str, position: int) -> str:
@@ -86,26 +89,47 @@ def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) 
     return closeness + 0.1 * max(weights.share(s.terms) for s in evidence)
 
 
-def _headline(ctx: ComposeContext, evidence: list[Sentence], planned: Argument, taken: set[str]) -> Argument | None:
-    """The claim is chosen after its evidence: the planned one if the quotes support it, else the argument
-    they support best; none when no claim fits."""
-    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values() if a.id not in taken}
-    if not scored:
-        return None
+def _headline(ctx: ComposeContext, evidence: list[Sentence], kind: ObjectionKind, taken: set[str]) -> Argument | None:
+    """The claim is chosen after its evidence: the argument, among all, that the quotes support best. It must
+    be one of this objection's arguments, not yet made, and supported enough; otherwise the quotes are off-topic."""
+    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
     best = max(scored, key=scored.__getitem__)
-    if planned.id in scored and scored[planned.id] >= max(MIN_SUPPORT, scored[best] - 0.02):
-        return planned
-    return ARGUMENTS[best] if scored[best] >= MIN_SUPPORT else None
+    if best in kind.arguments and best not in taken and scored[best] >= MIN_SUPPORT:
+        return ARGUMENTS[best]
+    return None
 
 
-def _meaningful(ctx: ComposeContext, ranked: list[Sentence], vectors: list[np.ndarray], weight: float = 3.0,
-                top: int = 14) -> list[Sentence]:
-    """Re-score the best lexical candidates by their closeness to what answers *this* objection."""
+def _meaningful(ctx: ComposeContext, ranked: list[Sentence], vectors: list[np.ndarray],
+                weights: tuple[float, ...] = (OBJECTION_WEIGHT,), top: int = 14) -> list[Sentence]:
+    """Re-score the best lexical candidates by their closeness to what answers *this* objection
+    (and, for an argument, to its claim)."""
     head = ranked[:top]
-    for vector in vectors:
+    for vector, weight in zip(vectors, weights):
         for s, cos in zip(head, ctx.closeness(head, vector)):
             s.score += weight * (cos - 0.8)
     return sorted(head, key=lambda s: -s.score)
+
+
+_AGAINST = re.compile(r"\binterdi[tc]\w*|\bprohib\w*|\billégal\w*|\bne peu(?:t|vent) pas\b", re.I)
+
+
+def _on_our_side(text: str) -> bool:
+    """Evidence for a rebuttal states something in our favour: not a prohibition, not a question or a title."""
+    return not _AGAINST.search(text) and not text.rstrip(" »").endswith("?")
+
+
+def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], kind: ObjectionKind,
+                        taken: set[str]) -> tuple[list[Sentence], Argument | None]:
+    """The best quote whose own best claim belongs to this objection (tried in order of score), with at most
+    one more quote that backs the same claim."""
+    for s in [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)][:4]:
+        headline = _headline(ctx, [s], kind, taken)
+        if headline is None:
+            continue
+        second = next((c for c in fresh if c is not s and c.score >= 0.7 * s.score and c.score >= 0.2 and _on_our_side(c.text)
+                       and _headline(ctx, [c], kind, taken) is headline and not _overlaps(c.text, {s.text})), None)
+        return ([s, second] if second else [s]), headline
+    return [], None
 
 
 def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
@@ -115,11 +139,9 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
         arg = ARGUMENTS[arg_id]
         passages = unique_passages(ctx.retrieve(f"{arg.query} {objection}", k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
-        fresh = _meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)], [objection_vector, _claim_vector(ctx, arg)])
-        evidence = pick(fresh, 2, min_score=0.2)
-        if len(evidence) == 2 and evidence[1].score < 0.7 * evidence[0].score:
-            evidence = evidence[:1]
-        headline = _headline(ctx, evidence, arg, taken) if evidence else None
+        fresh = _meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)], [objection_vector, _claim_vector(ctx, arg)],
+                            (OBJECTION_WEIGHT, CLAIM_WEIGHT))
+        evidence, headline = _evidence_and_claim(ctx, fresh, kind, taken)
         if headline is None:
             continue
         taken.add(headline.id)

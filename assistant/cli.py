@@ -188,6 +188,18 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print_dialogue_report(dialogue_report)
         passed = dialogue_report["pass_rate"] >= args.min_dialogues and not dialogue_report["contaminated"]
         return 0 if passed else 1
+    if items and "text" in items[0] and "kind" in items[0]:
+        from assistant.evaluation import evaluate_kinds
+
+        kinds = {name: evaluate_kinds(assistant, select_split(items, name)) for name in ("tune", "test")}
+        if args.json:
+            _print_json(kinds)
+        else:
+            for name, report in kinds.items():
+                print(f"Types d'objection, moitié « {name} » ({report['n']}) : exactitude {report['accuracy']:.3f}")
+                for c in report["confusions"][:8]:
+                    print(f"  {c['gold']} → {c['found']} : {c['n']}")
+        return 0
     # Large sets are reported per half: "tune" guides changes, "test" only measures them.
     names = [args.split] if args.split != "all" or len(items) < 40 else ["all", "tune", "test"]
     reports = {name: evaluate(assistant, select_split(items, name), mode=args.mode) for name in names}

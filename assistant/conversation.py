@@ -73,7 +73,7 @@ def topic_request(understood: "Understanding") -> str:
     if understood.intent == "reformat" and understood.mode == "fiche":
         return subject(understood.topic)
     if understood.intent == "figures":
-        return f"{_clean(understood.topic)} : en chiffres (montants, nombres, pourcentages) ?"
+        return f"{subject(understood.topic)} : combien, en chiffres (montants, nombres de projets, millions d'euros) ?"
     return understood.topic
 
 

@@ -147,3 +147,20 @@ def evaluate(assistant: Assistant, items: list[dict[str, Any]], mode: str | None
 def _mean(values: Iterable[float]) -> float:
     vals = list(values)
     return sum(vals) / len(vals) if vals else 1.0
+
+
+def evaluate_kinds(assistant: Assistant, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Objection-kind accuracy and confusions on labelled objections (eval/objection_kinds.jsonl)."""
+    from collections import Counter
+
+    from assistant.compose.counter import objection_text
+    from assistant.objection_kinds import match_kind
+
+    confusion: Counter[tuple[str, str]] = Counter()
+    for item in items:
+        text = objection_text(item["text"]) or item["text"]
+        found = match_kind(assistant.search.query_vector(text), assistant.index.embeddings).kind.id
+        confusion[(item["kind"], found)] += 1
+    right = sum(n for (gold, found), n in confusion.items() if gold == found)
+    return {"n": len(items), "accuracy": right / max(1, len(items)),
+            "confusions": [{"gold": g, "found": f, "n": n} for (g, f), n in confusion.most_common() if g != f]}

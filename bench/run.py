@@ -238,6 +238,9 @@ def markdown(results: dict) -> str:
         "chunk vectors plus small Gaussian noise, renormalised, so that building them takes seconds instead of hours.", "",
         "## Memory", "", f"Peak RSS of a process that loads the pipeline and answers every dev question: **{results['memory']['peak_rss_mib']} MiB**.", "",
     ]
+    evaluation = ROOT / "docs" / "evaluation.md"  # the held-out evaluation report, written by hand from `eval` runs
+    if evaluation.exists():
+        rows += [evaluation.read_text(encoding="utf-8").replace("# ", "## ", 1)]
     return "\n".join(rows)
 
 

@@ -8,11 +8,15 @@ from functools import cached_property
 import numpy as np
 
 from assistant.compose.citations import CitationBook
-from assistant.compose.sentences import Sentence, rerank_dense
+from assistant.compose.sentences import Sentence
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
 from assistant.retrieve import HybridSearch
 from assistant.taxonomy import ObjectionKind
+
+# Weight of the dense closeness in sentence choice (tuned on the tune half of eval/paraphrase.jsonl).
+DENSE_SENTENCE_WEIGHT = 12.0
+
 
 @dataclass
 class ComposeContext:
@@ -31,9 +35,14 @@ class ComposeContext:
     def query_vector(self) -> np.ndarray:
         return self.search.query_vector(self.question)
 
-    def rerank(self, ranked: list[Sentence], query: str | None = None, top: int = 8) -> list[Sentence]:
+    def rerank(self, ranked: list[Sentence], query: str | None = None, weight: float | None = None) -> list[Sentence]:
+        """Every candidate re-scored by its closeness in meaning to the question: the sentence vectors are
+        computed at ingest, so a paraphrase with no shared word ("sur une décennie" / "sur dix ans") competes too."""
         vector = self.query_vector if query is None else self.search.query_vector(query)
-        return rerank_dense(vector, ranked, self.search.index.embeddings, top=top)
+        weight = DENSE_SENTENCE_WEIGHT if weight is None else weight
+        for s, cos in zip(ranked, self.closeness(ranked, vector)):
+            s.score += weight * (cos - 0.8)
+        return sorted(ranked, key=lambda s: -s.score)
 
     def closeness(self, sentences: list[Sentence], vector: np.ndarray | None = None) -> list[float]:
         """Cosine of each sentence with the question (or `vector`), from the sentence vectors built at ingest;

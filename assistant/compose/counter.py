@@ -68,6 +68,7 @@ _LEAD_INS = ("Les documents le montrent :", "Un exemple :", "Preuve à l'appui :
 # A headline goes out only when its evidence supports it this much (cosine of the quote with the claim,
 # plus the share of the argument's own words found in the quote).
 MIN_SUPPORT = 0.82
+SUPPORT_MARGIN = 0.02  # a quote backing another argument clearly better is off-topic for this objection
 # Evidence is chosen for this objection first, then for the claim it must back.
 OBJECTION_WEIGHT = 3.0
 CLAIM_WEIGHT = 3.0
@@ -93,9 +94,12 @@ def _headline(ctx: ComposeContext, evidence: list[Sentence], kind: ObjectionKind
     """The claim is chosen after its evidence: the argument, among all, that the quotes support best. It must
     be one of this objection's arguments, not yet made, and supported enough; otherwise the quotes are off-topic."""
     scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
-    best = max(scored, key=scored.__getitem__)
-    if best in kind.arguments and best not in taken and scored[best] >= MIN_SUPPORT:
-        return ARGUMENTS[best]
+    ours = [a for a in kind.arguments if a not in taken]
+    if not ours:
+        return None
+    best_ours = max(ours, key=scored.__getitem__)
+    if scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN:
+        return ARGUMENTS[best_ours]
     return None
 
 

@@ -51,6 +51,7 @@ def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
 
 
 DEFINITION_BONUS = 0.3
+NO_FIGURE_PENALTY = 0.6
 
 
 def compose_question(
@@ -60,14 +61,15 @@ def compose_question(
 ) -> str:
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
     ranked = score_sentences(question, candidates(passages, limit=5), bm25, prefer_figures=wants_figure)
-    if wants_figure:
-        # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words.
-        for s in ranked:
-            if not re.search(r"\d", s.text):
-                s.score -= 0.2
-        ranked.sort(key=lambda s: -s.score)
     if rerank:
         ranked = rerank(ranked)
+    if wants_figure:
+        # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words
+        # or its meaning (applied after the dense re-scoring, which would otherwise drown it).
+        for s in ranked:
+            if not re.search(r"\d", s.text):
+                s.score -= NO_FIGURE_PENALTY
+        ranked.sort(key=lambda s: -s.score)
     term = defined_term(question)
     if term:
         prefer_definitions(term, ranked)

@@ -7,16 +7,11 @@ shares the question's rarer words (IDF-weighted, stemmed), is close in meaning
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
-if TYPE_CHECKING:
-    import numpy as np
-    from langchain_core.embeddings import Embeddings
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "rerank_dense"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick"]
 
 
 def score_sentences(
@@ -55,23 +50,3 @@ def pick(ranked: list[Sentence], n: int, min_score: float = 0.0, diversity: floa
             continue
         chosen.append(s)
     return chosen
-
-
-def rerank_dense(
-    query_vector: "np.ndarray", ranked: list[Sentence], embeddings: "Embeddings", top: int = 8, weight: float = 4.0
-) -> list[Sentence]:
-    """Re-score the best lexical candidates by their cosine with the question.
-
-    Lexical overlap misses paraphrases ("associer les habitants" vs "les jeunes
-    devraient être associés"); the dense score catches them. Only `top`
-    sentences are embedded, and the embedding cache makes repeats free.
-    """
-    import numpy as np
-
-    head, tail = ranked[:top], ranked[top:]
-    if not head:
-        return ranked
-    vectors = np.asarray(embeddings.embed_documents([s.text for s in head]), dtype=np.float32)
-    for s, cos in zip(head, vectors @ query_vector):
-        s.score += weight * (float(cos) - 0.8)
-    return sorted(head, key=lambda s: -s.score) + tail

@@ -86,12 +86,12 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
 
 
 def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
-    """Sentences of different years that give different figures in the same unit, about the same tool
-    (the sheet's sentences all name it): the case where a reader must know which is more recent."""
+    """Amounts of different years in the same unit (€ or %), about the same tool (the sheet's sentences all
+    name it), that differ: the case where a reader must know which is more recent."""
     from assistant.figures import meaningful_numbers
 
     def key(s: Sentence) -> frozenset[str]:
-        units = re.findall(r"(?:%|€|euros?|millions?|projets|collectivités|pays|membres)", s.text.lower())
+        units = re.findall(r"(?:%|€|euros?|millions?)", s.text.lower())
         return frozenset("€" if u.startswith(("euro", "million")) else u for u in units)
 
     for a in sentences:
@@ -145,7 +145,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
     # Two sources of different years that give different values for the same quantity: show both, dated.
-    clashes = _contradictions(by_section["amounts"] + by_section["calendar"])
+    clashes = _contradictions(by_section["amounts"])
     if clashes:
         lines.append("**Attention : sources de dates différentes**")
         for s in clashes:

@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.taxonomy import OBJECTION_KINDS, OTHER_KIND, ObjectionKind
 
-NEIGHBOURS = 5
+NEIGHBOURS = 3
 # Below this cosine with every phrasing, no kind fits (calibrated on the tune half of eval/paraphrase.jsonl).
 MIN_KIND_SIMILARITY = 0.83
 

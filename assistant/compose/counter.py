@@ -93,10 +93,12 @@ def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) 
 def _headline(ctx: ComposeContext, evidence: list[Sentence], kind: ObjectionKind, taken: set[str]) -> Argument | None:
     """The claim is chosen after its evidence: the argument, among all, that the quotes support best. It must
     be one of this objection's arguments, not yet made, and supported enough; otherwise the quotes are off-topic."""
-    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
     ours = [a for a in kind.arguments if a not in taken]
     if not ours:
         return None
+    if not ctx.calibrated:
+        return ARGUMENTS[ours[0]]
+    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
     best_ours = max(ours, key=scored.__getitem__)
     if scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN:
         return ARGUMENTS[best_ours]
@@ -108,6 +110,8 @@ def _meaningful(ctx: ComposeContext, ranked: list[Sentence], vectors: list[np.nd
     """Re-score the best lexical candidates by their closeness to what answers *this* objection
     (and, for an argument, to its claim)."""
     head = ranked[:top]
+    if not ctx.calibrated:
+        return head
     for vector, weight in zip(vectors, weights):
         for s, cos in zip(head, ctx.closeness(head, vector)):
             s.score += weight * (cos - 0.8)
@@ -165,7 +169,8 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
     figure_sents = [s for s in candidates(unique_passages(pool), limit=14) if s.has_figure and not _overlaps(s.text, used)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
-    close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector)) if cos >= MIN_FIGURE_CLOSENESS}
+    close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector))
+             if cos >= MIN_FIGURE_CLOSENESS or not ctx.calibrated}
     chosen: list[Sentence] = []
     for s in ranked:
         if len(chosen) >= n or s.score < 0.2:
@@ -185,7 +190,8 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
     pool = ctx.retrieve(f"{ADVICE_QUERY} {objection}", k=4)
     ranked = [s for s in score_sentences(ADVICE_QUERY, candidates(pool, limit=4), ctx.bm25) if not _overlaps(s.text, used)]
     ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
-    close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection))) if cos >= MIN_ADVICE_CLOSENESS]
+    close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection)))
+             if cos >= MIN_ADVICE_CLOSENESS or not ctx.calibrated]
     return [s for s in close if s.score >= 0.3][:1]
 
 

@@ -208,7 +208,7 @@ def compose_counter(ctx: ComposeContext) -> str:
     objection = objection_text(ctx.question) or ctx.question
     kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
-    head = [f"**L'objection** : _« {objection} »_", f"_Type d'objection : {kind.label}_"]
+    head = [f"**L'objection** : _« {objection} »_ — _Type d'objection : {kind.label}_"]
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
     asks_more = bool(_ASK_SUFFIX.search(ctx.question)) and not re.search(r"(?:que|quoi) (?:lui |leur )?répondre\s*\?*\s*$",

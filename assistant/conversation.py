@@ -22,7 +22,6 @@ from assistant.relevance import proper_nouns
 if TYPE_CHECKING:
     from assistant.documents import Answer
 
-INTENTS = ("question", "followup", "shorten", "expand", "figures", "reformat", "audience", "compute", "objection")
 INSTRUCTIONS = ("shorten", "expand", "figures", "reformat", "audience")
 
 
@@ -283,7 +282,7 @@ def understand(
     """The intent of `message`, given the turns before it (oldest first)."""
     memory = _Memory()
     history = history or []
-    for i, turn in enumerate(history):
+    for turn in history:
         if turn.role == "user":
             earlier = _understand_one(turn.content, turn.mode or memory.last_mode, audience, memory, None)
             _remember(memory, earlier)

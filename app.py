@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.argumentaire import OBJECTIONS, prepared_replies
-from assistant.documents import Answer
+from assistant.documents import Answer, Citation
 from assistant.errors import AictError
 from assistant.ingestion import STATUS_FR, ingest_paths
 from assistant.pipeline import MODES, Assistant
@@ -17,7 +17,7 @@ from assistant.conversation import Turn
 from assistant.cost import cost_per_inhabitant, parse_french_number
 from assistant.ui.export import split_details, to_docx, to_markdown
 from assistant.ui.feedback import record_feedback
-from assistant.ui.sources import highlighted_html, stale_badge
+from assistant.ui.sources import highlighted_html, source_details_html, stale_badge
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
@@ -247,6 +247,9 @@ def argumentaire_page() -> None:
         with st.expander(f"« {objection.text} » — {OBJECTION_KINDS[objection.kind].label}"):
             if reply:
                 st.markdown(reply["answer"].split("**Sources**")[0])
+                st.markdown("**Sources** — cliquez pour ouvrir le passage cité")
+                for c in reply["citations"]:
+                    st.markdown(source_details_html(Citation(**c)), unsafe_allow_html=True)
                 st.caption(f"{len(reply['citations'])} source(s) citée(s) · passages liés : {len(reply['linked_passages'])}")
             st.button("Utiliser dans la conversation", key=f"use-{objection.id}", on_click=ask, args=(objection.text, "contre-argument"))
 

@@ -110,9 +110,12 @@ def test_argumentaire_page_copies_into_chat(monkeypatch, corpus_data_dir) -> Non
     at = _app(monkeypatch, corpus_data_dir)
     at.sidebar.radio(key="page").set_value("Argumentaire").run()
     assert len(at.expander) >= 10
+    sources = [m.value for m in at.markdown if m.value.startswith("<details class='aict-source'>")]
+    assert sources and any("<mark>" in v for v in sources)  # every prepared reply's [n] can be opened
     at.button(key="use-cout").click().run()
     assert not at.exception
     assert "Trois arguments pour répondre" in _all_markdown(at)
+    assert at.sidebar.radio(key="mode_label").value == "Contre-argument"  # the sidebar shows the mode used
 
 
 def test_exports_contain_answer_and_sources(assistant) -> None:  # type: ignore[no-untyped-def]

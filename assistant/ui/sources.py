@@ -33,3 +33,12 @@ def highlighted_html(citation: Citation) -> str:
             if escaped in safe:
                 safe = safe.replace(escaped, f"<mark>{escaped}</mark>", 1)
     return safe.replace("\n\n", "<br><br>").replace("\n", "<br>")
+
+
+def source_details_html(citation: Citation) -> str:
+    """A citation that opens on click, for places where Streamlit allows no expander (inside another one):
+    the label and the highlighted passage, both escaped."""
+    badge = stale_badge(citation)
+    label = html.escape(f"[{citation.n}] {citation.label()}" + (f" — {badge}" if badge else ""))
+    return (f"<details class='aict-source'><summary>{label}</summary>"
+            f"<div class='aict-passage'>{highlighted_html(citation)}</div></details>")

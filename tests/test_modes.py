@@ -99,3 +99,13 @@ def test_objections_cli(corpus_data_dir) -> None:  # type: ignore[no-untyped-def
     proc = run_cli(["objections", "--json"], corpus_data_dir)
     data = json.loads(proc.stdout)
     assert len(data) >= 10 and all(d["linked_passages"] for d in data)
+
+
+def test_general_public_gets_no_article_numbers_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    objection = "Ce n'est pas le rôle d'une commune : la politique étrangère, c'est l'État."
+    first_quote = lambda a: a.sections[0]["arguments"][0]["evidence"][0]  # noqa: E731
+    for_officials = assistant.answer(objection, mode="contre-argument", audience="elu")
+    for_public = assistant.answer(objection, mode="contre-argument", audience="public")
+    assert "L1115" in first_quote(for_officials)
+    assert not re.search(r"\bL\d{4}|CGCT", first_quote(for_public))
+    assert "À retenir" in for_public.answer  # and the closing line speaks to residents, not to the council

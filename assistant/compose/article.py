@@ -90,7 +90,8 @@ def compose_article(ctx: ComposeContext) -> str:
     for heading, theme in PARAGRAPHS:
         query = f"{subject} {theme}"
         passages = ctx.retrieve(query, k=5)
-        ranked = [s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True) if s.text not in used]
+        ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
+                                    if s.text not in used])
         chosen = pick(ranked, 2, min_score=0.15)
         if not chosen:
             continue

@@ -147,8 +147,8 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
         arg = ARGUMENTS[arg_id]
         passages = unique_passages(ctx.retrieve(f"{arg.query} {objection}", k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
-        fresh = _meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)], [objection_vector, _claim_vector(ctx, arg)],
-                            (OBJECTION_WEIGHT, CLAIM_WEIGHT))
+        fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
+                                              [objection_vector, _claim_vector(ctx, arg)], (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
         evidence, headline = _evidence_and_claim(ctx, fresh, kind, taken)
         if headline is None:
             continue

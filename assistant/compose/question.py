@@ -57,7 +57,7 @@ NO_FIGURE_PENALTY = 0.6
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
-    wants_figure: bool = False,
+    wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
 ) -> str:
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
     ranked = score_sentences(question, candidates(passages, limit=5), bm25, prefer_figures=wants_figure)
@@ -73,6 +73,8 @@ def compose_question(
     term = defined_term(question)
     if term:
         prefer_definitions(term, ranked)
+    if suit:
+        ranked = suit(ranked)
     if not ranked:
         return ""
     best = ranked[0].score
@@ -93,4 +95,4 @@ def compose_question(
 def compose_question_ctx(ctx: ComposeContext) -> str:
     longer = ctx.length == "long"
     return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank,
-                            max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures)
+                            max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures, suit=ctx.suit_audience)

@@ -17,7 +17,7 @@ from assistant.conversation import Turn
 from assistant.cost import cost_per_inhabitant, parse_french_number
 from assistant.ui.export import split_details, to_docx, to_markdown
 from assistant.ui.feedback import record_feedback
-from assistant.ui.sources import highlighted_html, source_details_html, stale_badge
+from assistant.ui.sources import citation_title, highlighted_html, source_details_html, stale_badge
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
@@ -143,8 +143,7 @@ def render_answer(answer: Answer, key: str) -> None:
         st.markdown("**Sources** — cliquez pour ouvrir le passage cité")
         for c in answer.citations:
             badge = stale_badge(c)
-            title = f"[{c.n}] {c.label()}" + (f" — {badge}" if badge else "")
-            with st.expander(title):
+            with st.expander(citation_title(c)):
                 if badge:
                     st.warning(badge)
                 st.markdown(f"<div class='aict-passage'>{highlighted_html(c)}</div>", unsafe_allow_html=True)

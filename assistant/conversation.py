@@ -125,12 +125,14 @@ _OBJECTION_CUES = re.compile(
     r"\bon me dit\b|\bm'a dit\b|\b(?:dit|disent|affirme\w*|prétend\w*|"
     r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*) que\b|\bl'opposition\b|\bun opposant\b|"
     r"\bc'est (?:de l'argent|du gaspillage|inutile|un luxe|du tourisme)\b", re.I)
-_ANAPHORA = re.compile(
-    r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b|"
+# "ce dispositif", "cette ville": a demonstrative pointing at the topic of the previous turns.
+_DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"
     r"organisme|réseau|texte|article|partenariat|coopération|métropole|collectivité|structure|commission|agence|"
-    r"délégation|facilité|financement|instance|jumelage)s?\b|"
-    r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)
+    r"délégation|facilité|financement|instance|jumelage)s?\b", re.I)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
+_OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
+_ANAPHORA = re.compile(r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b", re.I)
 _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|sinon|alors)\b[\s,]*", re.I)
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
@@ -219,7 +221,8 @@ def _clean(text: str) -> str:
 def _is_followup(message: str) -> bool:
     own = entities(message)
     words = len(message.split())
-    if _ANAPHORA.search(message) and not own:
+    points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
+    if points_back and not own:
         return True
     if _ELLIPSIS_START.match(message) and words <= 12:
         return True
@@ -236,14 +239,10 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
         return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
     if name:
-        demonstrative = re.compile(r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|"
-                                   r"appel|aide|association|organisme|réseau|texte|article|partenariat|coopération|métropole|"
-                                   r"collectivité|structure|commission|agence|délégation|facilité|financement|instance|jumelage)s?\b", re.I)
-        if demonstrative.search(core):
-            return _clean(demonstrative.sub(name, core, count=1)) + " ?"
-        subject = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
-        if subject.search(core) and not re.match(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", core, re.I):
-            return _clean(subject.sub(name, core, count=1)) + " ?"
+        if _DEMONSTRATIVE.search(core):
+            return _clean(_DEMONSTRATIVE.sub(name, core, count=1)) + " ?"
+        if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core):
+            return _clean(_SUBJECT_PRONOUN.sub(name, core, count=1)) + " ?"
         years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", topic) if y not in core]
         return f"{_clean(core)} ({', '.join([name] + years)}) ?"
     return f"{_clean(core)} ({_clean(topic)}) ?" if topic else core
@@ -251,14 +250,12 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
 
 @dataclass
 class _Memory:
-    """What earlier turns leave behind: the topic, its names, the last mode and audience."""
+    """What earlier turns leave behind: the topic, its names, the last mode, whether an answer exists."""
 
     topic: str = ""
     topic_entities: list[str] = field(default_factory=list)
     last_mode: str = "question"
     has_answer: bool = False
-    last_answer: "Answer | None" = None
-    last_answer_text: str = ""
 
 
 def _remember(memory: _Memory, understood: Understanding) -> None:
@@ -288,8 +285,6 @@ def understand(
             _remember(memory, earlier)
         else:
             memory.has_answer = True
-            memory.last_answer = turn.answer
-            memory.last_answer_text = turn.content
             if not memory.topic_entities and memory.topic:
                 memory.topic_entities = entities(turn.content)[:1]
     return _understand_one(message, mode, audience, memory, looks_like_objection)
@@ -318,7 +313,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None
         if asked and asked != "question":
             return Understanding("question", text, asked, audience,
-                                 notice=f"Demande comprise comme : {_MODE_LABELS[asked]}.")
+                                 notice=f"Demande comprise comme : {_mode_label(asked)}.")
         if _OBJECTION_CUES.search(text) or (looks_like_objection is not None and not text.rstrip().endswith("?")
                                             and looks_like_objection(text)):
             return Understanding("objection", text, "contre-argument", audience,
@@ -326,4 +321,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
 
 
-_MODE_LABELS = {"question": "Question", "contre-argument": "Contre-argument", "article": "Article", "fiche": "Fiche outil"}
+def _mode_label(mode: str) -> str:
+    from assistant.pipeline import MODES  # imported here: the pipeline itself imports this module
+
+    return MODES[mode]

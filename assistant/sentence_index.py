@@ -35,7 +35,6 @@ class SentenceIndex:
         self._lock = threading.Lock()
         self._generation: str | None = None
         self._keys: list[SentenceKey] = []
-        self._texts: list[str] = []
         self._row: dict[SentenceKey, int] = {}
         self._chunk_rows: dict[str, np.ndarray] = {}
         self._matrix = np.zeros((0, 1), dtype=np.float32)
@@ -58,7 +57,7 @@ class SentenceIndex:
             rows: dict[str, list[int]] = {}
             for i, key in enumerate(keys):
                 rows.setdefault(key.chunk_id, []).append(i)
-            self._keys, self._texts, self._matrix = keys, texts, matrix
+            self._keys, self._matrix = keys, matrix
             self._row = {k: i for i, k in enumerate(keys)}
             self._chunk_rows = {cid: np.asarray(r) for cid, r in rows.items()}
             self._generation = generation
@@ -76,16 +75,3 @@ class SentenceIndex:
     def best_by_chunk(self, sims: np.ndarray) -> dict[str, float]:
         """Each chunk's best sentence cosine (the chunk's own vector is not consulted)."""
         return {cid: float(sims[rows].max()) for cid, rows in self._chunk_rows.items() if len(rows)}
-
-    def top_sentences(self, sims: np.ndarray, n: int) -> list[tuple[SentenceKey, float]]:
-        if not len(sims):
-            return []
-        n = min(n, len(sims))
-        top = np.argpartition(-sims, n - 1)[:n]
-        top = top[np.argsort(-sims[top])]
-        return [(self._keys[i], float(sims[i])) for i in top]
-
-    @property
-    def size(self) -> int:
-        self.ensure()
-        return len(self._keys)

@@ -35,10 +35,15 @@ def highlighted_html(citation: Citation) -> str:
     return safe.replace("\n\n", "<br><br>").replace("\n", "<br>")
 
 
+def citation_title(citation: Citation) -> str:
+    """"[n] title, page or section, date", with the « à vérifier » badge of an old source."""
+    badge = stale_badge(citation)
+    return f"[{citation.n}] {citation.label()}" + (f" — {badge}" if badge else "")
+
+
 def source_details_html(citation: Citation) -> str:
     """A citation that opens on click, for places where Streamlit allows no expander (inside another one):
     the label and the highlighted passage, both escaped."""
-    badge = stale_badge(citation)
-    label = html.escape(f"[{citation.n}] {citation.label()}" + (f" — {badge}" if badge else ""))
+    label = html.escape(citation_title(citation))
     return (f"<details class='aict-source'><summary>{label}</summary>"
             f"<div class='aict-passage'>{highlighted_html(citation)}</div></details>")

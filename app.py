@@ -20,9 +20,10 @@ from assistant.ui.feedback import record_feedback
 from assistant.ui.sources import citation_title, highlighted_html, source_details_html, stale_badge
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
+from assistant.ui import seance_page, training_page
 from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
 
-PAGES = ["Conversation", "Argumentaire", "Calculateur", "Corpus"]
+PAGES = ["Conversation", "Argumentaire", "Préparer une séance", "Entraînement", "Calculateur", "Corpus"]
 AUDIENCES = {"elu": "Élu en séance", "public": "Grand public", "interne": "Note interne"}
 EXAMPLES = [
     ("Quels outils financiers l'AFD propose-t-elle aux collectivités ?", "question"),
@@ -330,4 +331,6 @@ def show_report(report) -> None:  # type: ignore[no-untyped-def]
     st.caption(report.summary())
 
 
-{"Conversation": conversation_page, "Argumentaire": argumentaire_page, "Calculateur": calculator_page, "Corpus": corpus_page}[page]()
+{"Conversation": conversation_page, "Argumentaire": argumentaire_page, "Calculateur": calculator_page, "Corpus": corpus_page,
+ "Préparer une séance": lambda: seance_page.render(assistant),
+ "Entraînement": lambda: training_page.render(assistant)}[page]()

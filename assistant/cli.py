@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant ask|batch|stats|eval|objections|ingest`.
+"""Command line: `python -m assistant ask|chat|batch|stats|eval|objections|seance|critique|ingest`.
 
 Every command prints French messages; errors a user can meet exit with status 2
 and a one-line explanation, never a traceback.
@@ -230,6 +230,63 @@ def cmd_objections(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _optional_number(text: str | None, what: str) -> float | None:
+    from assistant.cost import parse_french_number
+
+    if text is None or not str(text).strip():
+        return None
+    try:
+        return parse_french_number(str(text))
+    except ValueError as exc:
+        raise AictError(f"{what} : {exc}") from exc
+
+
+def cmd_seance(args: argparse.Namespace, settings: Settings) -> int:
+    """The note de séance: Markdown on screen, JSON with --json, files with --docx / --md."""
+    from assistant.seance import Subject, prepare_note
+    from assistant.seance.render import to_docx, to_markdown
+
+    population = _optional_number(args.habitants, "--habitants")
+    subject = Subject(args.sujet.strip(), amount=_optional_number(args.montant, "--montant"),
+                      population=int(population) if population else None,
+                      budget=_optional_number(args.budget, "--budget"), partner=(args.partenaire or "").strip())
+    if not subject.text:
+        raise AictError("Indiquez le sujet de la délibération, par exemple « subvention au comité de jumelage ».")
+    try:
+        subject.cost()
+    except ValueError as exc:
+        raise AictError(str(exc)) from exc
+    note = prepare_note(_assistant(settings), subject,
+                        progress=lambda message, fraction: print(f"[{fraction:4.0%}] {message}", file=sys.stderr))
+    if args.docx:
+        Path(args.docx).write_bytes(to_docx(note))
+        print(f"Note enregistrée : {args.docx}", file=sys.stderr)
+    if args.md:
+        Path(args.md).write_text(to_markdown(note), encoding="utf-8")
+        print(f"Note enregistrée : {args.md}", file=sys.stderr)
+    if args.json:
+        _print_json(note.to_json())
+    elif not (args.docx or args.md):
+        print(to_markdown(note))
+    return 0
+
+
+def cmd_critique(args: argparse.Namespace, settings: Settings) -> int:
+    """The sparring partner: a reply to an objection, scored, with what it misses and a cited suggestion."""
+    from assistant.seance.sparring import critique
+
+    if not args.objection.strip() or not args.reponse.strip():
+        raise AictError("Indiquez l'objection (--objection) et votre réponse (--reponse).")
+    result = critique(_assistant(settings), args.objection.strip(), args.reponse.strip())
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    from assistant.seance.render import critique_markdown
+
+    print(critique_markdown(result))
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.ingestion import run_cli_ingest
 
@@ -282,6 +339,23 @@ def build_parser() -> argparse.ArgumentParser:
     obj = sub.add_parser("objections", help="l'argumentaire : objections courantes et réponses préparées")
     obj.add_argument("--json", action="store_true")
     obj.set_defaults(func=cmd_objections)
+
+    seance = sub.add_parser("seance", help="préparer une séance : note avec objections probables, réponses citées et coût")
+    seance.add_argument("sujet", help="l'objet de la délibération, par exemple « subvention au comité de jumelage »")
+    seance.add_argument("--montant", help="montant voté, en euros par an (« 18 000 »)")
+    seance.add_argument("--habitants", help="population de la collectivité")
+    seance.add_argument("--budget", help="budget total de la collectivité, en euros par an")
+    seance.add_argument("--partenaire", help="la collectivité ou le pays partenaire")
+    seance.add_argument("--json", action="store_true")
+    seance.add_argument("--docx", metavar="FICHIER", help="enregistrer la note au format Word")
+    seance.add_argument("--md", metavar="FICHIER", help="enregistrer la note au format Markdown")
+    seance.set_defaults(func=cmd_seance)
+
+    crit = sub.add_parser("critique", help="s'entraîner : évaluer une réponse à une objection")
+    crit.add_argument("--objection", required=True)
+    crit.add_argument("--reponse", required=True, help="votre réponse, telle que vous la diriez")
+    crit.add_argument("--json", action="store_true")
+    crit.set_defaults(func=cmd_critique)
 
     ing = sub.add_parser("ingest", help="indexer des fichiers ou dossiers (par défaut corpus/)")
     ing.add_argument("paths", nargs="*")

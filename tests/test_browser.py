@@ -143,3 +143,27 @@ def test_two_turn_follow_up_and_reload(app_url, browser, tmp_path, width) -> Non
     page.reload()  # …so a reload finds it again
     page.get_by_text("Et jusqu'à quel taux ?", exact=False).first.wait_for(timeout=90_000)
     page.close()
+
+
+@pytest.mark.browser
+def test_note_de_seance_downloads_as_docx(app_url, browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.goto(app_url)
+    page.get_by_test_id("stSidebar").get_by_text("Préparer une séance", exact=True).click()
+    subject = page.get_by_label("Objet de la délibération")
+    subject.wait_for(timeout=60_000)
+    subject.fill("Aide d'urgence aux sinistrés du séisme au Maroc")
+    subject.press("Tab")
+    page.get_by_role("button", name="Préparer la note").click()
+    button = page.get_by_role("button", name="Télécharger la note (.docx)")
+    button.wait_for(timeout=180_000)
+    with page.expect_download(timeout=60_000) as download:
+        button.click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.suffix == ".docx"
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "Note de séance — Aide d'urgence" in text and "Les objections probables et les réponses" in text
+    page.close()

@@ -154,10 +154,11 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
             continue
         taken.add(headline.id)
         used.update(s.text for s in evidence)
-        quotes = " ".join(_cite(ctx, s) for s in evidence)
+        cited = [_cite(ctx, s) for s in evidence]
+        quotes = " ".join(cited)
         lines.append(f"{len(out) + 1}. **{headline.claim}**")
         lines.append(f"   {_lead_in(objection, len(out))} {quotes}")
-        out.append({"claim": headline.claim, "argument": headline.id, "evidence": [s.text for s in evidence],
+        out.append({"claim": headline.claim, "argument": headline.id, "evidence": [s.text for s in evidence], "cited": cited,
                     "closing": headline.closing})
     return lines, out
 
@@ -224,16 +225,20 @@ def compose_counter(ctx: ComposeContext) -> str:
     body += ["", "**Trois arguments pour répondre**" if len(arguments_out) == 3 else "**Arguments pour répondre**"]
     body += argument_lines
     figures = _key_figures(ctx, objection, used)
+    key_figures = []
     if figures:
         body += ["", "**Chiffres clés**"]
         for s in figures:
             used.add(s.text)
             year = source_year(s.passage.chunk.date)
-            body.append(f"- {_cite(ctx, s)}" + (f" _(document de {year})_" if year else ""))
+            cited = _cite(ctx, s)
+            body.append(f"- {cited}" + (f" _(document de {year})_" if year else ""))
+            key_figures.append({"text": cited, "year": year})
     advice = _advice(ctx, objection, used)
     if advice:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
     closing = " ".join(a["closing"] for a in arguments_out[:2])
     head.append(f"\n_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_")
-    ctx.sections = [{"kind": kind.id, "kind_label": kind.label, "objection": objection, "arguments": arguments_out}]
+    ctx.sections = [{"kind": kind.id, "kind_label": kind.label, "objection": objection, "arguments": arguments_out,
+                     "key_figures": key_figures}]
     return "\n".join(head + body)

@@ -6,6 +6,7 @@ import io
 import re
 
 from assistant.dates import stale_year
+from assistant.docx_text import add_markdown, add_runs
 from assistant.documents import Answer, Citation
 from assistant.pipeline import MODES
 
@@ -33,41 +34,16 @@ def to_markdown(answer: Answer) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def _add_runs(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
-    """Bold (**…**) and italic (_…_) runs inside one paragraph."""
-    for part in re.split(r"(\*\*[^*]+\*\*|_[^_]+_)", text):
-        if not part:
-            continue
-        if part.startswith("**") and part.endswith("**"):
-            paragraph.add_run(part[2:-2]).bold = True
-        elif part.startswith("_") and part.endswith("_") and len(part) > 2:
-            paragraph.add_run(part[1:-1]).italic = True
-        else:
-            paragraph.add_run(part)
-
-
 def to_docx(answer: Answer) -> bytes:
     from docx import Document
 
     doc = Document()
     if answer.mode != "article":  # an exported article starts with its headline
         doc.add_heading(f"Assistant AICT — {MODES.get(answer.mode, answer.mode)}", level=1)
-        _add_runs(doc.add_paragraph(), f"**Demande** : {answer.question}")
+        add_runs(doc.add_paragraph(), f"**Demande** : {answer.question}")
     if answer.notice:
         doc.add_paragraph(answer.notice).italic = True
-    for line in answer.answer.split("**Sources**")[0].strip().split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("#"):
-            level = min(3, len(stripped) - len(stripped.lstrip("#")) + 1)
-            doc.add_heading(stripped.lstrip("# ").strip(), level=level)
-        elif stripped.startswith("- "):
-            _add_runs(doc.add_paragraph(style="List Bullet"), stripped[2:])
-        elif re.match(r"^\d+\. ", stripped):
-            _add_runs(doc.add_paragraph(style="List Number"), re.sub(r"^\d+\. ", "", stripped))
-        else:
-            _add_runs(doc.add_paragraph(), stripped)
+    add_markdown(doc, answer.answer.split("**Sources**")[0].strip(), base_level=2)
     doc.add_heading("Sources", level=2)
     for c in answer.citations:
         p = doc.add_paragraph(style="List Bullet")

@@ -1,0 +1,215 @@
+"""The sparring partner: an official's reply to an objection, scored against what the documents offer.
+
+The score rewards what makes a reply hold in a debate: the arguments that fit this objection's kind
+(as the counter-argument mode finds them in the documents) and figures the documents support.
+Invented figures cost points; length alone earns nothing, because every credit needs an argument
+recognised both by its words and by its meaning, or a figure found in a document.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from assistant.documents import Answer, Citation
+from assistant.figures import numbers
+from assistant.seance.replies import short_reply
+from assistant.seance.sources import citation_json
+from assistant.cleaning import sentences as split_text
+from assistant.taxonomy import ARGUMENTS, OBJECTION_KINDS, OTHER_KIND
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Assistant
+
+# Words that name each argument; a reply uses an argument when it says one of them *and* means it.
+ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
+    "modeste": r"par habitant|centimes?|euros? par|€ par|part du budget|modeste|\bmoins de \d",
+    "cofinancement": r"cofinanc|co-financ|subvention|\bDAECT\b|\bAFD\b|FICOL|FEXTE|ministère|agences? de l'eau|"
+                     r"appels? à projets|effet de levier|\blevier|Oudin|1 ?%",
+    "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
+                 r"attractivité|cohésion|diaspora|rayonnement|profite",
+    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence",
+    "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",
+    "services": r"\bagents?\b|nos services|savoir-faire professionnel|management|pratiques professionnelles",
+    "diplomatie": r"diplomati|ambassade|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",
+    "solidarite": r"solidarit|\bluxe\b|responsabilité|défis|climat|humanit|impératif",
+    "pilotage": r"évalu|bilan|stratégie|\bvot[eé]|transparen|contrôl|suivi|rendre compte|rend compte|délibér|convention",
+    "developpement_local": r"développement local|se développer|causes? des départs|\bmurs?\b|migra|rester (?:au pays|chez eux)|"
+                           r"réfugiés",
+    "economie": r"entreprises?|économi|emplois?|marchés|chambre de commerce|export|commerçants",
+    "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
+                 r"population à population|concrets?",
+    "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
+                 r"gagnent? en",
+}.items()}
+
+# A cue counts when the sentence holding it is this close in meaning to the argument's claim or evidence
+# (cosines of multilingual-e5-small; an unrelated sentence sits near 0.78).
+MIN_MEANING = 0.80
+STRONG_MEANING = 0.92  # close enough to count without a cue word
+
+FIT_WEIGHT = 0.6  # covering the arguments that fit this objection
+GROUNDING_WEIGHT = 0.3  # figures or wording that come from the documents
+OTHER_WEIGHT = 0.1  # a sound argument that is not the best fit still helps a little
+UNSUPPORTED_PENALTY = 0.15  # per invented figure
+
+_UNITS = (r"%|€|euros?|millions?|milliards?|centimes?|habitants|collectivités|communes|pays|projets|membres|emplois|"
+          r"postes|heures|jours|km|kilomètres|points|agents|jeunes|élèves|partenaires|volontaires|associations|ans|fois")
+_FIGURE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*({_UNITS})?(?!\w)", re.I)
+
+
+@dataclass
+class Critique:
+    objection: str
+    kind: str
+    score: float
+    covered: list[str]
+    missing: list[dict[str, Any]]
+    unsupported: list[str]
+    supported: list[str]
+    suggestion: dict[str, Any]
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        kind = OBJECTION_KINDS.get(self.kind, OTHER_KIND)
+        return {"objection": self.objection, "kind": self.kind, "kind_label": kind.label, "score": self.score,
+                "covered": self.covered, "covered_claims": [ARGUMENTS[a].claim for a in self.covered],
+                "missing": self.missing, "unsupported": self.unsupported, "supported": self.supported,
+                "suggestion": self.suggestion, "details": self.details}
+
+
+def _figures(text: str) -> list[tuple[str, str, str]]:
+    """(as written, canonical number, unit) for each figure; the unit is what makes 150 millions ≠ 150 000 €."""
+    out = []
+    text = re.sub(r"\b[LRD]\s?\d{3,4}(?:-\d+)*\b|n°\s?\d[\d-]*", " ", text)  # article and law numbers
+    for m in _FIGURE.finditer(text):
+        value = next(iter(numbers(m.group(1))), "")
+        if not value or re.fullmatch(r"(?:19|20)\d\d", value) and not m.group(2):
+            continue  # a bare year is a date, not a figure to check (« en 2016, … »)
+        out.append((m.group(0).strip(), value, _unit(m.group(2) or "")))
+    return out
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w in ("€", "euro", "euros"):
+        return "€"
+    if w.startswith(("million", "milliard", "centime")):
+        return w[:5]
+    return w[:6]
+
+
+def _supported(figure: tuple[str, str, str], texts: list[str]) -> bool:
+    """The same value counting the same thing: with the same unit, or with the unit's word just before it
+    (« le nombre de ses membres de 33 à 44 » supports « 44 membres »)."""
+    _, value, unit = figure
+    for text in texts:
+        for m in _FIGURE.finditer(text):
+            found = next(iter(numbers(m.group(1))), "")
+            if found != value:
+                continue
+            found_unit = _unit(m.group(2) or "")
+            if not unit or found_unit == unit or (not found_unit and unit in text[max(0, m.start() - 60):m.start()].lower()):
+                return True
+    return False
+
+
+def _passages_for_figures(assistant: "Assistant", reply: str) -> list[str]:
+    """Where a figure of the reply could come from: the passages closest to each sentence that holds one."""
+    texts: list[str] = []
+    for sentence in split_text(reply):
+        if _figures(sentence):
+            texts += [p.chunk.text for p in assistant.search.search(sentence, 6)]
+    return texts
+
+
+def _coverage(assistant: "Assistant", reply: str, evidence: dict[str, list[str]]) -> tuple[list[str], dict[str, float]]:
+    """The arguments the reply uses: a cue word in a sentence that also means the argument."""
+    sentences = [s for s in split_text(reply) if s.strip()] or [reply]
+    vectors = np.asarray([assistant.search.query_vector(s) for s in sentences], dtype=np.float32)
+    covered, meaning = [], {}
+    for arg_id, argument in ARGUMENTS.items():
+        targets = [argument.claim] + evidence.get(arg_id, [])
+        target_vectors = np.asarray([assistant.search.query_vector(t) for t in targets], dtype=np.float32)
+        sims = vectors @ target_vectors.T  # sentences × targets
+        per_sentence = sims.max(axis=1)
+        meaning[arg_id] = round(float(per_sentence.max()), 3)
+        cued = [i for i, s in enumerate(sentences) if ARGUMENT_CUES[arg_id].search(s)]
+        if any(per_sentence[i] >= MIN_MEANING for i in cued) or per_sentence.max() >= STRONG_MEANING:
+            covered.append(arg_id)
+    return covered, meaning
+
+
+def _offered(answer: Answer) -> list[dict[str, Any]]:
+    """The arguments the documents offer against this objection, as the counter-argument found them."""
+    if answer.abstained or not answer.sections:
+        return []
+    return answer.sections[0].get("arguments", [])
+
+
+def _citations_of(text: str, citations: list[Citation]) -> list[Citation]:
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+    return [c for c in citations if c.n in used]
+
+
+_answers: "OrderedDict[tuple[str, str], Answer]" = OrderedDict()
+_answers_lock = threading.Lock()
+CACHED_OBJECTIONS = 64
+
+
+def _counter_answer(assistant: "Assistant", objection: str) -> Answer:
+    """The counter-argument to an objection, kept per index generation: a training round critiques
+    several replies to the same objection."""
+    key = (assistant.index.generation, objection)
+    with _answers_lock:
+        if key in _answers:
+            _answers.move_to_end(key)
+            return _answers[key]
+    answer = assistant.answer(objection, mode="contre-argument", generate=False)
+    with _answers_lock:
+        _answers[key] = answer
+        while len(_answers) > CACHED_OBJECTIONS:
+            _answers.popitem(last=False)
+    return answer
+
+
+def critique(assistant: "Assistant", objection: str, reply: str) -> Critique:
+    """Score `reply` to `objection`, list what it covers and misses (with sources), and suggest a cited reply."""
+    answer = _counter_answer(assistant, objection)
+    offered = _offered(answer)
+    kind_id = answer.sections[0]["kind"] if answer.sections else OTHER_KIND.id
+    kind = OBJECTION_KINDS.get(kind_id, OTHER_KIND)
+    fitting = list(dict.fromkeys(list(kind.arguments) + [a["argument"] for a in offered]))
+    covered, meaning = _coverage(assistant, reply, {a["argument"]: a["evidence"] for a in offered})
+    figures = _figures(reply)
+    texts = [c.text for c in answer.citations] + _passages_for_figures(assistant, reply)
+    supported = [f[0] for f in figures if _supported(f, texts)]
+    unsupported = [f[0] for f in figures if not _supported(f, texts)]
+    score = _score(covered, fitting, supported, unsupported, meaning, offered)
+    missing = [{"argument": a["argument"], "claim": a["claim"], "evidence": a["cited"],
+                "citations": [citation_json(c) for c in _citations_of(" ".join(a["cited"]), answer.citations)]}
+               for a in offered if a["argument"] not in covered]
+    short = short_reply(answer)
+    suggestion = ({"text": short.text, "citations": [citation_json(c) for c in short.citations]} if short
+                  else {"text": "", "citations": []})
+    return Critique(objection, kind.id, score, [a for a in covered if a in fitting] + [a for a in covered if a not in fitting],
+                    missing, unsupported, supported, suggestion,
+                    details={"fitting": fitting, "meaning": meaning})
+
+
+def _score(covered: list[str], fitting: list[str], supported: list[str], unsupported: list[str],
+           meaning: dict[str, float], offered: list[dict[str, Any]]) -> float:
+    """Fit (arguments of this kind), grounding (document figures or wording), a little for other sound
+    arguments, minus invented figures. Between 0 and 1."""
+    fit = len([a for a in covered if a in fitting]) / max(1, min(3, len(fitting)))
+    others = len([a for a in covered if a not in fitting])
+    closest_evidence = max((meaning.get(a["argument"], 0.0) for a in offered), default=0.0)
+    grounding = max(1.0 if supported else 0.0, min(1.0, max(0.0, (closest_evidence - 0.84) / 0.06)))
+    raw = (FIT_WEIGHT * min(1.0, fit) + GROUNDING_WEIGHT * grounding * (1.0 if covered else 0.3)
+           + OTHER_WEIGHT * min(1.0, others / 2) - UNSUPPORTED_PENALTY * len(unsupported))
+    return round(min(1.0, max(0.0, raw)), 3)

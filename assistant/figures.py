@@ -51,3 +51,45 @@ def quantities(text: str) -> set[str]:
     """What a figure counts ("pays", "collectivités engagées"): two sentences counting the same thing
     with different values must not both be listed as key figures without their dates."""
     return {name for name, pattern in _QUANTITIES if pattern.search(text)}
+
+
+# A figure with what it counts: « 150 millions » is not « 150 000 € », « 44 membres » is not « 44 pays ».
+_UNITS = (r"%|€|euros?|millions?|milliards?|centimes?|habitants|collectivités|communes|pays|projets|membres|emplois|"
+          r"postes|heures|jours|km|kilomètres|points|agents|jeunes|élèves|partenaires|volontaires|associations|ans|fois")
+_FIGURE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*({_UNITS})?(?!\w)", re.I)
+
+
+def figure_mentions(text: str) -> list[tuple[str, str, str]]:
+    """(as written, canonical number, unit) for each figure; the unit is what makes 150 millions ≠ 150 000 €."""
+    out = []
+    text = re.sub(r"\b[LRD]\s?\d{3,4}(?:-\d+)*\b|n°\s?\d[\d-]*", " ", text)  # article and law numbers
+    for m in _FIGURE.finditer(text):
+        value = next(iter(numbers(m.group(1))), "")
+        if not value or re.fullmatch(r"(?:19|20)\d\d", value) and not m.group(2):
+            continue  # a bare year is a date, not a figure to check (« en 2016, … »)
+        out.append((m.group(0).strip(), value, _unit(m.group(2) or "")))
+    return out
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w in ("€", "euro", "euros"):
+        return "€"
+    if w.startswith(("million", "milliard", "centime")):
+        return w[:5]
+    return w[:6]
+
+
+def supported_by(figure: tuple[str, str, str], texts: list[str]) -> bool:
+    """The same value counting the same thing: with the same unit, or with the unit's word just before it
+    (« le nombre de ses membres de 33 à 44 » supports « 44 membres »)."""
+    _, value, unit = figure
+    for text in texts:
+        for m in _FIGURE.finditer(text):
+            found = next(iter(numbers(m.group(1))), "")
+            if found != value:
+                continue
+            found_unit = _unit(m.group(2) or "")
+            if not unit or found_unit == unit or (not found_unit and unit in text[max(0, m.start() - 60):m.start()].lower()):
+                return True
+    return False

@@ -72,7 +72,7 @@ def _document(path: Path, kind: str, meta: dict[str, Any], pages: list[Page], di
         title=str(meta.get("title") or _default_title(path)),
         date=date,
         publisher=str(meta.get("publisher", "") or ""),
-        url=str(meta.get("url", "") or ""),
+        url=str(meta.get("url") or meta.get("source_url") or ""),
         kind=kind,
         pages=pages,
     )

@@ -15,7 +15,7 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, score_sentences
 from assistant.dates import source_year, stale_year
 from assistant.documents import unique_passages
-from assistant.figures import has_figure
+from assistant.figures import figure_mentions, has_figure
 
 @dataclass(frozen=True)
 class Tool:
@@ -30,13 +30,33 @@ TOOLS: tuple[Tool, ...] = (
          "FICOL AFD fonds facilité financement collectivités locales projets subventions"),
     Tool("fexte", "FEXTE (fonds d'expertise technique et d'échanges d'expériences de l'AFD)", ("fexte",),
          "FEXTE fonds d'expertise technique et d'échanges d'expériences AFD"),
+    Tool("cles", "Appel « Clés en main » du ministère de l'Europe et des Affaires étrangères",
+         ("clés en main", "cles en main", "clé en main"),
+         "appel à projets clés en main associations GIP collectivités françaises programmes"),
     Tool("daect", "Appels à projets de la DAECT (ministère de l'Europe et des Affaires étrangères)",
          ("daect", "appel à projets", "appels à projets", "quai d'orsay", "quai d’orsay", "affaires étrangères",
           "dctciv"),
          "appels à projets DAECT cofinancement ministère Délégation pour l'action extérieure des collectivités territoriales"),
+    # The other « 1 % » come before the water one, whose aliases include a bare « 1 % ».
+    Tool("mobilite", "Le « 1 % mobilité » (article L1115-3 du CGCT)",
+         ("1 % mobilit", "1% mobilit", "1 % transport", "1% transport"),
+         "1 % mobilité article L1115-3 autorités organisatrices de la mobilité services de mobilité budgets"),
+    Tool("energie", "Le « 1 % énergie » (électricité et gaz)", ("1 % énergie", "1% énergie", "1 % électricité", "1 % energie"),
+         "1 % énergie électricité gaz distribution publique syndicats budgets"),
+    Tool("dechets", "Le « 1 % déchets » (loi du 7 juillet 2014)", ("1 % déchets", "1% déchets", "1 % dechets"),
+         "1 % déchets ordures ménagères collecte traitement article L1115-2 2014"),
     Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets",
-         ("oudin", "santini", "1 %", "1%", "1 % eau", "1% eau", "1 % déchets"),
+         ("oudin", "santini", "1 %", "1%", "1 % eau", "1% eau"),
          "loi Oudin-Santini 1 % eau assainissement déchets budgets agences de l'eau"),
+    Tool("volontariat", "Volontariat et engagement des jeunes à l'international (VSI, JSI-VVVSI, service civique)",
+         ("volontariat", "vsi", "jsi", "vvvsi", "service civique", "volontaires"),
+         "volontariat de solidarité internationale VSI JSI VVVSI service civique à l'international jeunes"),
+    Tool("europe", "Financements européens pour l'action internationale des collectivités (PLATFORMA…)",
+         ("platforma", "européen", "europe", "union européenne"),
+         "PLATFORMA fonds européens Union européenne collectivités programmes appels"),
+    Tool("loi2021", "Loi n° 2021-1031 du 4 août 2021 (développement solidaire)",
+         ("2021-1031", "4 août 2021", "loi de 2021", "loi du 4 août"),
+         "loi n° 2021-1031 du 4 août 2021 développement solidaire lutte contre les inégalités mondiales collectivités"),
     Tool("cncd", "Commission nationale de la coopération décentralisée (CNCD)", ("cncd", "commission nationale"),
          "Commission nationale de la coopération décentralisée CNCD"),
     Tool("thiolliere", "Loi Thiollière (2007)", ("thiollière", "thiolliere"),
@@ -66,7 +86,8 @@ def detect_tool(question: str) -> Tool | None:
     return None
 
 
-_ELIGIBLE = re.compile(r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
+_ELIGIBLE = re.compile(r"^(?:Éligibilité|Qui peut|Qui peuvent|Collectivités éligibles|Porteurs éligibles)\b|\bsont éligibles\b|"
+                       r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
                        r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes|groupements|syndicats|collectivités|"
                        r"associations|GIP|régions|départements|établissements)\b", re.I)
 
@@ -86,18 +107,23 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
 
 
 def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
-    """Amounts of different years in the same unit (€ or %), about the same tool (the sheet's sentences all
-    name it), that differ: the case where a reader must know which is more recent."""
-    from assistant.figures import meaningful_numbers
-
-    def key(s: Sentence) -> frozenset[str]:
-        units = re.findall(r"(?:%|€|euros?|millions?)", s.text.lower())
-        return frozenset("€" if u.startswith(("euro", "million")) else u for u in units)
+    """Amounts of different years for the same unit (€ or %), about the same tool (the sheet's sentences all
+    name it), with no value in common: the case where a reader must know which is more recent
+    (« 1 % » in 2015 and « 1 % » in 2025 agree; « 6 millions » and « 14,7 millions » do not)."""
+    def values(s: Sentence) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for _, value, unit in figure_mentions(s.text):
+            if unit in ("%", "€", "milli"):
+                out.setdefault(unit, set()).add(value)
+        return out
 
     for a in sentences:
         for b in sentences:
             ya, yb = source_year(a.passage.chunk.date), source_year(b.passage.chunk.date)
-            if ya and yb and ya > yb and key(a) & key(b) and meaningful_numbers(a.text) != meaningful_numbers(b.text):
+            if not (ya and yb and ya > yb):
+                continue
+            va, vb = values(a), values(b)
+            if any(not (va[u] & vb[u]) for u in va.keys() & vb.keys()):
                 return [a, b]
     return []
 
@@ -130,9 +156,12 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     if not ranked:
         return ""
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
+    said: set[str] = set()  # the same sentence can open two overlapping passages: list it once
     for s in ranked:
         bucket = by_section[_section(s, aliases)]
-        if len(bucket) < 3:
+        key = re.sub(r"\W+", "", s.text.lower())[:120]
+        if len(bucket) < 3 and key not in said:
+            said.add(key)
             bucket.append(s)
     lines = [f"## Fiche outil : {name}", ""]
     for key, heading in SECTIONS:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant.documents import Answer, Citation
-from assistant.figures import numbers
+from assistant.figures import figure_mentions, supported_by
 from assistant.seance.replies import short_reply
 from assistant.seance.sources import citation_json
 from assistant.cleaning import sentences as split_text
@@ -58,11 +58,6 @@ GROUNDING_WEIGHT = 0.3  # figures or wording that come from the documents
 OTHER_WEIGHT = 0.1  # a sound argument that is not the best fit still helps a little
 UNSUPPORTED_PENALTY = 0.15  # per invented figure
 
-_UNITS = (r"%|€|euros?|millions?|milliards?|centimes?|habitants|collectivités|communes|pays|projets|membres|emplois|"
-          r"postes|heures|jours|km|kilomètres|points|agents|jeunes|élèves|partenaires|volontaires|associations|ans|fois")
-_FIGURE = re.compile(rf"(?<![\d,.])(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s*({_UNITS})?(?!\w)", re.I)
-
-
 @dataclass
 class Critique:
     objection: str
@@ -83,47 +78,11 @@ class Critique:
                 "suggestion": self.suggestion, "details": self.details}
 
 
-def _figures(text: str) -> list[tuple[str, str, str]]:
-    """(as written, canonical number, unit) for each figure; the unit is what makes 150 millions ≠ 150 000 €."""
-    out = []
-    text = re.sub(r"\b[LRD]\s?\d{3,4}(?:-\d+)*\b|n°\s?\d[\d-]*", " ", text)  # article and law numbers
-    for m in _FIGURE.finditer(text):
-        value = next(iter(numbers(m.group(1))), "")
-        if not value or re.fullmatch(r"(?:19|20)\d\d", value) and not m.group(2):
-            continue  # a bare year is a date, not a figure to check (« en 2016, … »)
-        out.append((m.group(0).strip(), value, _unit(m.group(2) or "")))
-    return out
-
-
-def _unit(word: str) -> str:
-    w = word.lower()
-    if w in ("€", "euro", "euros"):
-        return "€"
-    if w.startswith(("million", "milliard", "centime")):
-        return w[:5]
-    return w[:6]
-
-
-def _supported(figure: tuple[str, str, str], texts: list[str]) -> bool:
-    """The same value counting the same thing: with the same unit, or with the unit's word just before it
-    (« le nombre de ses membres de 33 à 44 » supports « 44 membres »)."""
-    _, value, unit = figure
-    for text in texts:
-        for m in _FIGURE.finditer(text):
-            found = next(iter(numbers(m.group(1))), "")
-            if found != value:
-                continue
-            found_unit = _unit(m.group(2) or "")
-            if not unit or found_unit == unit or (not found_unit and unit in text[max(0, m.start() - 60):m.start()].lower()):
-                return True
-    return False
-
-
 def _passages_for_figures(assistant: "Assistant", reply: str) -> list[str]:
     """Where a figure of the reply could come from: the passages closest to each sentence that holds one."""
     texts: list[str] = []
     for sentence in split_text(reply):
-        if _figures(sentence):
+        if figure_mentions(sentence):
             texts += [p.chunk.text for p in assistant.search.search(sentence, 6)]
     return texts
 
@@ -186,10 +145,10 @@ def critique(assistant: "Assistant", objection: str, reply: str) -> Critique:
     kind = OBJECTION_KINDS.get(kind_id, OTHER_KIND)
     fitting = list(dict.fromkeys(list(kind.arguments) + [a["argument"] for a in offered]))
     covered, meaning = _coverage(assistant, reply, {a["argument"]: a["evidence"] for a in offered})
-    figures = _figures(reply)
+    figures = figure_mentions(reply)
     texts = [c.text for c in answer.citations] + _passages_for_figures(assistant, reply)
-    supported = [f[0] for f in figures if _supported(f, texts)]
-    unsupported = [f[0] for f in figures if not _supported(f, texts)]
+    supported = [f[0] for f in figures if supported_by(f, texts)]
+    unsupported = [f[0] for f in figures if not supported_by(f, texts)]
     score = _score(covered, fitting, supported, unsupported, meaning, offered)
     missing = [{"argument": a["argument"], "claim": a["claim"], "evidence": a["cited"],
                 "citations": [citation_json(c) for c in _citations_of(" ".join(a["cited"]), answer.citations)]}

@@ -236,7 +236,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.index import Index
     from assistant.ingestion import run_cli_ingest
 
-    def snapshot() -> dict:  # type: ignore[type-arg]
+    def snapshot() -> dict[str, dict[str, Any]]:
         try:
             return manifest_files(Index(settings).manifest)
         except AictError:  # an unreadable index is what --rebuild repairs: report it there, not here

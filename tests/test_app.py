@@ -79,7 +79,7 @@ def test_export_and_feedback(monkeypatch, corpus_data_dir, tmp_path) -> None:  #
     at.feedback(key="fb-1").set_value(0).run()
     rows = feedback_file.read_text(encoding="utf-8").splitlines()
     assert len(rows) == before + 1 and json.loads(rows[-1])["vote"] == "down"
-    assert "CNCD" not in rows[-1] and "question" not in json.loads(rows[-1])  # no personal data: not even the question
+    assert "Qui préside" not in rows[-1] and "question" not in json.loads(rows[-1])  # no personal data: not even the question
 
 
 def test_calculator(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]

@@ -29,8 +29,7 @@ ingest: install
 
 run: install
 	-$(PY) ingest.py
-	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT) \
-		--server.headless true --browser.gatherUsageStats false
+	$(PY) -m assistant serve --host $(HOST) --port $(PORT)
 
 test: install-test
 	$(PY) -m pytest -q -p no:cacheprovider

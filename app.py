@@ -9,19 +9,21 @@ import streamlit as st
 from assistant.argumentaire import OBJECTIONS, prepared_replies
 from assistant.documents import Answer, Citation
 from assistant.errors import AictError
-from assistant.ingestion import STATUS_FR, ingest_paths
 from assistant.pipeline import MODES, Assistant
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 from assistant.taxonomy import OBJECTION_KINDS
 from assistant.conversation import Turn
 from assistant.cost import cost_per_inhabitant, parse_french_number
+from assistant.ui.corpus_page import CorpusContext, render as render_corpus
+from assistant.ui.access import current_access
+from assistant.ui.chrome import inject_chrome
 from assistant.ui.export import split_details, to_docx, to_markdown
 from assistant.ui.feedback import record_feedback
+from assistant.ui.published import document_url
 from assistant.ui.sources import citation_title, highlighted_html, source_details_html, stale_badge
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui import seance_page, training_page
-from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
 
 PAGES = ["Conversation", "Argumentaire", "Préparer une séance", "Entraînement", "Calculateur", "Corpus"]
 AUDIENCES = {"elu": "Élu en séance", "public": "Grand public", "interne": "Note interne"}
@@ -32,7 +34,8 @@ EXAMPLES = [
     ("Rédige un article sur la coopération décentralisée et la jeunesse pour le bulletin municipal", "article"),
 ]
 
-st.set_page_config(page_title="Assistant AICT", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Assistant AICT", page_icon=str(PROJECT_ROOT / "static" / "favicon.png"), layout="wide")
+inject_chrome()
 
 
 @st.cache_resource(show_spinner="Chargement de l'index et du modèle d'embeddings…")
@@ -58,6 +61,7 @@ except AictError as exc:
     st.stop()
 index = assistant.index
 state = st.session_state
+access = current_access(settings)  # who may change the corpus in this session (None: read-only)
 conversations = ConversationStore(index.data_dir)
 # The conversation id lives in the page's address, so a reload finds the conversation again.
 if "conversation_id" not in state or state["conversation_id"] != st.query_params.get("c"):
@@ -111,6 +115,8 @@ with st.sidebar:
     else:
         st.info(str(status["label"]))
         st.caption(str(status["detail"]))
+    if access.actor and status.get("admin_hint"):
+        st.caption(str(status["admin_hint"]))
     stats = index.stats()
     st.caption(f"{stats['documents']} document(s), {stats['chunks']} extraits indexés.")
     recent = [(cid, title) for cid, title in conversations.recent() if cid != state["conversation_id"]]
@@ -126,6 +132,17 @@ def document_bytes(path: str) -> bytes | None:
         return Path(path).read_bytes() if path else None
     except OSError:
         return None
+
+
+def open_document_button(c: Citation, key: str) -> None:
+    """The whole document in the browser's viewer, at the cited page; a download where it cannot be served."""
+    url = document_url(c.path, c.page) if st.get_option("server.enableStaticServing") else None
+    if url:
+        st.link_button("Ouvrir le document complet" + (f" (page {c.page})" if c.page else ""), url, key=f"open-{key}-{c.n}")
+        return
+    data = document_bytes(c.path)
+    if data is not None:
+        st.download_button("Télécharger le document", data, file_name=c.source, key=f"doc-{key}-{c.n}")
 
 
 def render_answer(answer: Answer, key: str) -> None:
@@ -149,9 +166,7 @@ def render_answer(answer: Answer, key: str) -> None:
                     st.warning(badge)
                 st.markdown(f"<div class='aict-passage'>{highlighted_html(c)}</div>", unsafe_allow_html=True)
                 st.caption(f"Document : {c.source}" + (f" — page {c.page}" if c.page else f" — section « {c.section} »" if c.section else ""))
-                data = document_bytes(c.path)
-                if data is not None:
-                    st.download_button("Ouvrir le document complet", data, file_name=c.source, key=f"doc-{key}-{c.n}")
+                open_document_button(c, key)
     cols = st.columns([1, 1, 2])
     cols[0].download_button("Exporter (.md)", to_markdown(answer), file_name="reponse-aict.md", mime="text/markdown", key=f"md-{key}")
     cols[1].download_button(
@@ -278,57 +293,7 @@ def calculator_page() -> None:
 
 
 def corpus_page() -> None:
-    st.header("Corpus")
-    docs = index.documents()
-    if docs:
-        st.dataframe(
-            [{"Document": d["source"], "Titre": d["title"], "Date": d["date"], "Pages": d["pages"], "Extraits": d["chunks"],
-              "Indexé le": d["indexed_at"]} for d in docs],
-            hide_index=True, use_container_width=True,
-        )
-    else:
-        st.info("Aucun document indexé.")
-    st.subheader("Ajouter des documents")
-    files = st.file_uploader("PDF, .txt ou .md", type=["pdf", "txt", "md"], accept_multiple_files=True, key="uploader")
-    if st.button("Indexer les fichiers", key="ingest", disabled=not files):
-        bar = st.progress(0.0, text="Préparation…")
-        try:
-            report = save_and_ingest(index, [Upload(f.name, f.getvalue()) for f in files or []],
-                                     progress=lambda message, fraction: bar.progress(min(1.0, fraction), text=message))
-        except AictError as exc:
-            st.error(str(exc))
-            return
-        bar.progress(1.0, text="Indexation terminée")
-        show_report(report)
-        cached_replies.clear()
-    st.subheader("Gérer l'index")
-    if docs:
-        choice = st.selectbox("Document", [d["path"] for d in docs], format_func=lambda p: next(d["source"] for d in docs if d["path"] == p), key="remove_choice")
-        c1, c2 = st.columns(2)
-        data = document_bytes(choice)
-        if data is not None:
-            c1.download_button("Télécharger le document", data, file_name=Path(choice).name, key="download_doc")
-        if c2.button("Retirer de l'index", key="remove"):
-            report = index.remove([choice])
-            if Path(choice).parent == uploads_dir(index):
-                Path(choice).unlink(missing_ok=True)
-            elif Path(choice).is_relative_to(settings.corpus_dir):
-                st.caption("Ce fichier reste dans le dossier corpus/ : il sera réindexé au prochain « Réindexer ».")
-            st.success(f"{report.files[0].source if report.files else 'Document'} retiré ({report.chunks_removed} extrait(s)).")
-            cached_replies.clear()
-    if st.button("Réindexer le corpus et les documents ajoutés", key="reindex"):
-        bar = st.progress(0.0, text="Réindexation…")
-        report = ingest_paths(index, [settings.corpus_dir, uploads_dir(index)],
-                              progress=lambda message, fraction: bar.progress(min(1.0, fraction), text=message))
-        show_report(report)
-        cached_replies.clear()
-
-
-def show_report(report) -> None:  # type: ignore[no-untyped-def]
-    for f in report.files:
-        text = f"**{f.source}** : {STATUS_FR[f.status]}" + (f" — {f.message}" if f.message else f" ({f.chunks} extrait(s))")
-        (st.error if f.status == "refused" else st.warning if f.status == "duplicate" else st.success)(text)
-    st.caption(report.summary())
+    render_corpus(CorpusContext(index, settings, access, on_change=cached_replies.clear))
 
 
 {"Conversation": conversation_page, "Argumentaire": argumentaire_page, "Calculateur": calculator_page, "Corpus": corpus_page,

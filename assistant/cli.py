@@ -1,4 +1,4 @@
-"""Command line: `python -m assistant ask|chat|batch|stats|eval|objections|seance|critique|ingest`.
+"""Command line: `python -m assistant ask|chat|batch|stats|eval|objections|seance|critique|ingest|admin-hash|serve`.
 
 Every command prints French messages; errors a user can meet exit with status 2
 and a one-line explanation, never a traceback.
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AictError
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 
 
 def _print_json(data: Any) -> None:
@@ -288,9 +288,65 @@ def cmd_critique(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Index, then write the audit lines (actor « cli ») from the manifest before and after the run."""
+    from assistant.audit import AuditLog, changes_between, manifest_files, rebuild_change
+    from assistant.index import Index
     from assistant.ingestion import run_cli_ingest
 
-    return run_cli_ingest(args.paths, settings, rebuild_store=args.rebuild, as_json=args.json)
+    def snapshot() -> dict[str, dict[str, Any]]:
+        try:
+            return manifest_files(Index(settings).manifest)
+        except AictError:  # an unreadable index is what --rebuild repairs: report it there, not here
+            return {}
+
+    before = snapshot()
+    status = run_cli_ingest(args.paths, settings, rebuild_store=args.rebuild, as_json=args.json)
+    changes = changes_between(before, snapshot())
+    AuditLog(settings.data_dir).record(([rebuild_change()] if args.rebuild and status != 2 else []) + changes, "cli")
+    return status
+
+
+def _read_new_password() -> str:
+    """Typed twice, unseen, at a terminal; read from the first line of stdin otherwise (scripts, pipes)."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        password = getpass.getpass("Mot de passe administrateur : ")
+        if getpass.getpass("Confirmez le mot de passe : ") != password:
+            raise AictError("Les deux saisies diffèrent ; rien n'a été produit.")
+        return password
+    return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+
+
+def cmd_admin_hash(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.admin import MIN_LENGTH, hash_password
+
+    password = _read_new_password()
+    if len(password) < MIN_LENGTH:
+        raise AictError(f"Mot de passe trop court : {MIN_LENGTH} caractères au moins.")
+    encoded = hash_password(password)
+    print(encoded)
+    print(f"Ajoutez à l'environnement du serveur : AICT_ADMIN_PASSWORD_HASH='{encoded}'", file=sys.stderr)
+    return 0
+
+
+def streamlit_command(settings: Settings, host: str, port: int) -> list[str]:
+    """`streamlit run app.py` with Streamlit's own upload cap set from AICT_MAX_FILE_MB, so both limits agree."""
+    import math
+
+    return [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"), "--server.address", host, "--server.port", str(port),
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.maxUploadSize", str(max(1, math.ceil(settings.max_file_mb)))]
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Run from the project folder, where Streamlit reads .streamlit/config.toml; the data and corpus
+    folders are passed already resolved, so a relative AICT_DATA_DIR keeps its meaning."""
+    command = streamlit_command(settings, args.host, args.port)
+    env = {**os.environ, "AICT_DATA_DIR": str(settings.data_dir), "AICT_CORPUS_DIR": str(settings.corpus_dir)}
+    os.chdir(PROJECT_ROOT)
+    os.execve(command[0], command, env)
+    return 0  # not reached: the server replaces this process
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -362,6 +418,14 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--rebuild", action="store_true", help="reconstruire la base vectorielle depuis zéro")
     ing.add_argument("--json", action="store_true")
     ing.set_defaults(func=cmd_ingest)
+
+    adm = sub.add_parser("admin-hash", help="produire AICT_ADMIN_PASSWORD_HASH (mot de passe lu au clavier ou sur l'entrée standard)")
+    adm.set_defaults(func=cmd_admin_hash)
+
+    serve = sub.add_parser("serve", help="lancer l'application (limite de téléversement réglée sur AICT_MAX_FILE_MB)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8501)
+    serve.set_defaults(func=cmd_serve)
     return parser
 
 

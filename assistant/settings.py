@@ -57,6 +57,11 @@ class Settings:
     # Chroma server (scale-out); empty host means an embedded persistent store
     chroma_host: str = ""
     chroma_port: int = 8000
+    # Administration: corpus changes need this password (the scrypt hash wins when both are set);
+    # with OIDC (`[auth]` in .streamlit/secrets.toml), these accounts may change the corpus (empty: any signed-in one).
+    admin_password: str = field(default="", repr=False)
+    admin_password_hash: str = field(default="", repr=False)
+    admin_emails: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -80,6 +85,9 @@ class Settings:
             embeddings_base_url=env.get("AICT_EMBEDDINGS_BASE_URL", ""),
             chroma_host=env.get("AICT_CHROMA_HOST", ""),
             chroma_port=_env_int(env, "AICT_CHROMA_PORT", 8000),
+            admin_password=env.get("AICT_ADMIN_PASSWORD", ""),
+            admin_password_hash=env.get("AICT_ADMIN_PASSWORD_HASH", "").strip(),
+            admin_emails=tuple(e.strip().lower() for e in env.get("AICT_ADMIN_EMAILS", "").split(",") if e.strip()),
         )
 
     @property

@@ -17,7 +17,7 @@ APP = str(ROOT / "app.py")
 
 
 def _app(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> AppTest:
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "AICT_MODEL", "OPENAI_MODEL"):
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "AICT_MODEL", "OPENAI_MODEL", "AICT_ADMIN_PASSWORD", "AICT_ADMIN_PASSWORD_HASH"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AICT_DATA_DIR", str(data_dir))
     monkeypatch.setenv("AICT_CORPUS_DIR", str(ROOT / "corpus"))
@@ -40,7 +40,12 @@ def test_ask_and_open_a_source(monkeypatch, corpus_data_dir) -> None:  # type: i
     assert first.label.startswith("[1] ")
     passage = "\n".join(m.value for m in first.markdown)
     assert "<mark>" in passage  # the cited words are highlighted
-    assert any(b.label == "Ouvrir le document complet" for b in at.get("download_button"))
+    assert "##" not in passage and "aict-heading" in "\n".join(m.value for e in at.expander for m in e.markdown)
+    opened = next(b.proto for b in at.get("link_button") if b.proto.label.startswith("Ouvrir le document complet"))
+    assert opened.url.startswith("app/static/documents/") and opened.url.endswith(".txt")  # a .md shows as text
+    source = first.caption[0].value.removeprefix("Document : ").split(" — ")[0]
+    served = ROOT / "static" / opened.url.removeprefix("app/static/")
+    assert served.read_text(encoding="utf-8") == (ROOT / "corpus" / source).read_text(encoding="utf-8")
 
 
 def test_stale_source_has_a_badge(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
@@ -74,6 +79,7 @@ def test_export_and_feedback(monkeypatch, corpus_data_dir, tmp_path) -> None:  #
     at.feedback(key="fb-1").set_value(0).run()
     rows = feedback_file.read_text(encoding="utf-8").splitlines()
     assert len(rows) == before + 1 and json.loads(rows[-1])["vote"] == "down"
+    assert "Qui préside" not in rows[-1] and "question" not in json.loads(rows[-1])  # no personal data: not even the question
 
 
 def test_calculator(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]
@@ -94,6 +100,7 @@ def test_upload_indexes_with_progress(monkeypatch, fresh_data_dir) -> None:  # t
     ingest_paths(Index(make_settings(fresh_data_dir)), [ROOT / "corpus"])
     at = _app(monkeypatch, fresh_data_dir)
     at.sidebar.radio(key="page").set_value("Corpus").run()
+    assert "toute personne qui accède à l'application peut" in at.warning[0].value  # no password configured
     note = "---\ntitle: Rapport annuel 2025\ndate: 2025-03-01\n---\n\nEn 2025, la ville de Testville a consacré 18 000 euros à sa coopération avec Kayes, au Mali, pour l'accès à l'eau potable.\n"
     at.file_uploader(key="uploader").set_value([("../../rapport annuel é.md", note.encode(), "text/markdown"),
                                                  ("vide.pdf", b"", "application/pdf")]).run()
@@ -104,6 +111,8 @@ def test_upload_indexes_with_progress(monkeypatch, fresh_data_dir) -> None:  # t
     saved = list((fresh_data_dir / "uploads").iterdir())
     assert [p.name for p in saved] == ["rapport-annuel-é.md"]
     assert Index(make_settings(fresh_data_dir)).stats()["documents"] == 3
+    audit = [json.loads(line) for line in (fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(a["actor"], a["action"], a["file"]) for a in audit] == [("anonyme", "added", "../../rapport annuel é.md")]
 
 
 def test_argumentaire_page_copies_into_chat(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]

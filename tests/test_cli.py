@@ -71,9 +71,14 @@ def test_ingest_cli_prints_summary_and_is_incremental(fresh_data_dir: Path) -> N
     first = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
     assert first.returncode == 0, first.stderr
     assert "8 fichier(s)" in first.stdout and "ajouté(s)" in first.stdout
+    audit = [json.loads(line) for line in (fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    shipped = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.suffix in (".md", ".txt"))
+    assert sorted((a["actor"], a["action"], a["file"]) for a in audit) == [("cli", "added", name) for name in shipped]
+    assert all(len(a["sha256"]) == 64 and a["chunks_added"] > 0 and a["chunks_removed"] == 0 for a in audit)
     second = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
     assert "extraits : 0 ajouté(s), 0 supprimé(s)" in second.stdout
     assert "Indexation" in second.stderr  # the progress bar
+    assert len((fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 2  # nothing changed, nothing logged
 
 
 def test_paraphrase_test_half_holds_its_floor(corpus_data_dir: Path) -> None:

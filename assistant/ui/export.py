@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 from assistant.dates import stale_year
 from assistant.docx_text import add_markdown, add_runs

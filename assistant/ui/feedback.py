@@ -1,28 +1,37 @@
-"""👍/👎 on answers, appended to a JSONL file in the data directory."""
+"""👍/👎 on answers, appended to `feedback.jsonl` in the data directory, without personal data.
+
+A question or a comment can name a person, so neither is kept, nor the answer built from the
+question, nor any session, conversation or account identifier. What remains says which kind of
+answer, built from which sources, was judged useful: enough to improve the corpus and the modes.
+The day is kept, not the time, so a vote cannot be matched with a server log.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from assistant.documents import Answer
 
 
-def record_feedback(data_dir: Path, answer: Answer, vote: str, comment: str = "") -> Path:
+def feedback_row(answer: Answer, vote: str) -> dict[str, object]:
     if vote not in ("up", "down"):
         raise ValueError("vote must be 'up' or 'down'")
-    path = data_dir / "feedback.jsonl"
-    row = {
-        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    return {
+        "day": date.today().isoformat(),
         "vote": vote,
-        "question": answer.question,
         "mode": answer.mode,
+        "intent": answer.intent,
         "backend": answer.backend,
-        "answer": answer.answer,
-        "citations": [{"n": c.n, "source": c.source, "page": c.page} for c in answer.citations],
-        "comment": comment,
+        "abstained": answer.abstained,
+        "citations": [{"source": c.source, "page": c.page, "section": c.section} for c in answer.citations],
     }
+
+
+def record_feedback(data_dir: Path, answer: Answer, vote: str) -> Path:
+    path = data_dir / "feedback.jsonl"
+    row = feedback_row(answer, vote)
     with path.open("a", encoding="utf-8") as fh:
         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     return path

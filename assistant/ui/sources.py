@@ -9,6 +9,7 @@ from datetime import date
 from assistant.dates import stale_year
 from assistant.documents import Citation
 
+
 def stale_badge(citation: Citation, today: date | None = None) -> str:
     year = stale_year(citation.date, today)
     return f"⚠️ source de {year} : à vérifier" if year else ""
@@ -21,7 +22,8 @@ def _fold_quotes(text: str) -> str:
 def highlighted_html(citation: Citation) -> str:
     """The passage as safe HTML: everything escaped, then the quoted sentences wrapped in <mark>.
 
-    Escaping first means a document containing <script> is shown as text and never run.
+    Escaping first means a document containing <script> is shown as text and never run. Headings
+    become bold lines: the passage is one HTML block, where Markdown's `##` would stay raw.
     """
     safe = html.escape(citation.text)
     for quote in filter(None, (q.strip() for q in citation.quote.split("\n"))):
@@ -32,7 +34,16 @@ def highlighted_html(citation: Citation) -> str:
             escaped = html.escape(piece)
             if escaped in safe:
                 safe = safe.replace(escaped, f"<mark>{escaped}</mark>", 1)
-    return safe.replace("\n\n", "<br><br>").replace("\n", "<br>")
+    return "<br>".join(_heading(line) for line in safe.split("\n"))
+
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def _heading(line: str) -> str:
+    """A Markdown heading of the passage (« ## Se jeter à l'eau ») shown bold, never as raw `##`."""
+    m = _HEADING.match(line)
+    return f"<strong class='aict-heading'>{m.group(1)}</strong>" if m else line
 
 
 def citation_title(citation: Citation) -> str:

@@ -11,8 +11,9 @@ def backend_status(settings: Settings, check: bool = True) -> dict[str, object]:
         return {
             "generative": False,
             "label": "Réponses extractives, hors ligne",
-            "detail": "Chaque phrase est citée telle qu'elle figure dans les documents. "
-                      "Configurez OPENAI_BASE_URL et AICT_MODEL pour utiliser un modèle génératif.",
+            "detail": "Chaque phrase est citée telle qu'elle figure dans les documents.",
+            # For administrators only: a visitor can do nothing with a variable name.
+            "admin_hint": "Configurez OPENAI_BASE_URL et AICT_MODEL pour utiliser un modèle génératif (voir le README).",
             "reachable": None,
         }
     ok, detail = probe(settings) if check else (None, "")

@@ -1,0 +1,85 @@
+"""What Streamlit draws around the app, made right for a visitor: French file picker, phone sidebar.
+
+Streamlit has no setting for either, so a little CSS and one script are injected. Both target
+Streamlit's stable `data-testid` attributes and are checked by the real-browser tests.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# The file picker's own words are English and show Streamlit's global limit; the widget's label
+# states ours in French, so the English words are replaced (hidden from screen readers too), not repeated.
+CSS = """
+<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { display: none; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]::after { content: "Parcourir"; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { display: none; }
+[data-testid="stFileUploaderDropzoneInstructions"] > div::after {
+  content: "ou glissez-déposez vos fichiers ici"; font-size: 0.875rem;
+}
+.aict-heading { display: inline-block; margin-top: 0.25rem; }
+</style>
+"""
+
+# On a phone the sidebar covers the page without a backdrop, so a tap beside it reached the widget
+# underneath (a hidden « + » changed a budget). Taps outside the open sidebar now only close it; and
+# choosing a page or a conversation closes it, as Streamlit's own navigation does.
+SCRIPT = """
+<script>
+(() => {
+  if (window.__aictChrome) return;
+  window.__aictChrome = true;
+  const phone = () => window.matchMedia("(max-width: 768px)").matches;
+  const sidebar = () => document.querySelector('[data-testid="stSidebar"]');
+  const isOpen = () => { const s = sidebar(); return !!s && s.getAttribute("data-collapsed") === "false"; };
+  const collapse = () => {
+    const button = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+    if (button) button.click();
+  };
+  let swallowUntil = 0;
+  const guard = (event) => {
+    if (!phone()) return;
+    const s = sidebar();
+    const outside = !s || !s.contains(event.target);
+    if (outside && isOpen() && Date.now() >= swallowUntil) {
+      swallowUntil = Date.now() + 700;  // the rest of this tap (up, click) is swallowed too
+      collapse();
+    }
+    if (outside && Date.now() < swallowUntil) {
+      event.preventDefault();
+      event.stopPropagation();
+      event.stopImmediatePropagation();
+    }
+  };
+  for (const type of ["pointerdown", "touchstart", "mousedown", "pointerup", "touchend", "mouseup", "click"]) {
+    document.addEventListener(type, guard, { capture: true, passive: false });
+  }
+  document.addEventListener("click", (event) => {
+    if (!phone() || !isOpen()) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const chosen = target && (target.closest('[role="radiogroup"][aria-label="Navigation"] label')
+      || target.closest('[data-testid="stSidebarUserContent"] button'));
+    if (chosen) setTimeout(collapse, 150);
+  }, true);
+  // The file picker's hidden labels, read by screen readers, in French too.
+  const relabel = () => {
+    for (const el of document.querySelectorAll('[data-testid="stFileUploader"] [aria-label]')) {
+      const label = el.getAttribute("aria-label");
+      const french = label === "file upload" ? "Choisir des fichiers"
+        : label === "Add files" ? "Ajouter des fichiers"
+        : label.startsWith("Remove ") ? "Retirer " + label.slice(7) : label;
+      if (french !== label) el.setAttribute("aria-label", french);
+    }
+  };
+  new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true, attributes: true,
+                                                         attributeFilter: ["aria-label"] });
+})();
+</script>
+"""
+
+
+def inject_chrome() -> None:
+    """Once per run; the script guards itself against being installed twice in one page."""
+    st.html(CSS)
+    st.html(SCRIPT, unsafe_allow_javascript=True)

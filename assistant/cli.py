@@ -188,6 +188,15 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
             print_dialogue_report(dialogue_report)
         passed = dialogue_report["pass_rate"] >= args.min_dialogues and not dialogue_report["contaminated"]
         return 0 if passed else 1
+    if items and "request" in items[0]:
+        from assistant.request_eval import evaluate_request_halves, print_requests_report
+
+        request_reports = evaluate_request_halves(assistant, items)
+        if args.json:
+            _print_json(request_reports)
+        else:
+            print_requests_report(request_reports)
+        return 0
     if items and "text" in items[0] and "kind" in items[0]:
         from assistant.evaluation import evaluate_kinds
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.documents import Passage
+
 STALE_AFTER_YEARS = 2
 
 
@@ -19,3 +21,23 @@ def stale_year(date_text: str | None, today: date | None = None) -> int | None:
     if year is not None and (today or date.today()).year - year > STALE_AFTER_YEARS:
         return year
     return None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_first(passages: list[Passage], question: str) -> list[Passage]:
+    """A question about a given year (« appel à projets 2025 ») is answered from passages that name that year
+    first. Order is kept within each group, ranks are renumbered. (Counting a document's own date as naming the
+    year made near-miss questions such as « Qui préside … en 2025 ? » pass: rejected on the test half.)"""
+    years = set(_YEAR.findall(question))
+    if not years:
+        return passages
+
+    def of_year(p: Passage) -> bool:
+        return bool(years & set(_YEAR.findall(p.chunk.text)))
+
+    ordered = [p for p in passages if of_year(p)] + [p for p in passages if not of_year(p)]
+    for rank, p in enumerate(ordered, start=1):
+        p.rank = rank
+    return ordered

@@ -37,6 +37,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bvoyages?\b|\bdéplacements?\b|\bmissions? à l'étranger\b", "missions délégations"),
     (r"\bleçons?\b|\bretours? d'expérience\b|\btrace écrite\b", "capitalisation"),
     (r"\bsubventions?\b|\baides? financières?\b", "financement cofinancement"),
+    (r"depuis quand|quand (?:a été|fut) (?:créé|lancé|fondé)|\bexiste(?:-t-(?:il|elle))? depuis\b|date de (?:création|naissance)",
+     "créé créée création fondé lancé"),
     (r"\bappels? d'offres?\b|\bappels? à candidatures?\b", "appels à projets"),
     (r"\bhumanitaire\b|\baide d'urgence\b|\bcatastrophe\b", "urgence humanitaire"),
     (r"\btsunami\b|\braz-de-marée\b", "tsunami"),

@@ -18,6 +18,7 @@ from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.citations import sources_block
+from assistant.dates import year_first
 from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, topic_request, understand
 from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
@@ -195,7 +196,9 @@ class Assistant:
             closest = "\n".join(f"- [{c.n}] {c.label()} — « {c.text[:200].strip()}… »" for c in book.citations)
             answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
-            ctx = ComposeContext(question=prepared.search_text, passages=passages, search=self.search,
+            # The year's passages first for composing; abstention was judged on the search's own order.
+            ordered = passages if mode == "contre-argument" else year_first(passages, prepared.relevance_text)
+            ctx = ComposeContext(question=prepared.search_text, passages=ordered, search=self.search,
                                  audience=audience, objection_kind=kind, length=length, figures=figures)
             body = COMPOSERS[mode](ctx)
             answer.citations = ctx.book.citations

@@ -52,6 +52,31 @@ def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
 
 DEFINITION_BONUS = 0.3
 NO_FIGURE_PENALTY = 0.6
+NO_DATE_PENALTY = 0.5
+YEAR_BONUS = 0.3
+
+_ASKS_DATE = re.compile(r"\b(?:depuis quand|quand|en quelle année|quelle année|à quelle date|quelle date|date limite|"
+                        r"jusqu['’]à quand|de quand date)\b", re.I)
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:er)? (?:{_MONTHS})\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def prefer_dates(question: str, ranked: list[Sentence]) -> None:
+    """« Depuis quand… ? » is answered by a sentence with a date; a question about a given year (« en 2015 »)
+    by a sentence of that year: it names it, or its document is dated that year and it names no other."""
+    asks_date = bool(_ASKS_DATE.search(question))
+    years = set(_YEAR.findall(question))
+    if not asks_date and not years:
+        return
+    for s in ranked:
+        if asks_date and not _DATE.search(s.text):
+            s.score -= NO_DATE_PENALTY
+        if years:
+            named = set(_YEAR.findall(s.text))
+            if named & years or (not named and s.passage.chunk.date[:4] in years):
+                s.score += YEAR_BONUS
+    ranked.sort(key=lambda s: -s.score)
 
 
 def compose_question(
@@ -70,6 +95,7 @@ def compose_question(
             if not re.search(r"\d", s.text):
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
+    prefer_dates(question, ranked)
     term = defined_term(question)
     if term:
         prefer_definitions(term, ranked)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 Progress = Callable[[str, float], None]
 
 MAX_OBJECTIONS = 6
-MAX_KEY_FIGURES = 5
+MAX_KEY_FIGURES = 4
 OPENING_WORDS = 160  # about one minute said aloud
 
 
@@ -111,7 +111,8 @@ def _item_json(item: NoteItem) -> dict[str, Any]:
 # -- the parts --------------------------------------------------------------------------------
 def _objections(assistant: "Assistant", subject: Subject,
                 progress: Progress) -> tuple[list[NoteObjection], list[Answer], list[ShortReply]]:
-    """The most likely objections that the documents answer, one per kind, each with a short cited reply."""
+    """The most likely objections that the documents answer, each with a short cited reply: those drawn from the
+    subject's own words first, then general ones of kinds not yet answered."""
     chosen: list[NoteObjection] = []
     answers: list[Answer] = []
     replies: list[ShortReply] = []
@@ -119,16 +120,15 @@ def _objections(assistant: "Assistant", subject: Subject,
     for likely in likely_objections(subject):
         if len(chosen) >= MAX_OBJECTIONS:
             break
-        if likely.kind in kinds:
+        if likely.kind in kinds and not likely.tailored:  # a general objection adds a kind not yet answered
             continue
         progress(f"Objection {len(chosen) + 1} : « {likely.text[:60]} »", 0.05 + 0.55 * len(chosen) / MAX_OBJECTIONS)
         answer = assistant.answer(likely.text, mode="contre-argument", generate=False)
         reply = short_reply(answer)
-        kind = answer.sections[0].get("kind", likely.kind) if answer.sections else likely.kind
-        if reply is None or kind in kinds:  # the classifier may see the same kind as an earlier objection
+        if reply is None:
             continue
-        kinds.update({likely.kind, kind})
-        chosen.append(NoteObjection(likely.text, kind, Cited(reply.text, reply.citations), reply.arguments))
+        kinds.add(likely.kind)
+        chosen.append(NoteObjection(likely.text, likely.kind, Cited(reply.text, reply.citations), reply.arguments))
         answers.append(answer)
         replies.append(reply)
     return chosen, answers, replies
@@ -137,6 +137,7 @@ def _objections(assistant: "Assistant", subject: Subject,
 # A key figure in a note measures the policy (money, shares, collectivités, countries, projects); a remark
 # quoted from a speaker (« … » regrette X) is an opinion, not a figure to put before the council.
 _KEY_QUANTITY = re.compile(r"\d[\d\s\u202f,.]*\s*(?:%|€|euros?|millions?|milliards?|collectivités|pays|projets|partenariats)", re.I)
+_MARKERS = re.compile(r"\s*\[\d+\]")
 _REPORTED_SPEECH = re.compile(r"»\s*(?:,\s*)?(?:regrette|explique|souligne|ajoute|précise|rappelle|estime|affirme)\b", re.I)
 
 
@@ -147,7 +148,7 @@ def _key_figures(answers: list[Answer]) -> list[Cited]:
         for figure in answer.sections[0].get("key_figures", []):
             if not _KEY_QUANTITY.search(figure["text"]) or _REPORTED_SPEECH.search(figure["text"]):
                 continue
-            if any(figure["text"] == f["text"] for f, _ in picked):
+            if any(_MARKERS.sub("", figure["text"]) == _MARKERS.sub("", f["text"]) for f, _ in picked):
                 continue
             clash = next((i for i, (f, _) in enumerate(picked) if quantities(f["text"]) & quantities(figure["text"])), None)
             if clash is None:
@@ -236,12 +237,12 @@ def prepare_note(assistant: "Assistant", subject: Subject, progress: Progress | 
     opening = _opening(subject, cost, replies)
     key_figures = _key_figures(answers)
     step("Questions pièges", 0.7)
-    traps = _short_answers(assistant, trick_questions(subject), limit=3)
+    traps = _short_answers(assistant, trick_questions(subject), limit=2)
     if cost is not None:  # computed, not quoted: the rule is said with it
         traps.insert(0, NoteItem("Combien cela coûte-t-il à chaque habitant ?",
                                  Cited(f"{cost.sentence} (Calcul : {subject.amount_text()} ÷ {french_number(subject.population)} habitants.)")))
     step("Pistes de financement", 0.85)
-    funding = _short_answers(assistant, funding_questions(subject), limit=3, sentences=1)
+    funding = _short_answers(assistant, funding_questions(subject), limit=2, sentences=1)
     partner = _partner_facts(assistant, subject.partner)
     note = SeanceNote(subject, date.today().isoformat(), [t.label for t in themes_of(subject)], cost, objections,
                       key_figures, Cited(""), traps, funding, partner)

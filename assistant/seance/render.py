@@ -93,12 +93,15 @@ def to_markdown(note: "SeanceNote") -> str:
 
 def to_docx(note: "SeanceNote") -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     from assistant.docx_text import add_markdown, add_runs
 
     doc = Document()
-    doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Normal"].font.size = Pt(10)
+    for section in doc.sections:  # a clerk's note: two to three printed pages
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(1.8)
     doc.add_heading(title(note), level=0)
     add_runs(doc.add_paragraph(), preamble(note))
     add_markdown(doc, "\n".join(_body(note)), base_level=0)

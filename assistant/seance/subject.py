@@ -44,6 +44,7 @@ class LikelyObjection:
     text: str
     kind: str
     weight: float  # how likely an opponent raises it for this subject (a prior, not a measure)
+    tailored: bool = True  # drawn from the subject's own words (its amount, theme or partner)
 
 
 @dataclass(frozen=True)
@@ -106,16 +107,16 @@ THEMES: tuple[Theme, ...] = (
 )
 
 # The objections every deliberation meets, whatever its theme (cost first: it is the one always heard).
-GENERAL_OBJECTIONS: tuple[LikelyObjection, ...] = (
-    LikelyObjection("Ce n'est pas le rôle d'une commune : la politique étrangère, c'est l'État.", "competence", 0.75),
-    LikelyObjection("Avec la baisse des dotations, ce n'est vraiment pas la priorité.", "priorites", 0.72),
-    LikelyObjection("Personne n'évalue ces actions : on ne sait pas ce qu'elles produisent.", "utilite", 0.7),
-    LikelyObjection("Les habitants n'en voient aucune retombée locale.", "utilite", 0.68),
-    LikelyObjection("L'argent versé finit dans la corruption chez les partenaires.", "risque", 0.62),
-    LikelyObjection("Ces missions à l'étranger ne sont que des voyages d'agrément pour les élus.", "voyages", 0.6),
-    LikelyObjection("L'aide au développement n'a jamais marché : rien ne change chez les partenaires.", "aide_inefficace", 0.55),
-    LikelyObjection("La coopération n'intéresse qu'une poignée de militants.", "adhesion", 0.5),
-)
+GENERAL_OBJECTIONS: tuple[LikelyObjection, ...] = tuple(LikelyObjection(text, kind, weight, tailored=False) for text, kind, weight in (
+    ("Ce n'est pas le rôle d'une commune : la politique étrangère, c'est l'État.", "competence", 0.75),
+    ("Avec la baisse des dotations, ce n'est vraiment pas la priorité.", "priorites", 0.72),
+    ("Personne n'évalue ces actions : on ne sait pas ce qu'elles produisent.", "utilite", 0.7),
+    ("Les habitants n'en voient aucune retombée locale.", "utilite", 0.68),
+    ("L'argent versé finit dans la corruption chez les partenaires.", "risque", 0.62),
+    ("Ces missions à l'étranger ne sont que des voyages d'agrément pour les élus.", "voyages", 0.6),
+    ("L'aide au développement n'a jamais marché : rien ne change chez les partenaires.", "aide_inefficace", 0.55),
+    ("La coopération n'intéresse qu'une poignée de militants.", "adhesion", 0.5),
+))
 
 GENERAL_QUESTIONS: tuple[str, ...] = (
     "Sur quelle base légale une collectivité peut-elle mener une action de coopération internationale ?",
@@ -123,7 +124,7 @@ GENERAL_QUESTIONS: tuple[str, ...] = (
 )
 
 GENERAL_FUNDING: tuple[str, ...] = (
-    "Quels cofinancements le ministère des Affaires étrangères propose-t-il aux collectivités ?",
+    "Jusqu'à quel taux la DAECT cofinance-t-elle les projets de coopération décentralisée ?",
     "Qu'est-ce que la facilité FICOL de l'AFD ?",
 )
 
@@ -142,7 +143,7 @@ def likely_objections(subject: Subject) -> list[LikelyObjection]:
         out.append(LikelyObjection(f"{subject.amount_text()} {subject.where()}, c'est de l'argent public gaspillé "
                                    "alors que nos habitants ont d'autres besoins.", "cout", 1.0))
     else:
-        out.append(LikelyObjection("C'est de l'argent public gaspillé à l'étranger.", "cout", 1.0))
+        out.append(LikelyObjection("C'est de l'argent public gaspillé à l'étranger.", "cout", 1.0, tailored=False))
     for theme in themes_of(subject):
         out += theme.objections
     if subject.partner:

@@ -21,6 +21,7 @@ from assistant.ui.sources import citation_title, highlighted_html, source_detail
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui.uploads import Upload, save_and_ingest, uploads_dir
+from assistant.warmup import load_shared_assistant
 
 PAGES = ["Conversation", "Argumentaire", "Calculateur", "Corpus"]
 AUDIENCES = {"elu": "Élu en séance", "public": "Grand public", "interne": "Note interne"}
@@ -36,7 +37,7 @@ st.set_page_config(page_title="Assistant AICT", page_icon=":material/public:", l
 
 @st.cache_resource(show_spinner="Chargement de l'index et du modèle d'embeddings…")
 def get_assistant(settings: Settings) -> Assistant:
-    return Assistant(settings)
+    return load_shared_assistant(settings)  # its warm-up runs in the background: first answer and Argumentaire ready sooner
 
 
 @st.cache_data(ttl=60, show_spinner=False)

@@ -74,6 +74,10 @@ def drop_unreferenced(manifest: dict[str, Any]) -> list[str]:
     return dropped
 
 
+def _new_generation(manifest: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()).hexdigest()[:16]
+
+
 def _build_bm25(manifest: dict[str, Any]) -> Bm25Index:
     ids = list(manifest["chunks"])
     return Bm25Index.build(ids, [manifest["chunks"][i]["text"] for i in ids], manifest["generation"])
@@ -198,9 +202,7 @@ class Index:
     def _write_manifest(self, manifest: dict[str, Any], new_generation: bool = True) -> None:
         """Atomic write. A new generation tells readers (BM25, argumentaire links) that the chunks changed."""
         if new_generation:
-            manifest["generation"] = hashlib.sha256(
-                json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()
-            ).hexdigest()[:16]
+            manifest["generation"] = _new_generation(manifest)
         manifest["embeddings"] = self.embeddings.name
         tmp = self.manifest_path.with_suffix(".json.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
@@ -233,6 +235,7 @@ class Index:
         if current is not None and current.generation == manifest["generation"]:
             return current
         with self._open_lock:  # one thread loads or builds; the others wait and share it
+            manifest = self.manifest  # again, under the lock: a commit swaps the manifest and its BM25 together
             if self._bm25 is None or self._bm25.generation != manifest["generation"]:
                 self._bm25 = self._load_or_build_bm25(manifest)
             return self._bm25
@@ -355,13 +358,17 @@ class Index:
             self.collection.delete(ids=ids[start : start + 500])
 
     def _commit(self, manifest: dict[str, Any], dropped: list[str]) -> None:
-        """Manifest first (the visible switch), then clean the store; BM25 is built and saved for the new generation."""
-        self._write_manifest(manifest)
-        self._delete_from_store(dropped)
+        """Manifest first (the visible switch), then clean the store and save BM25 for the new generation.
+
+        The new BM25 is built before the switch and swapped in with the manifest, so that no reading
+        thread sees one without the other (nor builds it a second time)."""
+        manifest["generation"] = _new_generation(manifest)
         built = _build_bm25(manifest)
-        built.save(self.bm25_dir)
         with self._open_lock:
+            self._write_manifest(manifest, new_generation=False)
             self._bm25 = built
+        self._delete_from_store(dropped)
+        built.save(self.bm25_dir)
 
     def _upsert(self, chunks: list[Chunk], progress: ProgressFn = _noop_progress) -> None:
         batch = max(1, self.settings.embed_batch)

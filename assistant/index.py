@@ -1,9 +1,13 @@
-"""The index: a Chroma collection and a BM25 index kept in step, synced incrementally.
+"""The index as a store: a Chroma collection, a BM25 index and `manifest.json`, kept in step.
 
 `manifest.json` is the single source of truth. Chroma is written before the
 manifest and cleaned after it, and retrieval only returns ids the manifest
 lists, so a run killed at any point leaves the old index or the new one visible,
 never a mix; the next run repairs Chroma from the manifest.
+
+The store does not read files: `ingestion.py` turns paths into a `Plan` (what the
+manifest should become), and `Index.apply` makes it so. One `Index` is shared by
+every session of the app, so its lazily opened parts are guarded for threads.
 """
 
 from __future__ import annotations
@@ -12,36 +16,23 @@ import hashlib
 import json
 import os
 import shutil
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from filelock import FileLock, Timeout
 
-from assistant.chunking import chunk_document
 from assistant.documents import Chunk
 from assistant.embeddings import CachedEmbeddings, ChromaEmbeddingFunction, EmbeddingCache, embeddings_name, make_embeddings
-from assistant.errors import IndexBusy, IndexUnavailable, IngestError
+from assistant.errors import IndexBusy, IndexUnavailable
 from assistant.lexical import Bm25Index
-from assistant.loaders import discover, load_file, sidecar_path
 from assistant.settings import Settings
+from assistant.sync_report import FileResult, SyncReport  # noqa: F401 - re-exported: callers import them from here
 
 MANIFEST_VERSION = 1
-
-
-def _processing_fingerprint() -> str:
-    """Changes when the code that turns a file into chunks changes, so upgrades re-chunk (vectors stay cached)."""
-    from assistant import chunking, cleaning, loaders
-
-    digest = hashlib.sha256()
-    for source in (cleaning.__file__, chunking.__file__, loaders.__file__, __file__):
-        digest.update(Path(source or "").read_bytes())
-    return digest.hexdigest()[:12]
-
-
-PROCESSING = _processing_fingerprint()
 ProgressFn = Callable[[str, float], None]  # (French message, fraction done 0..1)
 
 
@@ -49,69 +40,47 @@ def _noop_progress(message: str, fraction: float) -> None:
     return None
 
 
-def file_sha256(path: Path) -> str:
-    """Content hash of a file together with its metadata sidecar, if any."""
-    digest = hashlib.sha256()
-    for part in (path, sidecar_path(path)):
-        if part.exists():
-            with part.open("rb") as fh:
-                for block in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(block)
-    return digest.hexdigest()
-
-
-def stat_signature(path: Path) -> list[int]:
-    """Size and mtime of the file and of its sidecar: unchanged means no need to read either."""
-    stat = path.stat()
-    side = sidecar_path(path)
-    side_stat = side.stat() if side.exists() else None
-    return [stat.st_size, stat.st_mtime_ns, side_stat.st_size if side_stat else -1, side_stat.st_mtime_ns if side_stat else -1]
-
-
 @dataclass
-class FileResult:
-    path: str
-    source: str
-    status: str  # added | updated | unchanged | removed | duplicate | refused
-    message: str = ""
-    pages: int = 0
-    chunks: int = 0
+class Plan:
+    """A change decided before anything is written: the file entries the manifest should hold afterwards,
+    and what that needs in the store (new chunks to embed, new metadata for chunks already there).
+
+    Built from the manifest of `base_generation`; `Index.apply` refuses it once the index has moved on.
+    """
+
+    base_generation: str
+    files: dict[str, Any]
+    new_chunks: list[Chunk] = field(default_factory=list)
+    metadata: dict[str, dict[str, Any]] = field(default_factory=dict)  # chunk id -> metadata (same text)
+    reindexed: list[str] = field(default_factory=list)  # file keys read again, even if their chunks did not change
 
 
-@dataclass
-class SyncReport:
-    files: list[FileResult] = field(default_factory=list)
-    chunks_added: int = 0
-    chunks_removed: int = 0
-    chunks_unchanged: int = 0
-    seconds: float = 0.0
-    changed: bool = False
+@dataclass(frozen=True)
+class Applied:
+    """What `Index.apply` did to the chunks."""
 
-    @property
-    def pages(self) -> int:
-        return sum(f.pages for f in self.files)
+    added: int
+    removed: int
+    unchanged: int
+    changed: bool  # a new generation was committed
 
-    @property
-    def refused(self) -> list[FileResult]:
-        return [f for f in self.files if f.status == "refused"]
 
-    def summary(self) -> str:
-        return (
-            f"{len(self.files)} fichier(s), {self.pages} page(s) ; extraits : {self.chunks_added} ajouté(s), "
-            f"{self.chunks_removed} supprimé(s), {self.chunks_unchanged} inchangé(s) ; "
-            f"{len(self.refused)} fichier(s) refusé(s) ; {self.seconds:.1f} s"
-        )
+def drop_unreferenced(manifest: dict[str, Any]) -> list[str]:
+    """Reference counts decide which chunks stay: a chunk shared by two files survives either's removal."""
+    referenced = {cid for entry in manifest["files"].values() for cid in entry["chunk_ids"]}
+    dropped = [cid for cid in manifest["chunks"] if cid not in referenced]
+    for cid in dropped:
+        del manifest["chunks"][cid]
+    return dropped
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "files": [f.__dict__ for f in self.files],
-            "pages": self.pages,
-            "chunks_added": self.chunks_added,
-            "chunks_removed": self.chunks_removed,
-            "chunks_unchanged": self.chunks_unchanged,
-            "refused": len(self.refused),
-            "seconds": round(self.seconds, 2),
-        }
+
+def _new_generation(manifest: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()).hexdigest()[:16]
+
+
+def _build_bm25(manifest: dict[str, Any]) -> Bm25Index:
+    ids = list(manifest["chunks"])
+    return Bm25Index.build(ids, [manifest["chunks"][i]["text"] for i in ids], manifest["generation"])
 
 
 def _empty_manifest() -> dict[str, Any]:
@@ -119,7 +88,11 @@ def _empty_manifest() -> dict[str, Any]:
 
 
 class Index:
-    """Open once per process (the app caches it); every method re-reads the manifest if it changed on disk."""
+    """Open once per process (the app caches it); every method re-reads the manifest if it changed on disk.
+
+    Reads may come from many threads at once: the manifest is swapped as one (mtime, data) pair, and the
+    collection and BM25 index are opened under a lock, so no thread sees half of a reload.
+    """
 
     def __init__(self, settings: Settings, embeddings: Any = None) -> None:
         self.settings = settings
@@ -131,8 +104,8 @@ class Index:
         self.manifest_path = self.data_dir / "manifest.json"
         self.bm25_dir = self.data_dir / "bm25"
         self.lock = FileLock(str(self.data_dir / ".ingest.lock"))
-        self._manifest: dict[str, Any] = _empty_manifest()
-        self._manifest_mtime = -1.0
+        self._loaded: tuple[int, dict[str, Any]] = (-1, _empty_manifest())  # (mtime_ns, manifest), swapped as one
+        self._open_lock = threading.RLock()  # opening the collection, reloading the manifest, loading BM25
         self._bm25: Bm25Index | None = None
         self._collection: Any = None
         self._client: Any = None
@@ -177,49 +150,59 @@ class Index:
     @property
     def collection(self) -> Any:
         if self._collection is None:
-            try:
-                self._client = self._make_client()
-                self._collection = self._client.get_or_create_collection(
-                    name=self.settings.collection,
-                    embedding_function=ChromaEmbeddingFunction(self.embeddings),
-                    metadata={"hnsw:space": "cosine"},
-                )
-            except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds on a broken store
-                where = (
-                    f"le serveur Chroma {self.settings.chroma_host}:{self.settings.chroma_port}"
-                    if self.settings.chroma_host
-                    else f"la base vectorielle ({self.chroma_dir})"
-                )
-                raise IndexUnavailable(
-                    f"Impossible d'ouvrir {where}. Reconstruisez l'index avec « python ingest.py --rebuild »."
-                ) from exc
+            with self._open_lock:
+                if self._collection is None:
+                    self._collection = self._open_collection()
         return self._collection
+
+    def _open_collection(self) -> Any:
+        """The collection, created if absent; a broken store becomes a French `IndexUnavailable`."""
+        try:
+            self._client = self._make_client()
+            return self._client.get_or_create_collection(
+                name=self.settings.collection,
+                embedding_function=ChromaEmbeddingFunction(self.embeddings),
+                metadata={"hnsw:space": "cosine"},
+            )
+        except Exception as exc:  # noqa: BLE001 - chromadb raises many kinds on a broken store
+            where = (
+                f"le serveur Chroma {self.settings.chroma_host}:{self.settings.chroma_port}"
+                if self.settings.chroma_host
+                else f"la base vectorielle ({self.chroma_dir})"
+            )
+            raise IndexUnavailable(
+                f"Impossible d'ouvrir {where}. Reconstruisez l'index avec « python ingest.py --rebuild »."
+            ) from exc
 
     @property
     def manifest(self) -> dict[str, Any]:
+        """The manifest as last written, by this process or another (re-read when its mtime changes)."""
+        loaded_mtime, loaded = self._loaded
         try:
             mtime = self.manifest_path.stat().st_mtime_ns
         except FileNotFoundError:
-            return self._manifest
-        if mtime != self._manifest_mtime:
-            try:
-                data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise IndexUnavailable(
-                    "Le fichier d'index manifest.json est illisible. Reconstruisez l'index avec « python ingest.py --rebuild »."
-                ) from exc
-            if data.get("version") == MANIFEST_VERSION:
-                self._manifest = data
-                self._manifest_mtime = mtime
-                self._bm25 = None
-        return self._manifest
+            return loaded
+        if mtime == loaded_mtime:
+            return loaded
+        with self._open_lock:
+            if self._loaded[0] != mtime:
+                self._reload_manifest(mtime)
+            return self._loaded[1]
+
+    def _reload_manifest(self, mtime: int) -> None:
+        try:
+            data = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexUnavailable(
+                "Le fichier d'index manifest.json est illisible. Reconstruisez l'index avec « python ingest.py --rebuild »."
+            ) from exc
+        if data.get("version") == MANIFEST_VERSION:
+            self._loaded = (mtime, data)
 
     def _write_manifest(self, manifest: dict[str, Any], new_generation: bool = True) -> None:
         """Atomic write. A new generation tells readers (BM25, argumentaire links) that the chunks changed."""
         if new_generation:
-            manifest["generation"] = hashlib.sha256(
-                json.dumps(sorted(manifest["chunks"])).encode("utf-8") + str(time.time_ns()).encode()
-            ).hexdigest()[:16]
+            manifest["generation"] = _new_generation(manifest)
         manifest["embeddings"] = self.embeddings.name
         tmp = self.manifest_path.with_suffix(".json.tmp")
         with tmp.open("w", encoding="utf-8") as fh:
@@ -227,9 +210,8 @@ class Index:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.manifest_path)
-        self._manifest = manifest
-        self._manifest_mtime = self.manifest_path.stat().st_mtime_ns
-        self._bm25 = None
+        with self._open_lock:
+            self._loaded = (self.manifest_path.stat().st_mtime_ns, manifest)
 
     # -- reading ------------------------------------------------------------------
     @property
@@ -247,19 +229,26 @@ class Index:
 
     @property
     def bm25(self) -> Bm25Index:
+        """The BM25 index of the current generation: loaded from disk, or built and saved once."""
         manifest = self.manifest
-        if self._bm25 is None or self._bm25.generation != manifest["generation"]:
-            loaded = Bm25Index.load(self.bm25_dir, manifest["generation"])
-            if loaded is None:
-                ids = list(manifest["chunks"])
-                texts = [manifest["chunks"][i]["text"] for i in ids]
-                loaded = Bm25Index.build(ids, texts, manifest["generation"])
-                try:
-                    loaded.save(self.bm25_dir)
-                except OSError:
-                    pass
-            self._bm25 = loaded
-        return self._bm25
+        current = self._bm25
+        if current is not None and current.generation == manifest["generation"]:
+            return current
+        with self._open_lock:  # one thread loads or builds; the others wait and share it
+            manifest = self.manifest  # again, under the lock: a commit swaps the manifest and its BM25 together
+            if self._bm25 is None or self._bm25.generation != manifest["generation"]:
+                self._bm25 = self._load_or_build_bm25(manifest)
+            return self._bm25
+
+    def _load_or_build_bm25(self, manifest: dict[str, Any]) -> Bm25Index:
+        loaded = Bm25Index.load(self.bm25_dir, manifest["generation"])
+        if loaded is None:
+            loaded = _build_bm25(manifest)
+            try:
+                loaded.save(self.bm25_dir)
+            except OSError:  # a read-only data dir still answers, from the index built in memory
+                pass
+        return loaded
 
     def is_empty(self) -> bool:
         return not self.manifest["chunks"]
@@ -311,6 +300,16 @@ class Index:
                 "Attendez qu'elle se termine, puis relancez."
             ) from exc
 
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """The write lock (re-entrant), held by ingestion from reading the manifest to applying its plan,
+        so that no other process changes the index in between."""
+        self._acquire(self.settings.lock_wait_s)
+        try:
+            yield
+        finally:
+            self.lock.release()
+
     def repair(self) -> int:
         """Make Chroma hold exactly the manifest's chunks; returns how many ids were fixed."""
         manifest = self.manifest
@@ -323,26 +322,55 @@ class Index:
             self._upsert([self.chunk(cid) for cid in missing if self.chunk(cid) is not None])  # type: ignore[misc]
         return len(extra) + len(missing)
 
+    def apply(self, plan: Plan, progress: ProgressFn = _noop_progress) -> Applied:
+        """Make the index hold `plan.files`: embed and store the new chunks, update changed metadata,
+        then switch the manifest, then drop the chunks no file references any more.
+
+        `progress` goes from 0 to 1 over the embedding, the only slow step.
+        """
+        with self.writing():
+            old = self.manifest
+            if plan.base_generation != old.get("generation", ""):
+                raise IndexBusy("L'index a été modifié pendant la préparation de cette indexation. Relancez-la.")
+            manifest = json.loads(json.dumps({**old, "files": plan.files}))  # a private copy to edit
+            dropped = drop_unreferenced(manifest)
+            chunks = manifest["chunks"]
+            to_add = list({c.id: c for c in plan.new_chunks if c.id not in chunks}.values())
+            for c in to_add:
+                chunks[c.id] = {"text": c.text, "meta": c.metadata()}
+            updated = [cid for cid in plan.metadata if cid in chunks]
+            for cid in updated:
+                chunks[cid]["meta"] = plan.metadata[cid]
+            if to_add:
+                self._upsert(to_add, progress)
+            for start in range(0, len(updated), 500):
+                part = updated[start : start + 500]
+                self.collection.update(ids=part, metadatas=[chunks[cid]["meta"] for cid in part])
+            changed = bool(to_add or dropped or plan.reindexed or old["files"].keys() != manifest["files"].keys())
+            if changed or not self.manifest_path.exists():
+                self._commit(manifest, dropped)
+            elif manifest["files"] != old["files"]:
+                self._write_manifest(manifest, new_generation=False)  # only file stats changed
+            return Applied(added=len(to_add), removed=len(dropped), unchanged=len(chunks) - len(to_add), changed=changed)
+
     def _delete_from_store(self, ids: list[str]) -> None:
         for start in range(0, len(ids), 500):
             self.collection.delete(ids=ids[start : start + 500])
 
-    @staticmethod
-    def _drop_unreferenced(manifest: dict[str, Any]) -> list[str]:
-        """Reference counts decide which chunks stay: a chunk shared by two files survives either's removal."""
-        referenced = {cid for entry in manifest["files"].values() for cid in entry["chunk_ids"]}
-        dropped = [cid for cid in manifest["chunks"] if cid not in referenced]
-        for cid in dropped:
-            del manifest["chunks"][cid]
-        return dropped
-
     def _commit(self, manifest: dict[str, Any], dropped: list[str]) -> None:
-        """Manifest first (the visible switch), then clean the store and save BM25 for the new generation."""
-        self._write_manifest(manifest)
-        self._delete_from_store(dropped)
-        self.bm25.save(self.bm25_dir)
+        """Manifest first (the visible switch), then clean the store and save BM25 for the new generation.
 
-    def _upsert(self, chunks: list[Chunk], progress: ProgressFn = _noop_progress, base: float = 0.0, span: float = 1.0) -> None:
+        The new BM25 is built before the switch and swapped in with the manifest, so that no reading
+        thread sees one without the other (nor builds it a second time)."""
+        manifest["generation"] = _new_generation(manifest)
+        built = _build_bm25(manifest)
+        with self._open_lock:
+            self._write_manifest(manifest, new_generation=False)
+            self._bm25 = built
+        self._delete_from_store(dropped)
+        built.save(self.bm25_dir)
+
+    def _upsert(self, chunks: list[Chunk], progress: ProgressFn = _noop_progress) -> None:
         batch = max(1, self.settings.embed_batch)
         for start in range(0, len(chunks), batch):
             part = chunks[start : start + batch]
@@ -354,187 +382,31 @@ class Index:
                 metadatas=[c.metadata() for c in part],
             )
             done = min(len(chunks), start + batch)
-            progress(f"Calcul des vecteurs : {done}/{len(chunks)} extraits", base + span * done / max(1, len(chunks)))
-
-    def sync(
-        self,
-        paths: list[Path],
-        progress: ProgressFn = _noop_progress,
-        display_names: dict[str, str] | None = None,
-    ) -> SyncReport:
-        """Index files and directories. A named directory is mirrored (deleted files leave the index);
-        a named file is added or updated and nothing else is touched."""
-        started = time.perf_counter()
-        self._acquire(self.settings.lock_wait_s)
-        try:
-            return self._sync_locked(paths, progress, display_names or {}, started)
-        finally:
-            self.lock.release()
-
-    def _sync_locked(
-        self, paths: list[Path], progress: ProgressFn, display_names: dict[str, str], started: float
-    ) -> SyncReport:
-        report = SyncReport()
-        old = self.manifest
-        self.check_embeddings()
-        self.repair()
-        manifest = json.loads(json.dumps(old))  # a private copy to edit
-        files: dict[str, Any] = manifest["files"]
-        chunks: dict[str, Any] = manifest["chunks"]
-
-        resolved = [p.expanduser().resolve() for p in paths]
-        missing_paths = [p for p in resolved if not p.exists()]
-        for p in missing_paths:
-            if str(p) in files:
-                continue  # a named file that disappeared is removed below
-            report.files.append(FileResult(str(p), p.name, "refused", f"{p.name} : fichier ou dossier introuvable."))
-        found = discover([p for p in resolved if p.exists()])
-        found_keys = {str(f) for f in found}
-
-        # Files that left a synced directory, or a named file that no longer exists.
-        removed_keys = [
-            key
-            for key in files
-            if key not in found_keys
-            and any(
-                (p.is_dir() and Path(key).is_relative_to(p)) or (not p.exists() and Path(key) == p) for p in resolved
-            )
-        ]
-
-        new_chunks: dict[str, tuple[Chunk, str]] = {}
-        meta_updates: dict[str, dict[str, Any]] = {}
-        touched: dict[str, list[str]] = {}  # file key -> its new chunk ids
-        sha_owner = {entry["sha256"]: key for key, entry in files.items() if key not in removed_keys}
-        total = max(1, len(found))
-        for index, path in enumerate(found):
-            key = str(path)
-            name = display_names.get(key, path.name)
-            fraction = 0.5 * index / total
-            progress(f"Lecture de {name} ({index + 1}/{len(found)})", fraction)
-            entry = files.get(key)
-            try:
-                stat = path.stat()
-                if stat.st_size > self.settings.max_file_bytes:
-                    raise IngestError(
-                        f"{name} : le fichier dépasse la taille maximale autorisée "
-                        f"({stat.st_size / 1e6:.1f} Mo pour {self.settings.max_file_mb:g} Mo)."
-                    )
-                same_processing = bool(entry) and entry.get("processing") == PROCESSING
-                signature = stat_signature(path)
-                if same_processing and entry.get("stat") == signature:
-                    report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
-                    continue
-                sha = file_sha256(path)
-                if same_processing and entry.get("sha256") == sha:
-                    entry.update(stat=signature)
-                    report.files.append(FileResult(key, entry["source"], "unchanged", pages=entry.get("pages", 0), chunks=len(entry["chunk_ids"])))
-                    continue
-                owner = sha_owner.get(sha)
-                if owner and owner != key:
-                    report.files.append(
-                        FileResult(
-                            key, name, "duplicate",
-                            f"{name} : contenu identique à « {files[owner]['source']} », déjà indexé ; rien n'a été ajouté.",
-                        )
-                    )
-                    continue
-
-                def on_page(done: int, count: int, _f: float = fraction, _n: str = name) -> None:
-                    if done % 10 == 0 or done == count:
-                        progress(f"Lecture de {_n} : page {done}/{count}", _f + 0.5 / total * done / count)
-
-                doc = load_file(path, display_name=name, on_page=on_page)
-                doc_chunks = chunk_document(doc)
-                if not doc_chunks:
-                    raise IngestError(f"{name} : aucun passage exploitable n'a pu être extrait.")
-            except IngestError as exc:
-                report.files.append(FileResult(key, name, "refused", str(exc)))
-                continue
-            except OSError as exc:
-                report.files.append(FileResult(key, name, "refused", f"{name} : lecture impossible ({exc.strerror or exc})."))
-                continue
-            ids = []
-            for c in doc_chunks:
-                ids.append(c.id)
-                if c.id not in chunks and c.id not in new_chunks:
-                    new_chunks[c.id] = (c, key)
-                elif c.id in chunks and chunks[c.id]["meta"] != c.metadata():
-                    meta_updates[c.id] = c.metadata()  # same text, new title or date: no re-embedding
-            touched[key] = ids
-            sha_owner[sha] = key
-            files[key] = {
-                "source": name,
-                "title": doc.title,
-                "date": doc.date,
-                "publisher": doc.publisher,
-                "url": doc.url,
-                "kind": doc.kind,
-                "sha256": sha,
-                "processing": PROCESSING,
-                "stat": signature,
-                "pages": len(doc.pages),
-                "chunk_ids": ids,
-                "indexed_at": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
-            }
-            report.files.append(
-                FileResult(key, name, "updated" if entry else "added", pages=len(doc.pages), chunks=len(ids))
-            )
-
-        for key in removed_keys:
-            entry = files.pop(key)
-            report.files.append(FileResult(key, entry["source"], "removed", chunks=len(entry["chunk_ids"])))
-
-        dropped = self._drop_unreferenced(manifest)
-        to_add = [c for c, _ in new_chunks.values()]  # each comes from a file just (re)indexed, so it is referenced
-        for c in to_add:
-            chunks[c.id] = {"text": c.text, "meta": c.metadata()}
-        report.chunks_added = len(to_add)
-        report.chunks_removed = len(dropped)
-        report.chunks_unchanged = len(chunks) - len(to_add)
-
-        updated_ids = [cid for cid in meta_updates if cid in chunks]
-        for cid in updated_ids:
-            chunks[cid]["meta"] = meta_updates[cid]
-        if to_add:
-            self._upsert(to_add, progress, base=0.5, span=0.45)
-        for start in range(0, len(updated_ids), 500):
-            part = updated_ids[start : start + 500]
-            self.collection.update(ids=part, metadatas=[chunks[cid]["meta"] for cid in part])
-        report.changed = bool(to_add or dropped or removed_keys or touched or old["files"].keys() != files.keys())
-        if report.changed or not self.manifest_path.exists():
-            self._commit(manifest, dropped)
-        elif manifest["files"] != old["files"]:
-            self._write_manifest(manifest, new_generation=False)  # only file stats changed
-        progress("Indexation terminée", 1.0)
-        report.seconds = time.perf_counter() - started
-        return report
+            progress(f"Calcul des vecteurs : {done}/{len(chunks)} extraits", done / max(1, len(chunks)))
 
     def remove(self, keys: list[str]) -> SyncReport:
         """Remove files from the index by their manifest key (used by the app's corpus page)."""
         started = time.perf_counter()
-        self._acquire(self.settings.lock_wait_s)
-        try:
-            manifest = json.loads(json.dumps(self.manifest))
+        with self.writing():
+            manifest = self.manifest
             report = SyncReport()
             for key in keys:
-                entry = manifest["files"].pop(key, None)
-                if entry:
+                entry = manifest["files"].get(key)
+                if entry and all(f.path != key for f in report.files):
                     report.files.append(FileResult(key, entry["source"], "removed", chunks=len(entry["chunk_ids"])))
-            dropped = self._drop_unreferenced(manifest)
-            report.chunks_removed = len(dropped)
             report.chunks_unchanged = len(manifest["chunks"])
-            report.changed = bool(report.files)
-            if report.changed:
-                self._commit(manifest, dropped)
+            if report.files:
+                gone = {f.path for f in report.files}
+                files = {key: entry for key, entry in manifest["files"].items() if key not in gone}
+                applied = self.apply(Plan(base_generation=self.generation, files=files))
+                report.chunks_removed, report.chunks_unchanged = applied.removed, applied.unchanged
+                report.changed = True
             report.seconds = time.perf_counter() - started
             return report
-        finally:
-            self.lock.release()
 
     def reset_store(self) -> None:
         """Drop the Chroma store and BM25 files (not the embedding cache); the manifest goes too."""
-        self._acquire(self.settings.lock_wait_s)
-        try:
+        with self.writing(), self._open_lock:
             self._collection = None
             if self.settings.chroma_host:
                 try:
@@ -549,8 +421,5 @@ class Index:
                 shutil.rmtree(self.chroma_dir, ignore_errors=True)
             shutil.rmtree(self.bm25_dir, ignore_errors=True)
             self.manifest_path.unlink(missing_ok=True)
-            self._manifest = _empty_manifest()
-            self._manifest_mtime = -1.0
+            self._loaded = (-1, _empty_manifest())
             self._bm25 = None
-        finally:
-            self.lock.release()

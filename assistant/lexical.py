@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -33,11 +34,17 @@ def _stopwords() -> frozenset[str]:
     return frozenset(STOPWORDS_FRENCH) | _EXTRA_STOPWORDS
 
 
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
+_local = threading.local()
 
-    return Stemmer.Stemmer("french")
+
+def _stemmer():  # type: ignore[no-untyped-def]
+    """One stemmer per thread: PyStemmer's objects keep internal state and must not be called concurrently."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _local.stemmer = Stemmer.Stemmer("french")
+    return stemmer
 
 
 _WORD = re.compile(r"\w+", re.U)

@@ -8,6 +8,7 @@ is close enough it is "autre", answered with the general rebuttal rather than a 
 from __future__ import annotations
 
 import threading
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +20,8 @@ NEIGHBOURS = 3
 MIN_KIND_SIMILARITY = 0.83
 
 _lock = threading.Lock()
-_vectors: dict[int, tuple[list[str], np.ndarray]] = {}
+# Per embeddings object, forgotten with it (an id() key could be reused by a later object).
+_vectors: "weakref.WeakKeyDictionary[object, tuple[list[str], np.ndarray]]" = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -30,16 +32,16 @@ class KindMatch:
 
 
 def kind_vectors(embeddings) -> tuple[list[str], np.ndarray]:  # type: ignore[no-untyped-def]
-    """The phrasings' vectors, computed once per embeddings object (the embedding cache makes it cheap)."""
-    key = id(embeddings)
-    with _lock:
-        if key not in _vectors:
+    """The phrasings' vectors, once per embeddings object. Ingestion calls this too, so that the embedding
+    cache already holds them when a fresh server meets its first objection."""
+    with _lock:  # the first caller embeds, the others wait for its result
+        if embeddings not in _vectors:
             ids, texts = [], []
             for kind in OBJECTION_KINDS.values():
                 ids += [kind.id] * len(kind.examples)
                 texts += list(kind.examples)
-            _vectors[key] = (ids, np.asarray(embeddings.embed_documents(texts), dtype=np.float32))
-        return _vectors[key]
+            _vectors[embeddings] = (ids, np.asarray(embeddings.embed_documents(texts), dtype=np.float32))
+        return _vectors[embeddings]
 
 
 def match_kind(query_vector: np.ndarray, embeddings) -> KindMatch:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, 
 from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
+from assistant.fair_slots import request
 from assistant.index import Index
 from assistant.questions import prepare
 from assistant.relevance import assess, assess_objection, in_domain
@@ -251,7 +252,8 @@ class AnswerStream:
 
         started = time.perf_counter()
         question, mode, audience, id = self.args
-        answer, ctx = self.assistant._respond(question, mode, audience, id, self.history)
+        with request():  # its embeddings go before those of requests that started later
+            answer, ctx = self.assistant._respond(question, mode, audience, id, self.history)
         use_model = self.assistant.settings.generative if self.generate is None else self.generate
         if ctx is None or answer.abstained or not use_model:
             self.result = answer

@@ -7,7 +7,7 @@ sentence, and the cosine with that sentence is the sharper signal: it serves
 retrieval (best sentence per chunk), sentence choice and abstention alike.
 
 Vectors come from the index's embedding cache (keyed by text), computed at ingest,
-and are held in memory per index generation.
+and are held in memory per index generation, one immutable snapshot at a time.
 """
 
 from __future__ import annotations
@@ -27,51 +27,75 @@ class SentenceKey:
     position: int
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """The sentence vectors of one index generation. Never modified: a new generation makes a new snapshot,
+    so a thread that took this one keeps rows and matrix that agree, whatever other threads do."""
+
+    generation: str | None
+    row: dict[SentenceKey, int]
+    chunk_rows: dict[str, np.ndarray]
+    matrix: np.ndarray
+
+
+_EMPTY = _Snapshot(None, {}, {}, np.zeros((0, 1), dtype=np.float32))
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """Cosines of one query with every sentence, tied to the snapshot they were computed on."""
+
+    values: np.ndarray
+    snapshot: _Snapshot
+
+
 class SentenceIndex:
     """`similarities(query_vector)` → cosine of the query with every sentence, keyed by (chunk, position)."""
 
     def __init__(self, index) -> None:  # type: ignore[no-untyped-def]
         self.index = index
         self._lock = threading.Lock()
-        self._generation: str | None = None
-        self._keys: list[SentenceKey] = []
-        self._row: dict[SentenceKey, int] = {}
-        self._chunk_rows: dict[str, np.ndarray] = {}
-        self._matrix = np.zeros((0, 1), dtype=np.float32)
+        self._snapshot = _EMPTY
 
-    def ensure(self) -> None:
-        """(Re)build for the index's current generation; embeds only sentences the cache has not seen."""
+    def ensure(self) -> _Snapshot:
+        """The snapshot of the index's current generation, (re)built if needed; embeds only sentences
+        the cache has not seen. One thread builds, the others wait for it rather than build it again."""
         generation = self.index.generation
-        if generation == self._generation:
-            return
+        snapshot = self._snapshot
+        if snapshot.generation == generation:
+            return snapshot
         with self._lock:
-            if generation == self._generation:
-                return
-            keys, texts = [], []
-            for chunk in self.index.all_chunks():
-                for s in split_passage(Passage(chunk=chunk, score=0.0)):
-                    keys.append(SentenceKey(chunk.id, s.position))
-                    texts.append(s.text)
-            vectors = self.index.embeddings.embed_documents(texts) if texts else []
-            matrix = np.asarray(vectors, dtype=np.float32) if texts else np.zeros((0, 1), dtype=np.float32)
-            rows: dict[str, list[int]] = {}
-            for i, key in enumerate(keys):
-                rows.setdefault(key.chunk_id, []).append(i)
-            self._keys, self._matrix = keys, matrix
-            self._row = {k: i for i, k in enumerate(keys)}
-            self._chunk_rows = {cid: np.asarray(r) for cid, r in rows.items()}
-            self._generation = generation
+            if self._snapshot.generation != generation:
+                self._snapshot = self._build(generation)
+            return self._snapshot
 
-    def similarities(self, query_vector: np.ndarray) -> np.ndarray:
-        self.ensure()
-        if not len(self._keys):
-            return np.zeros(0, dtype=np.float32)
-        return self._matrix @ np.asarray(query_vector, dtype=np.float32)
+    def _build(self, generation: str) -> _Snapshot:
+        keys, texts = [], []
+        for chunk in self.index.all_chunks():
+            for s in split_passage(Passage(chunk=chunk, score=0.0)):
+                keys.append(SentenceKey(chunk.id, s.position))
+                texts.append(s.text)
+        if not texts:
+            return _Snapshot(generation, {}, {}, np.zeros((0, 1), dtype=np.float32))
+        matrix = np.asarray(self.index.embeddings.embed_documents(texts), dtype=np.float32)
+        rows: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            rows.setdefault(key.chunk_id, []).append(i)
+        return _Snapshot(generation, {k: i for i, k in enumerate(keys)},
+                         {cid: np.asarray(r) for cid, r in rows.items()}, matrix)
 
-    def cosine(self, sims: np.ndarray, chunk_id: str, position: int) -> float | None:
-        row = self._row.get(SentenceKey(chunk_id, position))
-        return None if row is None else float(sims[row])
+    def similarities(self, query_vector: np.ndarray) -> Similarities:
+        snapshot = self.ensure()
+        if not snapshot.row:
+            return Similarities(np.zeros(0, dtype=np.float32), snapshot)
+        return Similarities(snapshot.matrix @ np.asarray(query_vector, dtype=np.float32), snapshot)
 
-    def best_by_chunk(self, sims: np.ndarray) -> dict[str, float]:
+    @staticmethod
+    def cosine(sims: Similarities, chunk_id: str, position: int) -> float | None:
+        row = sims.snapshot.row.get(SentenceKey(chunk_id, position))
+        return None if row is None else float(sims.values[row])
+
+    @staticmethod
+    def best_by_chunk(sims: Similarities) -> dict[str, float]:
         """Each chunk's best sentence cosine (the chunk's own vector is not consulted)."""
-        return {cid: float(sims[rows].max()) for cid, rows in self._chunk_rows.items() if len(rows)}
+        return {cid: float(sims.values[rows].max()) for cid, rows in sims.snapshot.chunk_rows.items() if len(rows)}

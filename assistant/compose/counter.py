@@ -79,6 +79,11 @@ def _lead_in(objection: str, position: int) -> str:
     return _LEAD_INS[(zlib.crc32(objection.encode("utf-8")) + 3 * position) % len(_LEAD_INS)]
 
 
+def fixed_queries() -> list[str]:
+    """The texts this composer embeds as queries whatever the objection: computed at ingest, pinned at warm-up."""
+    return [argument.claim for argument in ARGUMENTS.values()]
+
+
 def _claim_vector(ctx: ComposeContext, argument: Argument) -> np.ndarray:
     return ctx.search.query_vector(argument.claim)  # embedded once per process (the search keeps query vectors)
 

@@ -46,8 +46,14 @@ class FairSlots:
         ticket = (request_started.get() or time.monotonic(), next(self._arrivals))
         with self._cond:
             heapq.heappush(self._waiting, ticket)
-            while not (self._free and self._waiting[0] == ticket):
-                self._cond.wait()
+            try:
+                while not (self._free and self._waiting[0] == ticket):
+                    self._cond.wait()
+            except BaseException:  # interrupted while waiting: leave the queue, or the next in line waits for ever
+                self._waiting.remove(ticket)
+                heapq.heapify(self._waiting)
+                self._cond.notify_all()
+                raise
             heapq.heappop(self._waiting)
             self._free -= 1
             self._cond.notify_all()  # the next oldest may take another free slot

@@ -146,15 +146,15 @@ class Planner:
                 f"{name} : le fichier dépasse la taille maximale autorisée "
                 f"({stat.st_size / 1e6:.1f} Mo pour {self.settings.max_file_mb:g} Mo)."
             )
-        same_processing = bool(entry) and entry.get("processing") == PROCESSING  # type: ignore[union-attr]
+        known = entry if entry and entry.get("processing") == PROCESSING else None  # chunked by this same code
         signature = stat_signature(path)
-        if same_processing and entry.get("stat") == signature:  # type: ignore[union-attr]
-            self._unchanged(key, entry)  # type: ignore[arg-type]
+        if known and known.get("stat") == signature:
+            self._unchanged(key, known)
             return None
         sha = file_sha256(path)
-        if same_processing and entry.get("sha256") == sha:  # type: ignore[union-attr]
-            entry.update(stat=signature)  # type: ignore[union-attr]
-            self._unchanged(key, entry)  # type: ignore[arg-type]
+        if known and known.get("sha256") == sha:
+            known.update(stat=signature)
+            self._unchanged(key, known)
             return None
         owner = self.sha_owner.get(sha)
         if owner and owner != key:

@@ -11,7 +11,7 @@ from assistant.index import Index
 from assistant.ingestion import ingest_paths
 from assistant.ui.export import to_docx, to_markdown
 from assistant.ui.uploads import safe_filename
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, SHIPPED_DOCUMENTS, make_settings
 
 APP = str(ROOT / "app.py")
 
@@ -40,7 +40,11 @@ def test_ask_and_open_a_source(monkeypatch, corpus_data_dir) -> None:  # type: i
     assert first.label.startswith("[1] ")
     passage = "\n".join(m.value for m in first.markdown)
     assert "<mark>" in passage  # the cited words are highlighted
-    assert "##" not in passage and "aict-heading" in "\n".join(m.value for e in at.expander for m in e.markdown)
+    assert "##" not in "\n".join(m.value for e in at.expander for m in e.markdown)  # headings never show raw
+    from assistant.documents import Citation
+    from assistant.ui.sources import highlighted_html
+    shown = highlighted_html(Citation(n=1, source="a.md", title="A", page=None, date="", text="## Se jeter à l'eau\n\nUn texte."))
+    assert "##" not in shown and "aict-heading" in shown
     opened = next(b.proto for b in at.get("link_button") if b.proto.label.startswith("Ouvrir le document complet"))
     assert opened.url.startswith("app/static/documents/") and opened.url.endswith(".txt")  # a .md shows as text
     source = first.caption[0].value.removeprefix("Document : ").split(" — ")[0]
@@ -110,7 +114,7 @@ def test_upload_indexes_with_progress(monkeypatch, fresh_data_dir) -> None:  # t
     assert any("vide.pdf" in e.value and "vide" in e.value for e in at.error)
     saved = list((fresh_data_dir / "uploads").iterdir())
     assert [p.name for p in saved] == ["rapport-annuel-é.md"]
-    assert Index(make_settings(fresh_data_dir)).stats()["documents"] == 3
+    assert Index(make_settings(fresh_data_dir)).stats()["documents"] == SHIPPED_DOCUMENTS + 1
     audit = [json.loads(line) for line in (fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(a["actor"], a["action"], a["file"]) for a in audit] == [("anonyme", "added", "../../rapport annuel é.md")]
 

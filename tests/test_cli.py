@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, SHIPPED_DOCUMENTS, run_cli
 
 
 def test_ask_json_shape(corpus_data_dir: Path) -> None:
@@ -40,7 +40,7 @@ def test_batch_writes_one_object_per_line(tmp_path: Path, corpus_data_dir: Path)
 def test_stats_json(corpus_data_dir: Path) -> None:
     proc = run_cli(["stats", "--json"], corpus_data_dir)
     data = json.loads(proc.stdout)
-    assert data["documents"] == 2 and data["chunks"] > 20
+    assert data["documents"] == SHIPPED_DOCUMENTS and data["chunks"] > 20
     shipped = sorted(p.name for p in (ROOT / "corpus").iterdir() if p.suffix in (".md", ".txt"))
     assert sorted(data["sources"]) == shipped and len(shipped) == 8
 
@@ -78,7 +78,7 @@ def test_ingest_cli_prints_summary_and_is_incremental(fresh_data_dir: Path) -> N
     second = subprocess.run([sys.executable, "ingest.py"], cwd=ROOT, env=clean_env(fresh_data_dir), capture_output=True, text=True, timeout=300)
     assert "extraits : 0 ajouté(s), 0 supprimé(s)" in second.stdout
     assert "Indexation" in second.stderr  # the progress bar
-    assert len((fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == 2  # nothing changed, nothing logged
+    assert len((fresh_data_dir / "audit.jsonl").read_text(encoding="utf-8").splitlines()) == SHIPPED_DOCUMENTS  # nothing changed, nothing logged
 
 
 def test_paraphrase_test_half_holds_its_floor(corpus_data_dir: Path) -> None:

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, SHIPPED_DOCUMENTS, make_settings
 
 APP = str(ROOT / "app.py")
 PASSWORD = "mot-de-passe-du-test"
@@ -96,7 +96,7 @@ def _audit(data_dir: Path) -> list[dict]:  # type: ignore[type-arg]
 def test_admin_upload_edit_and_confirmed_removal(monkeypatch, fresh_data_dir) -> None:  # type: ignore[no-untyped-def]
     ingest_paths(Index(make_settings(fresh_data_dir)), [ROOT / "corpus"])
     at = _login(_corpus_app(monkeypatch, fresh_data_dir, AICT_ADMIN_PASSWORD=PASSWORD), PASSWORD)
-    assert _sidebar_counts(at).startswith("2 document(s)")
+    assert _sidebar_counts(at).startswith(f"{SHIPPED_DOCUMENTS} document(s)")
     at.file_uploader[0].set_value([("rapport annuel.md", NOTE.encode(), "text/markdown"), ("bilan-kayes.txt", BILAN, "text/plain"),
                                    ("broken.pdf", b"%PDF-1.4 tronqu", "application/pdf")]).run()
     assert next(t for t in at.text_input if t.label == "Titre de « rapport annuel.md »").value == "Rapport annuel 2025"
@@ -107,7 +107,7 @@ def test_admin_upload_edit_and_confirmed_removal(monkeypatch, fresh_data_dir) ->
     assert "**rapport annuel.md** : ajouté (1 extrait(s))" in _texts(at.success)
     refused = next(e.value for e in at.error if "broken.pdf" in e.value)
     assert refused.count("broken.pdf") == 1 and "refusé — " in refused
-    assert _sidebar_counts(at).startswith("4 document(s)")  # refreshed by the rerun, like the table and the picker
+    assert _sidebar_counts(at).startswith(f"{SHIPPED_DOCUMENTS + 2} document(s)")  # refreshed by the rerun, like the table and the picker
     table = at.dataframe[0].value
     assert len(table) == 4 and "rapport annuel.md" in at.selectbox(key="remove_choice").options
     assert table.set_index("Document").loc["bilan-kayes.txt", ["Titre", "Date"]].tolist() == ["Bilan de la coopération avec Kayes", "2024-11"]
@@ -132,7 +132,8 @@ def test_admin_upload_edit_and_confirmed_removal(monkeypatch, fresh_data_dir) ->
     assert "téléversé et ses métadonnées seront supprimés" in _texts(at.warning) and saved.exists()  # asked first
     at.button(key="confirm_remove_button").click().run()
     assert not saved.exists() and not saved.with_name(saved.name + ".meta.json").exists()
-    assert _sidebar_counts(at).startswith("3 document(s)") and len(at.dataframe[0].value) == 3
+    assert _sidebar_counts(at).startswith(f"{SHIPPED_DOCUMENTS + 1} document(s)")
+    assert len(at.dataframe[0].value) == SHIPPED_DOCUMENTS + 1
     assert "rapport annuel.md" not in at.selectbox(key="remove_choice").options
     removed = _audit(fresh_data_dir)[-1]
     assert (removed["actor"], removed["action"], removed["chunks_removed"]) == ("admin", "removed", 1)

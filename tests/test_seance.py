@@ -51,7 +51,7 @@ def test_objections_follow_the_subject(notes) -> None:  # type: ignore[no-untype
     assert "eau potable" in texts["eau"] and "factures d'eau" in texts["eau"]
     assert "échange de jeunes" in texts["jeunesse"]
     assert "aide d'urgence" in texts["urgence"] and "sinistrés" in texts["urgence"]
-    assert "Pourquoi Dapaong ?" in texts["eau"]  # the named partner
+    assert "Pourquoi une coopération avec Dapaong ?" in texts["eau"]  # the named partner
     assert notes["eau"].themes[0] == "eau et assainissement"
     water_funding = " ".join(i.answer.text for i in notes["eau"].funding)
     assert "1 %" in water_funding or "Oudin" in water_funding  # water points to the 1 % Oudin-Santini

@@ -147,7 +147,7 @@ def likely_objections(subject: Subject) -> list[LikelyObjection]:
     for theme in themes_of(subject):
         out += theme.objections
     if subject.partner:
-        out.append(LikelyObjection(f"Pourquoi {subject.partner} ? Nous n'avons aucun lien avec eux et rien à y gagner.",
+        out.append(LikelyObjection(f"Pourquoi une coopération avec {subject.partner} ? Nous n'avons aucun lien avec eux et nos habitants n'ont rien à y gagner.",
                                    "utilite", 0.78))
     out += GENERAL_OBJECTIONS
     return sorted(out, key=lambda o: -o.weight)

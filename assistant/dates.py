@@ -23,19 +23,19 @@ def stale_year(date_text: str | None, today: date | None = None) -> int | None:
     return None
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
 
 
 def year_first(passages: list[Passage], question: str) -> list[Passage]:
     """A question about a given year (« appel à projets 2025 ») is answered from passages that name that year
     first. Order is kept within each group, ranks are renumbered. (Counting a document's own date as naming the
     year made near-miss questions such as « Qui préside … en 2025 ? » pass: rejected on the test half.)"""
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     if not years:
         return passages
 
     def of_year(p: Passage) -> bool:
-        return bool(years & set(_YEAR.findall(p.chunk.text)))
+        return bool(years & set(YEAR.findall(p.chunk.text)))
 
     ordered = [p for p in passages if of_year(p)] + [p for p in passages if not of_year(p)]
     for rank, p in enumerate(ordered, start=1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.documents import Citation, Passage
@@ -46,6 +47,20 @@ class CitationBook:
 
     def sources_block(self) -> str:
         return sources_block(self.citations)
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def markers(text: str) -> set[int]:
+    """The citation numbers `[n]` a text uses."""
+    return {int(n) for n in _MARKER.findall(text)}
+
+
+def cited_by(text: str, citations: list[Citation]) -> list[Citation]:
+    """The citations a text's markers point to, in the list's order."""
+    used = markers(text)
+    return [c for c in citations if c.n in used]
 
 
 def sources_block(citations: list[Citation]) -> str:

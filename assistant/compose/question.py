@@ -8,6 +8,7 @@ from typing import Callable
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
 
@@ -59,21 +60,20 @@ _ASKS_DATE = re.compile(r"\b(?:depuis quand|quand|en quelle année|quelle année
                         r"jusqu['’]à quand|de quand date)\b", re.I)
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:er)? (?:{_MONTHS})\b", re.I)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def prefer_dates(question: str, ranked: list[Sentence]) -> None:
     """« Depuis quand… ? » is answered by a sentence with a date; a question about a given year (« en 2015 »)
     by a sentence of that year: it names it, or its document is dated that year and it names no other."""
     asks_date = bool(_ASKS_DATE.search(question))
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     if not asks_date and not years:
         return
     for s in ranked:
         if asks_date and not _DATE.search(s.text):
             s.score -= NO_DATE_PENALTY
         if years:
-            named = set(_YEAR.findall(s.text))
+            named = set(YEAR.findall(s.text))
             if named & years or (not named and s.passage.chunk.date[:4] in years):
                 s.score += YEAR_BONUS
     ranked.sort(key=lambda s: -s.score)

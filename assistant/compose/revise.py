@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.citations import cited_by
 from assistant.documents import Answer, Citation
 
 _CITED_UNIT = re.compile(r"[^\n]*?\[\d+\]")
@@ -44,10 +45,6 @@ def first_claim(body: str) -> str:
     return m.group(1) if m else ""
 
 
-def numbers_in(text: str) -> set[int]:
-    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
-
-
 def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[Citation]]:
     """The previous answer in a few of its own cited sentences, with the citations they use."""
     body = body_of(previous)
@@ -65,5 +62,4 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
         text = "\n\n".join(p for p in (title, " ".join(units[: sentences or max(1, min(2, len(units) // 2))])) if p)
     else:
         text = " ".join(units[: sentences or max(1, min(2, len(units) // 2))])
-    used = numbers_in(text)
-    return text, [c for c in previous.citations if c.n in used]
+    return text, cited_by(text, previous.citations)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable
 
-from assistant.compose.citations import CitationBook
+from assistant.compose.citations import CitationBook, cited_by
 from assistant.compose.revise import shorten
 from assistant.compose.sentences import candidates
 from assistant.cost import CostFigures, french_number
@@ -157,7 +157,7 @@ def _key_figures(answers: list[Answer]) -> list[Cited]:
                 picked[clash] = (figure, answer)
     out = []
     for figure, answer in picked[:MAX_KEY_FIGURES]:
-        citations = [c for c in answer.citations if f"[{c.n}]" in figure["text"]]
+        citations = cited_by(figure["text"], answer.citations)
         old = stale_year(citations[0].date) if citations else None
         dated = f" _(document de {figure['year']}{' — à vérifier' if old else ''})_" if figure["year"] else ""
         out.append(Cited(figure["text"] + dated, citations))
@@ -224,7 +224,7 @@ def _first_argument(reply: ShortReply) -> Cited | None:
     text = reply.text
     if len(reply.claims) > 1:
         text = text.split(reply.claims[1])[0].strip()
-    return Cited(text, [c for c in reply.citations if f"[{c.n}]" in text])
+    return Cited(text, cited_by(text, reply.citations))
 
 
 # -- assembly ---------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.compose.citations import cited_by
 from assistant.documents import Answer, Citation
 from assistant.seance.sources import unsupported_figures
 
@@ -32,11 +33,6 @@ class ShortReply:
     closing: str = ""
 
 
-def _cited(text: str, citations: list[Citation]) -> list[Citation]:
-    used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
-    return [c for c in citations if c.n in used]
-
-
 def short_reply(answer: Answer, max_words: int = MAX_REPLY_WORDS) -> ShortReply | None:
     """The counter-argument's arguments, each with one quote, within `max_words`; None when nothing fits."""
     if answer.abstained or not answer.sections or not answer.sections[0].get("arguments"):
@@ -46,7 +42,7 @@ def short_reply(answer: Answer, max_words: int = MAX_REPLY_WORDS) -> ShortReply 
     for argument in answer.sections[0]["arguments"]:
         for quote in argument.get("cited", []):  # the composer put the best quote first
             piece = f"{argument['claim']} {quote}"
-            if unsupported_figures(piece, _cited(piece, answer.citations)):
+            if unsupported_figures(piece, cited_by(piece, answer.citations)):
                 continue
             if word_count(" ".join(parts + [piece])) <= max_words:
                 parts.append(piece)
@@ -57,5 +53,5 @@ def short_reply(answer: Answer, max_words: int = MAX_REPLY_WORDS) -> ShortReply 
     if not parts:
         return None
     reply.text = " ".join(parts)
-    reply.citations = _cited(reply.text, answer.citations)
+    reply.citations = cited_by(reply.text, answer.citations)
     return reply

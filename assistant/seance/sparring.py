@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant.documents import Answer, Citation
+from assistant.compose.citations import cited_by
+from assistant.documents import Answer
 from assistant.figures import figure_mentions, supported_by
 from assistant.seance.replies import short_reply
 from assistant.seance.sources import citation_json
@@ -111,11 +112,6 @@ def _offered(answer: Answer) -> list[dict[str, Any]]:
     return answer.sections[0].get("arguments", [])
 
 
-def _citations_of(text: str, citations: list[Citation]) -> list[Citation]:
-    used = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
-    return [c for c in citations if c.n in used]
-
-
 _answers: "OrderedDict[tuple[str, str], Answer]" = OrderedDict()
 _answers_lock = threading.Lock()
 CACHED_OBJECTIONS = 64
@@ -151,7 +147,7 @@ def critique(assistant: "Assistant", objection: str, reply: str) -> Critique:
     unsupported = [f[0] for f in figures if not supported_by(f, texts)]
     score = _score(covered, fitting, supported, unsupported, meaning, offered)
     missing = [{"argument": a["argument"], "claim": a["claim"], "evidence": a["cited"],
-                "citations": [citation_json(c) for c in _citations_of(" ".join(a["cited"]), answer.citations)]}
+                "citations": [citation_json(c) for c in cited_by(" ".join(a["cited"]), answer.citations)]}
                for a in offered if a["argument"] not in covered]
     short = short_reply(answer)
     suggestion = ({"text": short.text, "citations": [citation_json(c) for c in short.citations]} if short

@@ -235,7 +235,7 @@ def refresh_derived(index: Index) -> None:
     sentence vectors, the objection-kind phrasings' and the arguments' claims' vectors (kept in the embedding
     cache), the argumentaire's links."""
     from assistant.argumentaire import refresh_links
-    from assistant.compose.counter import fixed_queries
+    from assistant.compose import fixed_queries
     from assistant.objection_kinds import kind_vectors
     from assistant.retrieve import HybridSearch
 

@@ -49,7 +49,7 @@ def _stop_warmups() -> None:
 def _steps(assistant: Assistant) -> list[tuple[str, Callable[[], object]]]:
     """In the order a first answer needs them, so that an early question finds the first ones ready."""
     from assistant.argumentaire import prepared_replies
-    from assistant.compose.counter import fixed_queries
+    from assistant.compose import fixed_queries
     from assistant.objection_kinds import kind_vectors
 
     search, index = assistant.search, assistant.index

@@ -57,7 +57,7 @@ def app_url(tmp_path_factory, corpus_data_dir):  # type: ignore[no-untyped-def]
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=clean_env(data_dir, AICT_ADMIN_PASSWORD=PASSWORD), stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=clean_env(data_dir, AICT_ADMIN_PASSWORD=PASSWORD, AICT_MAX_FILE_MB="1"), stdout=log, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -207,6 +207,14 @@ def test_only_the_admin_changes_the_corpus(app_url, browser, tmp_path) -> None: 
     expect(dropzone.get_by_role("button", name="Parcourir", exact=True)).to_be_visible()  # the picker speaks French
     snapshot = dropzone.aria_snapshot()
     assert "MB per file" not in snapshot and "file upload" not in snapshot and "glissez-déposez" in snapshot
+    assert "1 Mo au plus" in page.get_by_test_id("stFileUploader").inner_text()
+    too_big = tmp_path / "trop-gros.txt"
+    too_big.write_bytes(b"coop\n" * 300_000)  # 1,5 Mo: refused by the picker itself, which must say so in French
+    files.set_input_files(str(too_big))
+    chip = page.get_by_test_id("stFileChip").filter(has_text="trop-gros.txt")
+    expect(chip.get_by_role("alert")).to_have_text("Erreur : Fichier trop volumineux : 1 Mo au plus.")
+    chip.get_by_test_id("stFileChipDeleteBtn").get_by_role("button").click()
+    expect(chip).to_have_count(0)
     note = tmp_path / "note-du-navigateur.txt"
     note.write_text("Le comité de jumelage de Testville se réunit chaque premier mardi du mois.", encoding="utf-8")
     files.set_input_files(str(note))  # XSRF protection is on: the upload goes through it

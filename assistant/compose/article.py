@@ -89,7 +89,7 @@ def compose_article(ctx: ComposeContext) -> str:
     written = 0
     for heading, theme in PARAGRAPHS:
         query = f"{subject} {theme}"
-        passages = ctx.retrieve(query, k=5)
+        passages = ctx.retrieve_about(theme, subject, k=5)
         ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
                                     if s.text not in used])
         chosen = pick(ranked, 2, min_score=0.15)

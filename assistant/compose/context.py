@@ -89,7 +89,21 @@ class ComposeContext:
 
     def retrieve(self, query: str, k: int = 6) -> list[Passage]:
         """A follow-up search (one per argument or section); its passages can be cited too."""
-        found = self.search.search(query, k)
+        return self._keep(self.search.search(query, k))
+
+    def retrieve_about(self, topic: str, subject: str, k: int = 6) -> list[Passage]:
+        """A follow-up search for a fixed topic (an argument, the key figures, an article's paragraph) about this
+        request's subject. Its vector is the mean of the topic's, pinned at warm-up, and the subject's, already
+        embedded for the request: embedding each joined text afresh was most of a counter-argument's time, and
+        ten sessions sharing two cores queued behind it. Each part weighs as many words as it has, as in the
+        mean-pooled embedding of the joined text it stands for. The words still search the joined text."""
+        vector = self.search.query_vector(topic)
+        if subject.strip():
+            vector = len(topic.split()) * vector + len(subject.split()) * self.search.query_vector(subject)
+            vector = vector / float(np.linalg.norm(vector) or 1.0)
+        return self._keep(self.search.search(f"{topic} {subject}".strip(), k, vector=vector))
+
+    def _keep(self, found: list[Passage]) -> list[Passage]:
         known = {p.chunk.id for p in self.passages + self.extra_passages}
         self.extra_passages.extend(p for p in found if p.chunk.id not in known)
         return found

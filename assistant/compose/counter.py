@@ -81,7 +81,8 @@ def _lead_in(objection: str, position: int) -> str:
 
 def fixed_queries() -> list[str]:
     """The texts this composer embeds as queries whatever the objection: computed at ingest, pinned at warm-up."""
-    return [argument.claim for argument in ARGUMENTS.values()]
+    return ([argument.claim for argument in ARGUMENTS.values()] + [argument.query for argument in ARGUMENTS.values()]
+            + [FIGURES_QUERY, ADVICE_QUERY])
 
 
 def _claim_vector(ctx: ComposeContext, argument: Argument) -> np.ndarray:
@@ -150,7 +151,7 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
     lines, out, taken = [], [], set()
     for arg_id in kind.arguments:
         arg = ARGUMENTS[arg_id]
-        passages = unique_passages(ctx.retrieve(f"{arg.query} {objection}", k=5) + ctx.passages[:3])
+        passages = unique_passages(ctx.retrieve_about(arg.query, objection, k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
         fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
                                               [objection_vector, _claim_vector(ctx, arg)], (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
@@ -171,7 +172,7 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
 def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3) -> list[Sentence]:
     """Figures that answer this objection, one value per quantity (the most recent source wins)."""
     query = f"{FIGURES_QUERY} {objection}"
-    pool = ctx.passages[:4] + ctx.retrieve(query, k=5) + ctx.extra_passages
+    pool = ctx.passages[:4] + ctx.retrieve_about(FIGURES_QUERY, objection, k=5) + ctx.extra_passages
     figure_sents = [s for s in candidates(unique_passages(pool), limit=14) if s.has_figure and not _overlaps(s.text, used)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
@@ -193,7 +194,7 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
 
 def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentence]:
     """At most one practical tip, and only one close to this objection: no boilerplate."""
-    pool = ctx.retrieve(f"{ADVICE_QUERY} {objection}", k=4)
+    pool = ctx.retrieve_about(ADVICE_QUERY, objection, k=4)
     ranked = [s for s in score_sentences(ADVICE_QUERY, candidates(pool, limit=4), ctx.bm25) if not _overlaps(s.text, used)]
     ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
     close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection)))

@@ -25,7 +25,7 @@ CSS = """
 # On a phone the sidebar covers the page without a backdrop, so a tap beside it reached the widget
 # underneath (a hidden « + » changed a budget). Taps outside the open sidebar now only close it; and
 # choosing a page or a conversation closes it, as Streamlit's own navigation does.
-SCRIPT = """
+SCRIPT = r"""
 <script>
 (() => {
   if (window.__aictChrome) return;
@@ -72,8 +72,37 @@ SCRIPT = """
       if (french !== label) el.setAttribute("aria-label", french);
     }
   };
-  new MutationObserver(relabel).observe(document.body, { childList: true, subtree: true, attributes: true,
-                                                         attributeFilter: ["aria-label"] });
+  // Its messages about a refused file (too large, wrong type), in the chip and its tooltip, in French.
+  const size = (text) => text.replace(/([\d.]+)\s*([KMGT]?)B\b/, (_, n, unit) =>
+    `${Number(n).toLocaleString("fr-FR")} ${unit}o`);
+  const MESSAGES = [
+    [/^Error: $/, () => "Erreur : "],
+    [/^File must be (.+) or smaller\.$/, (m) => `Fichier trop volumineux : ${size(m[1])} au plus.`],
+    [/^(.*) files are not allowed\.$/, () => "Ce type de fichier n'est pas accepté (PDF, .txt ou .md)."],
+    [/^File size is too small\.$/, () => "Le fichier est vide."],
+    [/^Upload failed$/, () => "Échec de l'envoi."],
+    [/^Unexpected error\. Please try again\.$/, () => "Erreur inattendue : réessayez."],
+  ];
+  const translate = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const [pattern, french] of MESSAGES) {
+        const m = node.nodeValue.match(pattern);
+        if (m) { node.nodeValue = french(m); break; }
+      }
+    }
+    for (const el of root.querySelectorAll ? root.querySelectorAll('[title="Click to retry upload"]') : []) {
+      el.setAttribute("title", "Cliquer pour réessayer");
+    }
+  };
+  new MutationObserver((mutations) => {
+    relabel();
+    for (const m of mutations) {
+      for (const node of m.addedNodes) translate(node.nodeType === Node.TEXT_NODE ? node.parentNode || node : node);
+      if (m.type === "characterData" && m.target.parentNode) translate(m.target.parentNode);
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+                              attributeFilter: ["aria-label"] });
 })();
 </script>
 """

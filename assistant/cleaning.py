@@ -154,6 +154,21 @@ def sentences(paragraph: str) -> list[str]:
     return [s.strip() for s in out if s.strip()]
 
 
+# A sentence that opens like this needs the one before it to make sense (« Il s'agit… », « En l'occurrence… »,
+# a pronoun): chunks keep it with that sentence, and quotes carry both.
+LEANS = re.compile(
+    r"^(?:Il s[’']agit|En l[’']occurrence|Et d[’']ajouter|Et de (?:conclure|préciser|rappeler|poursuivre)|"
+    r"Et (?:c[’']est|ce|cette|cela|il|elle)|Pour cela|De ce fait|C[’']est pourquoi|Dans ce cadre|À ce titre|Pour (?:lui|elle|eux)|Selon (?:lui|elle|eux)|Elle|Elles|Ils|Celle-ci|Celui-ci|Ceux-ci|Celles-ci|Cela|Ça|"
+    r"Ce|Cet|Cette|Ces|Lui|Leur|"
+    r"Il(?! (?:faut|existe|y a|est (?:possible|important|nécessaire|essentiel|utile|temps|vrai)|convient|reste|semble)))\b"
+)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """Also inside a quotation: « « Ces villes ne sont proches… » » leans on the sentence naming the towns."""
+    return bool(LEANS.match(sentence.strip().lstrip("«\"“ \u00a0")))
+
+
 def is_heading(paragraph: str) -> bool:
     """A short single-line block that does not end like a sentence: a section title."""
     if paragraph.startswith("#"):

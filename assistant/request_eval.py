@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.checks import answer_checks
 from assistant.evaluation import contains_any, select_split
-from assistant.sentences import _LEANS
+from assistant.cleaning import leans_on_previous
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
@@ -23,6 +23,13 @@ _QUOTE = re.compile(r"«\s*([^«»]{20,}?)\s*»")
 
 def _quotes(body: str) -> list[str]:
     return [q.strip() for q in _QUOTE.findall(body)]
+
+
+def dangling_quotes(answer: Any) -> int:
+    """Quoted document sentences that open on a word leaning on a sentence the reply does not show. Counted on
+    what each citation quotes, not on the «…» of the text: a speaker's words inside a quote, or the
+    objection restated, are not quotes that lean."""
+    return sum(leans_on_previous(line) for c in answer.citations for line in (c.quote or "").split("\n") if line.strip())
 
 
 def evaluate_requests(assistant: "Assistant", items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -37,7 +44,7 @@ def evaluate_requests(assistant: "Assistant", items: list[dict[str, Any]]) -> di
         rows.append({"id": item["id"], "mode": answer.mode, "refused": answer.abstained,
                      "on_topic": contains_any(body, item.get("topic_any", [])) if item.get("topic_any") else None,
                      "faithful": answer_checks(answer)["figure_faithfulness"],
-                     "dangling": sum(bool(_LEANS.match(q)) for q in quotes)})
+                     "dangling": dangling_quotes(answer)})
     counters = sum(r["mode"] == "contre-argument" for r in rows)
     top, top_n = counter_quotes.most_common(1)[0] if counter_quotes else ("", 0)
     topical = [r["on_topic"] for r in rows if r["on_topic"] is not None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.cleaning import sentences
+from assistant.cleaning import leans_on_previous, sentences
 from assistant.documents import Passage
 from assistant.figures import has_figure
 from assistant.lexical import terms
@@ -74,13 +74,6 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
     return ends_like_sentence or (whole_paragraph and not bullet and len(words) <= 15)
 
 
-# A sentence that opens like this needs the one before it to make sense: it is quoted together with it.
-_LEANS = re.compile(
-    r"^(?:Il s[’']agit|En l[’']occurrence|Et d[’']ajouter|Et de (?:conclure|préciser|rappeler|poursuivre)|"
-    r"Et (?:c[’']est|ce|cette|cela|il|elle)|Pour cela|De ce fait|C[’']est pourquoi|Dans ce cadre|À ce titre|Pour (?:lui|elle|eux)|Selon (?:lui|elle|eux)|Elle|Elles|Ils|Celle-ci|Celui-ci|Ceux-ci|Celles-ci|Cela|Ça|"
-    r"Ce|Cet|Cette|Ces|Lui|Leur|"
-    r"Il(?! (?:faut|existe|y a|est (?:possible|important|nécessaire|essentiel|utile|temps|vrai)|convient|reste|semble)))\b"
-)
 _CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']encadré|encadré|le précédent encadré|"
                         r"plus loin|plus haut)[^)]*\)", re.I)
 MAX_JOINED_WORDS = MAX_WORDS + 40
@@ -108,7 +101,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
             bullet = bool(_BULLET.match(sent))
             sent = _CROSS_REF.sub("", _tidy(_BULLET.sub("", sent)))
             text, leans = sent, False
-            if _LEANS.match(sent) and not bullet:
+            if leans_on_previous(sent) and not bullet:
                 text, leans = (f"{before} {sent}", True) if before else ("", False)
             usable = bool(text) and (_usable(text, whole_paragraph=len(parts) == 1, bullet=bullet) if not leans
                                      else len(text.split()) <= MAX_JOINED_WORDS and _usable(sent, False))
@@ -116,7 +109,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
                 out.append(Sentence(text, passage, position, frozenset(terms(text)), heading=heading, section=section,
                                     leans=leans))
             ends = bool(re.search(r"[.!?»]\s*$", sent))
-            orphan = bool(_LEANS.match(sent)) and not leans  # leans on nothing shown: cannot carry another either
+            orphan = leans_on_previous(sent) and not leans  # leans on nothing shown: cannot carry another either
             before = (text if leans else sent) if ends and not orphan else ""
             position += 1
             heading = ""

@@ -65,3 +65,31 @@ def test_chunks_carry_metadata_and_stable_ids() -> None:
         assert (c.source, c.title, c.date, c.section) == ("doc.txt", "Titre", "2015-10-27", "Première partie")
         assert c.id == content_id(c.text)
     assert [c.id for c in chunk_document(doc)] == [c.id for c in chunks]
+
+
+def test_a_chunk_never_opens_on_a_sentence_leaning_on_the_previous_chunk() -> None:
+    """« Il s'agit… » and « En l'occurrence… » need the sentence before them: a new chunk repeats it."""
+    filler = " ".join(f"La commune {i} mène un projet de coopération avec une ville partenaire depuis plusieurs années." for i in range(16))
+    before = " ".join(filler.split(". ")[:11]) + "."  # 165 words: the chunk fills up on the three sentences below
+    text = (before + " Les appels à projets conjoints associent la France et un État partenaire."
+            " Il s’agit de cofinancer un projet entre deux collectivités."
+            " En l’occurrence, le Sénégal a apporté 150 000 euros pour être co-décisionnaire. " + filler)
+    doc = SourceDocument(path="x.txt", source="x.txt", title="X", pages=[Page(None, text)])
+    chunks = chunk_document(doc)
+    assert len(chunks) >= 2
+    holding = [c for c in chunks if "150 000 euros" in c.text]
+    assert all("Les appels à projets conjoints" in c.text for c in holding)  # the sentence it all leans on
+    for c in chunks:
+        first = sentences(c.text.split("\n\n")[0])[0]
+        assert not first.startswith(("Il s’agit", "En l’occurrence")), first
+
+
+def test_a_quote_opening_on_a_demonstrative_is_quoted_with_its_sentence() -> None:
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("Ensemble, cinq villes se sont lancées dans un programme concerté pour l'eau. « Ces villes ne sont proches "
+            "ni politiquement, ni géographiquement, mais elles poursuivent un intérêt commun. »")
+    quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
+    assert all(not q.lstrip("« ").startswith("Ces villes") for q in quoted)
+    assert any(q.startswith("Ensemble, cinq villes") and "Ces villes" in q for q in quoted)

@@ -229,11 +229,32 @@ def _is_followup(message: str) -> bool:
     return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
 
 
+# « L'appel général, il était ouvert jusqu'à quand ? »: the pronoun stands for the phrase before the comma
+# (spoken French puts the subject first), not for the previous topic.
+_DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
+# « Pourquoi ce pays a fait ça ? »: the message points at what the previous question asked, not only at its names.
+_VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci)\b", re.I)
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it."""
     core = _ELLIPSIS_START.sub("", message).strip()
     core = core[:1].upper() + core[1:]
     name = topic_entities[0] if topic_entities else ""
+    dislocated = _DISLOCATED.match(core)
+    if dislocated:
+        core = f"{dislocated.group(1)} {core[dislocated.end():]}"
+        core = core[:1].upper() + core[1:]
+        if entities(dislocated.group(1)):
+            return f"{_clean(core)} ?"  # « Et la FICOL, elle finance quoi ? »: a question of its own
+        years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", topic) if y not in core]
+        context = ", ".join(([name] if name and name.lower() not in core.lower() else []) + years)
+        return f"{_clean(core)} ({context}) ?" if context else f"{_clean(core)} ?"
+    if _VAGUE_OBJECT.search(core) and topic:
+        named = core
+        if name:
+            named = _DEMONSTRATIVE.sub(name, core, count=1) if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN.sub(name, core, count=1)
+        return f"{_clean(named)} ? ({_clean(topic)})"
     own = entities(core)
     if name and own and _ELLIPSIS_START.match(message) and len(core.split()) <= 4 and topic:
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.

@@ -35,6 +35,19 @@ def test_messages_after_a_question_are_understood(message: str, intent: str, res
     assert resolved_has in understood.text
 
 
+@pytest.mark.parametrize("message, resolved", [
+    # Spoken French puts the subject first: the pronoun stands for it, the previous topic is context.
+    ("Et l'appel général, il était ouvert jusqu'à quand ?", "L'appel général était ouvert jusqu'à quand (DAECT, 2015) ?"),
+    ("Et la FICOL, elle finance quoi ?", "La FICOL finance quoi ?"),  # a name of its own: nothing inherited
+    # « ça » points at what was asked, not only at its names.
+    ("Et pourquoi ce pays a fait ça ?",
+     "Pourquoi DAECT a fait ça ? (Combien la DAECT consacrait-elle à la coopération décentralisée en 2015)"),
+])
+def test_follow_ups_spoken_french(message: str, resolved: str) -> None:
+    history = _after(("Combien la DAECT consacrait-elle à la coopération décentralisée en 2015 ?", "question"))
+    assert understand(message, "question", "elu", history).text == resolved
+
+
 def test_a_new_question_inherits_nothing() -> None:
     understood = understand("Quel est le rôle de Cités Unies France ?", "question", "elu",
                             _after(("Que fait la DAECT ?", "question")))

@@ -14,7 +14,8 @@ from assistant.lexical import Bm25Index
 
 MAX_SENTENCES = 4
 _ASKS_FIGURE = re.compile(
-    r"\b(?:combien|quel(?:le)?s? (?:est |sont |était )?(?:le |la |les )?(?:montant|nombre|part|pourcentage|taux|budget|somme|coût)|"
+    r"\b(?:combien|quel(?:le)?s? (?:est |sont |était |a été )?(?:le |la |les |l['’])?(?:montant|nombre|part|pourcentage|taux|budget|"
+    r"somme|coût|volume|enveloppe|plafond|total|dotation|effectif|chiffre)|"
     r"how (?:many|much)|à combien|jusqu'à quel)",
     re.I,
 )

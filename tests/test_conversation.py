@@ -119,3 +119,12 @@ def test_dialogue_set_meets_its_floor(corpus_data_dir: Path) -> None:
     proc = run_cli(["eval", str(ROOT / "eval" / "dialogues.jsonl"), "--split", "tune", "--min-dialogues", "0.7"],
                    corpus_data_dir)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_plus_court_keeps_at_most_the_share_of_words_it_promises() -> None:
+    from assistant.compose.revise import within
+
+    long_first = ["Une très longue phrase " + "avec beaucoup de mots " * 10 + "[1]", "Une phrase courte et citée ici. [2]"]
+    assert within(long_first, 0.55 * 58) == [long_first[1]]  # the first alone is too long: the shortest instead
+    short = ["Première phrase assez brève ici. [1]", "Deuxième phrase assez brève là. [2]", "Troisième. [3]"]
+    assert within(short, 12) == short[:2]

@@ -59,7 +59,22 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
             text = f"{text}\n\n{closing}"
     elif previous.mode == "article":
         title = next((line for line in body.splitlines() if line.startswith("## ")), "")
-        text = "\n\n".join(p for p in (title, " ".join(units[: sentences or max(1, min(2, len(units) // 2))])) if p)
+        kept = units[:sentences] if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
+        text = "\n\n".join(p for p in (title, " ".join(kept)) if p)
     else:
-        text = " ".join(units[: sentences or max(1, min(2, len(units) // 2))])
+        text = " ".join(units[:sentences] if sentences else within(units, SHORTER * len(body.split())))
     return text, cited_by(text, previous.citations)
+
+
+SHORTER = 0.55  # « plus court » keeps at most this share of the words: shorter in fact, not in sentence count
+
+
+def within(units: list[str], budget: float) -> list[str]:
+    """The first sentences (the most relevant) that fit in `budget` words, at most two; when even the first
+    does not fit, the shortest of the first three, so that the answer still shrinks and stays cited."""
+    kept: list[str] = []
+    for unit in units[:2]:
+        if sum(len(u.split()) for u in kept + [unit]) > budget:
+            break
+        kept.append(unit)
+    return kept or sorted(units[:3], key=lambda u: len(u.split()))[:1]

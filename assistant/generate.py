@@ -50,22 +50,27 @@ def endpoint_label(settings: Settings) -> str:
     return parsed.hostname + (f":{parsed.port}" if parsed.port else "") if parsed.hostname else "(adresse invalide)"
 
 
+def chat_model(settings: Settings, streaming: bool = True, timeout_s: float | None = None, temperature: float = 0.2):  # type: ignore[no-untyped-def]
+    """The configured OpenAI-compatible chat model, as a LangChain runnable (answers stream; the condense step does not)."""
+    from langchain_openai import ChatOpenAI
+
+    return ChatOpenAI(
+        model=settings.openai_model,
+        base_url=settings.openai_base_url or None,
+        api_key=settings.openai_api_key or "sans-cle",
+        timeout=settings.llm_timeout_s if timeout_s is None else timeout_s,
+        max_retries=0,
+        temperature=temperature,
+        streaming=streaming,
+    )
+
+
 class Generator:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
     def _model(self):  # type: ignore[no-untyped-def]
-        from langchain_openai import ChatOpenAI
-
-        return ChatOpenAI(
-            model=self.settings.openai_model,
-            base_url=self.settings.openai_base_url or None,
-            api_key=self.settings.openai_api_key or "sans-cle",
-            timeout=self.settings.llm_timeout_s,
-            max_retries=0,
-            temperature=0.2,
-            streaming=True,
-        )
+        return chat_model(self.settings)
 
     def stream(self, mode: str, question: str, passages: list[Passage], audience: str = "elu") -> Iterator[str]:
         """Tokens as they come; raises `BackendUnavailable` on any failure or past the deadline."""

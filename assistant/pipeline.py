@@ -18,6 +18,7 @@ from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.citations import sources_block
+from assistant.condense import condense
 from assistant.dates import year_first
 from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, topic_request, understand
 from assistant.objection_kinds import match_kind
@@ -105,12 +106,17 @@ class Assistant:
         return match_kind(self.search.query_vector(text), self.index.embeddings).similarity >= OBJECTION_LIKE
 
     def _respond(self, message: str, mode: str, audience: str, id: str,
-                 history: "list[Turn] | list[dict] | None") -> tuple[Answer, ComposeContext | None]:
+                 history: "list[Turn] | list[dict] | None", use_model: bool = False) -> tuple[Answer, ComposeContext | None]:
         """Understand the message in its conversation, then answer it: search, re-compose or compute."""
         turns = as_turns(history)
         typed = prepare(message)
         understood = understand(typed.text, normalize_mode(mode), audience, turns,
                                 looks_like_objection=self._looks_like_objection if turns or mode == "question" else None)
+        rewritten_by = ""
+        if understood.intent == "followup" and use_model:
+            condensed = condense(self.settings, turns, typed.text)
+            rewritten_by = "modèle" if condensed else "règles (modèle indisponible ou réécriture refusée)"
+            understood.text = condensed or understood.text
         if understood.intent == "compute" and understood.cost is not None:
             return self._computed(message, understood, id), None
         if understood.intent == "shorten":
@@ -126,6 +132,8 @@ class Assistant:
                                     figures=understood.intent == "figures")
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""
+        if rewritten_by:
+            answer.checks["question_comprise_par"] = rewritten_by
         if understood.notice:
             answer.notice = f"{understood.notice} {answer.notice}".strip()
         return answer, ctx
@@ -252,9 +260,9 @@ class AnswerStream:
 
         started = time.perf_counter()
         question, mode, audience, id = self.args
-        with request():  # its embeddings go before those of requests that started later
-            answer, ctx = self.assistant._respond(question, mode, audience, id, self.history)
         use_model = self.assistant.settings.generative if self.generate is None else self.generate
+        with request():  # its embeddings go before those of requests that started later
+            answer, ctx = self.assistant._respond(question, mode, audience, id, self.history, use_model)
         if ctx is None or answer.abstained or not use_model:
             self.result = answer
             yield answer.answer

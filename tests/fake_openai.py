@@ -16,7 +16,19 @@ from typing import Any
 
 import numpy as np
 
-SCENARIOS = ("ok", "bad_citation", "invented_figure", "injected", "500", "429", "401", "hang", "slow", "malformed", "empty")
+SCENARIOS = ("ok", "bad_citation", "invented_figure", "injected", "500", "429", "401", "hang", "slow", "malformed", "empty",
+             "condense_invented")
+CONDENSE_MARKER = "question autonome"  # the condense step's system prompt says it
+
+
+def scripted_condense(scenario: str, messages: list[dict[str, Any]]) -> str:
+    """The follow-up made standalone: the last message, about the conversation's first question; or, scripted,
+    a rewrite that names a town and a year nobody mentioned."""
+    if scenario == "condense_invented":
+        return "Jusqu'à quel taux la mairie de Lyon cofinance-t-elle ses projets en 2031 ?"
+    first = next((str(m.get("content", "")) for m in messages[1:] if m.get("role") == "user"), "")
+    last = str(messages[-1].get("content", "")).strip().rstrip(" ?")
+    return f"{last[:1].upper()}{last[1:]} — à propos de : {first.rstrip(' ?')} ?"
 
 
 def _documents(prompt: str) -> list[str]:
@@ -122,8 +134,12 @@ class FakeOpenAI:
                     self.end_headers()
                     self.wfile.write(body)
                     return
-                prompt = "\n".join(str(m.get("content", "")) for m in payload.get("messages", []))
-                text = "" if scenario == "empty" else scripted_answer(scenario, prompt)
+                messages = payload.get("messages", [])
+                prompt = "\n".join(str(m.get("content", "")) for m in messages)
+                if messages and CONDENSE_MARKER in str(messages[0].get("content", "")):
+                    text = scripted_condense(scenario, messages)
+                else:
+                    text = "" if scenario == "empty" else scripted_answer(scenario, prompt)
                 if payload.get("stream"):
                     self.send_response(200)
                     self.send_header("Content-Type", "text/event-stream")

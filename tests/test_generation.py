@@ -100,3 +100,24 @@ def test_prompt_puts_rules_first_and_passages_as_data(corpus_data_dir, fake_open
     user = messages[1]["content"]
     assert user.index("<documents>") < user.index("</documents>") < user.index("<demande>")
     assert fake_openai.requests[-1]["auth"] == f"Bearer {KEY}"
+
+
+def test_follow_up_is_condensed_by_the_model_and_checked(corpus_data_dir, fake_openai) -> None:  # type: ignore[no-untyped-def]
+    """With a model, a follow-up is rewritten by LangChain's condense step over the last turns; a rewrite that
+    names a town or a year nobody mentioned is refused and the offline rules' rewrite is searched instead."""
+    assistant = _assistant(corpus_data_dir, fake_openai)
+    history = [{"role": "user", "content": "Que fait la DAECT ?"},
+               {"role": "assistant", "content": "La DAECT cofinance des projets de coopération décentralisée. [1]\n\n**Sources**\n- [1] …"}]
+    answer = assistant.answer("Et jusqu'à quel taux ?", history=history)
+    assert answer.checks["question_comprise_par"] == "modèle"
+    assert answer.resolved_question == "Et jusqu'à quel taux — à propos de : Que fait la DAECT ?"
+    asked = next(r["body"] for r in fake_openai.requests if "question autonome" in str(r["body"].get("messages", [{}])[0]))
+    assert [m["role"] for m in asked["messages"]] == ["system", "user", "assistant", "user"]
+    assert "**Sources**" not in asked["messages"][2]["content"]  # the previous answer without its source list
+    assert asked.get("stream") is not True and asked["temperature"] == 0.0
+    fake_openai.scenario = "condense_invented"
+    answer = assistant.answer("Et jusqu'à quel taux ?", history=history)
+    assert answer.checks["question_comprise_par"].startswith("règles")
+    assert "Lyon" not in answer.resolved_question and "DAECT" in answer.resolved_question
+    offline = assistant.answer("Et jusqu'à quel taux ?", history=history, generate=False)
+    assert "question_comprise_par" not in offline.checks and "DAECT" in offline.resolved_question

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import streamlit as st
@@ -80,9 +82,10 @@ if "next_mode" in state:
     state["mode_label"] = MODES[state.pop("next_mode")]
 
 
-def ask(question: str, mode: str) -> None:
-    """Queue a question for the conversation page (used by examples, quick actions and the argumentaire)."""
-    state["pending"] = (question, mode)
+def ask(question: str, mode: str, history_upto: int | None = None) -> None:
+    """Queue a question for the conversation page (used by examples, quick actions and the argumentaire).
+    `history_upto`: a quick action under an older answer applies to that answer, not to the latest one."""
+    state["pending"] = (question, mode, history_upto)
     state["page"] = "Conversation"
     state["mode_label"] = MODES[mode]
 
@@ -103,7 +106,7 @@ def open_conversation(conversation_id: str) -> None:
 with st.sidebar:
     st.title("Assistant AICT")
     st.caption("L'action internationale des collectivités territoriales, expliquée et défendue, sources à l'appui.")
-    st.button("Nouvelle conversation", key="new-conversation", on_click=new_conversation, use_container_width=True)
+    st.button("Nouvelle conversation", key="new-conversation", on_click=new_conversation, width="stretch")
     page = st.radio("Navigation", PAGES, key="page")
     mode_label = st.radio("Mode de réponse", list(MODES.values()), key="mode_label")
     mode = next(k for k, v in MODES.items() if v == mode_label)
@@ -124,7 +127,7 @@ with st.sidebar:
     if recent:
         st.subheader("Conversations récentes")
         for cid, title in recent:
-            st.button(title, key=f"recent-{cid}", on_click=open_conversation, args=(cid,), use_container_width=True)
+            st.button(title, key=f"recent-{cid}", on_click=open_conversation, args=(cid,), width="stretch")
 
 
 # -- answer rendering -----------------------------------------------------------------------
@@ -146,7 +149,7 @@ def open_document_button(c: Citation, key: str) -> None:
         st.download_button("Télécharger le document", data, file_name=c.source, key=f"doc-{key}-{c.n}")
 
 
-def render_answer(answer: Answer, key: str) -> None:
+def render_answer(answer: Answer, key: str, history_upto: int | None = None) -> None:
     if answer.notice:
         st.info(answer.notice)
     body = answer.answer.split("**Sources**")[0].strip()
@@ -184,16 +187,21 @@ def render_answer(answer: Answer, key: str) -> None:
     if not answer.abstained and answer.intent != "compute":
         quick = st.columns(3)
         for col, (label, instruction, quick_mode) in zip(quick, QUICK_ACTIONS):
-            col.button(label, key=f"quick-{key}-{label}", on_click=ask, args=(instruction, quick_mode or answer.mode))
+            col.button(label, key=f"quick-{key}-{label}", on_click=ask,
+                       args=(instruction, quick_mode or answer.mode, history_upto))
 
 
 QUICK_ACTIONS = (("Plus court", "Plus court", None), ("Version article", "Transforme en article", None),
                  ("Avec des chiffres", "Avec des chiffres", None))
 
 
+def _same_words(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
 def show_user_turn(content: str, mode: str, resolved: str = "") -> None:
     st.markdown(f"_{MODES[mode]}_ — {content}")
-    if resolved:
+    if resolved and not _same_words(resolved, content):
         st.caption(f"Question comprise : {resolved}")
 
 
@@ -212,9 +220,10 @@ def conversation_page() -> None:
             "ou demandez un article. Chaque phrase de la réponse renvoie à sa source."
         )
         st.markdown("**Exemples pour commencer :**")
-        cols = st.columns(len(EXAMPLES))
+        cols = st.columns(2)  # two per row: the whole example is readable, on a phone too
         for i, (text, example_mode) in enumerate(EXAMPLES):
-            cols[i].button(f"{MODES[example_mode]} : {text[:60]}", key=f"example-{i}", on_click=ask, args=(text, example_mode))
+            cols[i % 2].button(f"{MODES[example_mode]} : {text}", key=f"example-{i}", on_click=ask,
+                               args=(text, example_mode), width="stretch")
     history = state["history"]
     for i, turn in enumerate(history):
         with st.chat_message(turn["role"]):
@@ -222,13 +231,13 @@ def conversation_page() -> None:
                 following = history[i + 1]["answer"] if i + 1 < len(history) else None
                 show_user_turn(turn["content"], turn["mode"], following.resolved_question if following else "")
             else:
-                render_answer(turn["answer"], key=str(i))
+                render_answer(turn["answer"], key=str(i), history_upto=i + 1)
     typed = st.chat_input("Votre question, objection ou outil…")
     pending = state.pop("pending", None)
-    question, question_mode = (typed, mode) if typed else (pending if pending else (None, mode))
+    question, question_mode, upto = (typed, mode, None) if typed else (pending if pending else (None, mode, None))
     if not question:
         return
-    turns = conversation_turns()
+    turns = conversation_turns()[:upto] if upto else conversation_turns()
     state["history"].append({"role": "user", "content": question, "mode": question_mode})
     with st.chat_message("user"):
         show_user_turn(question, question_mode)

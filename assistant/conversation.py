@@ -56,21 +56,35 @@ def as_turns(history: "list[Turn] | list[dict[str, Any]] | None") -> list[Turn]:
     return turns
 
 
+SHORT_TOPIC_WORDS = 7
+
+
 def subject(topic: str) -> str:
-    """What the conversation is about, in a few words: its first name ("FICOL"), else the question itself."""
+    """What the conversation is about: its first name when the topic is short (« Parle-moi du FICOL. » → FICOL),
+    else the question itself, since one name of a long question or an objection (« Sénégal ») loses what it asked."""
     names = entities(topic)
-    if names:
+    if names and len(topic.split()) <= SHORT_TOPIC_WORDS:
         return names[0]
     text = re.sub(r"^\s*(?:parle-moi|parlez-moi|dis-moi|explique-moi|présente-moi)\s+(?:de la |du |des |de l'|de |d')?", "", topic, flags=re.I)
     return _clean(text)
 
 
+def article_request(topic: str) -> str:
+    """The article a conversation's topic asks for: about its subject, or answering the objection it was."""
+    if _WRITE_REQUEST.match(topic):
+        return topic  # already a writing request
+    if _OBJECTION_CUES.search(topic) or (not topic.rstrip().endswith("?") and len(topic.split()) > SHORT_TOPIC_WORDS):
+        return f"Rédige un article en réponse à la critique « {_clean(topic)} »"
+    return f"Rédige un article sur {subject(topic)}"
+
+
 def topic_request(understood: "Understanding") -> str:
     """The request an instruction on the last answer stands for: the same topic, in the new form."""
-    if understood.intent == "reformat" and understood.mode == "article":
-        return f"Rédige un article sur {subject(understood.topic)}"
+    if understood.intent in ("reformat", "figures") and understood.mode == "article":
+        return article_request(understood.topic)  # « figures »: the same article, figures first
     if understood.intent == "reformat" and understood.mode == "fiche":
-        return subject(understood.topic)
+        names = entities(understood.topic)
+        return names[0] if names else subject(understood.topic)  # a fiche is about a tool: its name
     if understood.intent == "figures":
         return f"{subject(understood.topic)} : combien, en chiffres (montants, nombres de projets, millions d'euros) ?"
     return understood.topic

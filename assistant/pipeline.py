@@ -264,6 +264,7 @@ class AnswerStream:
         with request():  # its embeddings go before those of requests that started later
             answer, ctx = self.assistant._respond(question, mode, audience, id, self.history, use_model)
         if ctx is None or answer.abstained or not use_model:
+            answer.latency_ms = answer.latency_ms or (time.perf_counter() - started) * 1000  # shortened, computed
             self.result = answer
             yield answer.answer
             return

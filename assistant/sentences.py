@@ -77,6 +77,7 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
 _CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']encadré|encadré|le précédent encadré|"
                         r"plus loin|plus haut)[^)]*\)", re.I)
 MAX_JOINED_WORDS = MAX_WORDS + 40
+_SOURCE_LINE = re.compile(r"^\s*sources?\s*:", re.I)
 
 
 def split_passage(passage: Passage) -> list[Sentence]:
@@ -96,6 +97,8 @@ def split_passage(passage: Passage) -> list[Sentence]:
             heading = re.sub(r"^\d+[.)]\s*", "", section)  # "6. La facilité FICOL" → "La facilité FICOL"
             before = ""
             continue
+        if _SOURCE_LINE.match(para):
+            continue  # « Source : site (page, date) » says where a paragraph comes from: never quoted, not even in part
         parts = sentences(para)
         for sent in parts:
             bullet = bool(_BULLET.match(sent))

@@ -182,6 +182,10 @@ def test_follow_up_and_quick_actions_use_the_conversation(monkeypatch, corpus_da
     [b for b in at.button if b.label == "Version article"][-1].click().run()
     assert at.session_state["history"][-1]["answer"].mode == "article"
     assert at.sidebar.radio(key="mode_label").value == "Article"  # the sidebar follows the mode answered
+    # « Plus court » under the first answer shortens that answer, not the latest one (the article).
+    at.button(key="quick-1-Plus court").click().run()
+    again = at.session_state["history"][-1]["answer"]
+    assert again.intent == "shorten" and again.mode == "question" and "Que fait la DAECT" in again.resolved_question
 
 
 def test_conversation_survives_a_reload_and_can_be_restarted(monkeypatch, corpus_data_dir) -> None:  # type: ignore[no-untyped-def]

@@ -241,6 +241,7 @@ def test_visitor_view_title_icon_toolbar_and_pdf_at_its_page(app_url, browser) -
     _ask(page, "Combien de forages le jumelage avec Koudougou a-t-il financés ?")
     page.get_by_test_id("stChatMessage").filter(has_text="[1]").last.wait_for(timeout=90_000)
     assert page.title() == "Assistant AICT" and page.get_by_text("Deploy", exact=True).count() == 0
+    assert not page.get_by_test_id("stMainMenu").is_visible()  # its Print / Record screen are English and useless here
     icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(link => link.href)")
     assert len(icons) == 1 and "/media/" in icons[0]  # static/favicon.png, served by Streamlit; no external font icon
     assert page.request.get(icons[0]).headers["content-type"] == "image/png"

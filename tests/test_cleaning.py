@@ -93,3 +93,13 @@ def test_a_quote_opening_on_a_demonstrative_is_quoted_with_its_sentence() -> Non
     quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
     assert all(not q.lstrip("« ").startswith("Ces villes") for q in quoted)
     assert any(q.startswith("Ensemble, cinq villes") and "Ces villes" in q for q in quoted)
+
+
+def test_source_lines_are_never_quoted() -> None:
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("Le « 1 % mobilité » permet aux autorités organisatrices de financer des actions de coopération.\n\n"
+            "Source : lexbase.fr (« Art. L1115-3, Code général des collectivités territoriales », version en vigueur)")
+    quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
+    assert quoted == ["Le « 1 % mobilité » permet aux autorités organisatrices de financer des actions de coopération."]

@@ -31,8 +31,14 @@ _TRAILING = re.compile(r"\s*(?:pour|dans) (?:le|la|notre) (?:bulletin|journal|ma
 _CONNECTIVES = ("", "Concrètement, ", "Par ailleurs, ")
 
 
+_ANSWERING = re.compile(r"^en réponse à la critique\s*«\s*(.+?)\s*»$", re.I)
+
+
 def topic(question: str) -> str:
     rest = _TRAILING.sub("", _INSTRUCTION.sub("", question)).strip(" .?!:")
+    answering = _ANSWERING.match(rest)  # an article made from a counter-argument: about the criticism it answers
+    if answering:
+        rest = f"Réponse à la critique : « {answering.group(1)} »"
     return rest[:1].upper() + rest[1:] if rest else ""
 
 
@@ -55,7 +61,7 @@ def _with_connective(sentence: str, connective: str, request: str = "") -> str:
     town's story is introduced as an example, never told as ours."""
     place = elsewhere(sentence, request)
     if place:
-        return f"Un exemple ailleurs, à {place} : « {sentence} »"
+        return f"Un exemple ailleurs ({place}) : « {sentence} »"
     first = sentence.split(" ", 1)[0]
     if not connective or first not in _LOWER_STARTERS:
         return sentence
@@ -91,7 +97,7 @@ def compose_article(ctx: ComposeContext) -> str:
         query = f"{subject} {theme}"
         passages = ctx.retrieve_about(theme, subject, k=5)
         ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
-                                    if s.text not in used])
+                                    if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
         chosen = pick(ranked, 2, min_score=0.15)
         if not chosen:
             continue

@@ -173,7 +173,8 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
     """Figures that answer this objection, one value per quantity (the most recent source wins)."""
     query = f"{FIGURES_QUERY} {objection}"
     pool = ctx.passages[:4] + ctx.retrieve_about(FIGURES_QUERY, objection, k=5) + ctx.extra_passages
-    figure_sents = [s for s in candidates(unique_passages(pool), limit=14) if s.has_figure and not _overlaps(s.text, used)]
+    figure_sents = [s for s in candidates(unique_passages(pool), limit=14)
+                    if s.has_figure and not _overlaps(s.text, used) and not _NO_FIGURE.search(s.text)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
     close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector))
@@ -202,6 +203,8 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
     return [s for s in close if s.score >= 0.3][:1]
 
 
+# « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.
+_NO_FIGURE = re.compile(r"\baucune?\b|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)", re.I)
 MIN_ADVICE_CLOSENESS = 0.835
 MIN_FIGURE_CLOSENESS = 0.815
 

@@ -1,4 +1,4 @@
-"""What Streamlit draws around the app, made right for a visitor: French file picker, phone sidebar.
+"""What Streamlit draws around the app, made right for a visitor: its words in French, no English menu, phone sidebar.
 
 Streamlit has no setting for either, so a little CSS and one script are injected. Both target
 Streamlit's stable `data-testid` attributes and are checked by the real-browser tests.
@@ -19,6 +19,8 @@ CSS = """
   content: "ou glissez-déposez vos fichiers ici"; font-size: 0.875rem;
 }
 .aict-heading { display: inline-block; margin-top: 0.25rem; }
+/* The « ⋮ » menu offers Print, Record screen and « Made with Streamlit », in English, and nothing a visitor needs. */
+[data-testid="stMainMenu"] { display: none; }
 </style>
 """
 
@@ -62,17 +64,25 @@ SCRIPT = r"""
       || target.closest('[data-testid="stSidebarUserContent"] button'));
     if (chosen) setTimeout(collapse, 150);
   }, true);
-  // The file picker's hidden labels, read by screen readers, in French too.
+  // Streamlit's own words a visitor meets (file picker, « Stop » while answering, table toolbar), in French:
+  // as text, and in the labels screen readers and tooltips read.
+  const EXACT = {
+    "file upload": "Choisir des fichiers", "Add files": "Ajouter des fichiers", "Click to retry upload": "Cliquer pour réessayer",
+    "Stop": "Arrêter", "Stopping...": "Arrêt…", "Running...": "En cours…",
+    "Show/hide columns": "Afficher ou masquer des colonnes", "Download as CSV": "Télécharger en CSV",
+    "Search": "Rechercher", "Fullscreen": "Plein écran", "Close fullscreen": "Quitter le plein écran",
+  };
   const relabel = () => {
-    for (const el of document.querySelectorAll('[data-testid="stFileUploader"] [aria-label]')) {
-      const label = el.getAttribute("aria-label");
-      const french = label === "file upload" ? "Choisir des fichiers"
-        : label === "Add files" ? "Ajouter des fichiers"
-        : label.startsWith("Remove ") ? "Retirer " + label.slice(7) : label;
-      if (french !== label) el.setAttribute("aria-label", french);
+    for (const attribute of ["aria-label", "title"]) {
+      for (const el of document.querySelectorAll(`[${attribute}]`)) {
+        const label = el.getAttribute(attribute);
+        const french = EXACT[label] || (label.startsWith("Remove ") && el.closest('[data-testid="stFileUploader"]')
+          ? "Retirer " + label.slice(7) : label);
+        if (french !== label) el.setAttribute(attribute, french);
+      }
     }
   };
-  // Its messages about a refused file (too large, wrong type), in the chip and its tooltip, in French.
+  // The file picker's messages about a refused file (too large, wrong type), in the chip and its tooltip.
   const size = (text) => text.replace(/([\d.]+)\s*([KMGT]?)B\b/, (_, n, unit) =>
     `${Number(n).toLocaleString("fr-FR")} ${unit}o`);
   const MESSAGES = [
@@ -86,23 +96,23 @@ SCRIPT = r"""
   const translate = (root) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const exact = EXACT[node.nodeValue.trim()];
+      if (exact) { node.nodeValue = exact; continue; }
       for (const [pattern, french] of MESSAGES) {
         const m = node.nodeValue.match(pattern);
         if (m) { node.nodeValue = french(m); break; }
       }
     }
-    for (const el of root.querySelectorAll ? root.querySelectorAll('[title="Click to retry upload"]') : []) {
-      el.setAttribute("title", "Cliquer pour réessayer");
-    }
   };
+  let pending = false;
   new MutationObserver((mutations) => {
-    relabel();
+    if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; relabel(); }); }
     for (const m of mutations) {
       for (const node of m.addedNodes) translate(node.nodeType === Node.TEXT_NODE ? node.parentNode || node : node);
       if (m.type === "characterData" && m.target.parentNode) translate(m.target.parentNode);
     }
   }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
-                              attributeFilter: ["aria-label"] });
+                              attributeFilter: ["aria-label", "title"] });
 })();
 </script>
 """

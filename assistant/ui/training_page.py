@@ -65,4 +65,4 @@ def render(assistant: "Assistant") -> None:
         mean = sum(r["score"] for r in rounds) / len(rounds)
         st.metric("Moyenne de la session", f"{round(100 * mean)} / 100", help=f"{len(rounds)} réponse(s) évaluée(s)")
         st.dataframe([{"Tour": i, "Objection": r["objection"], "Note": round(100 * r["score"])}
-                      for i, r in enumerate(rounds, start=1)], hide_index=True, use_container_width=True)
+                      for i, r in enumerate(rounds, start=1)], hide_index=True, width="stretch")

@@ -333,6 +333,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:
         instruction = _instruction(text)
+        own = [n for n in entities(text) if n.lower() not in memory.topic.lower()]
+        if instruction and instruction[0] == "reformat" and own:
+            # « Fais-moi une fiche sur le FEXTE » after a question on the DAECT: a new request, in the mode it names.
+            return Understanding("question", text, instruction[1] or mode, audience)
         if instruction:
             intent, new_mode, new_audience = instruction
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,

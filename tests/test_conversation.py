@@ -48,6 +48,13 @@ def test_follow_ups_spoken_french(message: str, resolved: str) -> None:
     assert understand(message, "question", "elu", history).text == resolved
 
 
+def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
+    history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
+    understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)
+    assert (understood.intent, understood.mode) == ("question", "fiche") and "DAECT" not in understood.text
+    assert understand("Fais-en une fiche", "question", "elu", history).intent == "reformat"
+
+
 def test_a_new_question_inherits_nothing() -> None:
     understood = understand("Quel est le rôle de Cités Unies France ?", "question", "elu",
                             _after(("Que fait la DAECT ?", "question")))

@@ -210,15 +210,19 @@ def test_documents_are_served_as_pdf_at_a_page_or_as_utf8_text(tmp_path: Path) -
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()[:32]
     assert url == f"app/static/documents/{digest}.pdf#page=3"
     assert (static / "documents" / f"{digest}.pdf").read_bytes() == pdf.read_bytes()
-    text = tmp_path / "note.md"
-    text.write_bytes("## Coopération\nÉté 2024".encode("cp1252"))
+    text = tmp_path / "note.txt"
+    text.write_bytes("Coopération\nÉté 2024".encode("cp1252"))
     text_url = document_url(str(text), None, static)
     assert text_url and text_url.endswith(".txt")
-    assert (static / text_url.removeprefix("app/static/")).read_text(encoding="utf-8") == "## Coopération\nÉté 2024"
+    assert (static / text_url.removeprefix("app/static/")).read_text(encoding="utf-8") == "Coopération\nÉté 2024"
+    sheet = tmp_path / "fiche.md"
+    sheet.write_text("---\ntitle: Repères\ndate: 2025-09-16\n---\n\n## Le **principe**\n\n- Un point", encoding="utf-8")
+    shown = (static / document_url(str(sheet), None, static).removeprefix("app/static/")).read_text(encoding="utf-8")
+    assert shown == "Repères\n=======\nDate des faits : 2025-09-16\n\nLe principe\n-----------\n\n• Un point\n"  # no ## nor **
     unpublish(pdf, static)
     assert not (static / "documents" / f"{digest}.pdf").exists()
     document_url(str(pdf), 1, static)
-    assert prune([pdf], static) == 1 and [f.name for f in (static / "documents").iterdir()] == [f"{digest}.pdf"]
+    assert prune([pdf], static) == 2 and [f.name for f in (static / "documents").iterdir()] == [f"{digest}.pdf"]
     assert document_url(str(tmp_path / "absent.pdf"), 1, static) is None
 
 

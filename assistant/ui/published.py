@@ -2,7 +2,8 @@
 
 A download button saved the raw file; a browser opens a served PDF in its own viewer, at the cited
 page (`#page=N`). Text files are served as UTF-8 plain text, so they show as text instead of
-downloading. Copies are named by their content hash: unguessable from the file name, and shared by
+downloading; a Markdown file is served as readable text (its front matter as a header, headings
+underlined, no `##` nor `**`), since Streamlit serves no HTML. Copies are named by their content hash: unguessable from the file name, and shared by
 every citation of the same file. Streamlit serves only `static/` next to `app.py`, hence that folder.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +42,7 @@ def published_name(path: Path) -> str | None:
         digest = _digest(str(path), stat.st_size, stat.st_mtime_ns)
     except OSError:
         return None
-    return f"{digest}.pdf" if suffix == ".pdf" else f"{digest}.txt"
+    return f"{digest}.pdf" if suffix == ".pdf" else f"{digest}.md.txt" if suffix == ".md" else f"{digest}.txt"
 
 
 def _as_utf8_text(path: Path) -> bytes:
@@ -51,6 +53,28 @@ def _as_utf8_text(path: Path) -> bytes:
         except UnicodeDecodeError:
             continue
     return raw.decode("latin-1").encode("utf-8")
+
+
+_FRONT_LABELS = (("date", "Date des faits"), ("publisher", "Éditeur"), ("source_url", "Source principale"), ("url", "Adresse"))
+
+
+def markdown_as_text(markdown: str) -> str:
+    """A Markdown sheet as a reader sees it in plain text: title and front matter on top, headings underlined."""
+    from assistant.loaders import parse_front_matter
+
+    meta, body = parse_front_matter(markdown)
+    lines: list[str] = []
+    if meta.get("title"):
+        lines += [meta["title"], "=" * min(len(meta["title"]), 80)]
+    lines += [f"{label} : {meta[key]}" for key, label in _FRONT_LABELS if meta.get(key)]
+    for raw in body.splitlines():
+        heading = re.match(r"^(#{1,6})\s+(.*)$", raw)
+        text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), heading.group(2) if heading else raw)
+        if heading:
+            lines += ["", text, ("=" if len(heading.group(1)) == 1 else "-") * min(len(text), 80)]
+        else:
+            lines.append(re.sub(r"^(\s*)[-*]\s+", r"\1• ", text))
+    return "\n".join(lines).strip() + "\n"
 
 
 def publish(path: Path, static_dir: Path = STATIC_DIR) -> str | None:
@@ -65,6 +89,8 @@ def publish(path: Path, static_dir: Path = STATIC_DIR) -> str | None:
             tmp = target.with_name(f".{name}.{os.getpid()}.tmp")
             if name.endswith(".pdf"):
                 shutil.copyfile(path, tmp)
+            elif name.endswith(".md.txt"):
+                tmp.write_text(markdown_as_text(_as_utf8_text(path).decode("utf-8")), encoding="utf-8")
             else:
                 tmp.write_bytes(_as_utf8_text(path))
             os.replace(tmp, target)  # atomic: two sessions publishing at once both end with a whole file

@@ -57,20 +57,6 @@ def _is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line)) and len(line) > 2
 
 
-_FOOTNOTE_CALL = re.compile(r"\b[A-Z]{2,}[a-z]?(\d{1,2})(?=[\s,.;:»)]|[a-zà-ÿ])")
-
-
-def footnote_calls(text: str) -> set[str]:
-    """Footnote numbers called in the text, glued to an acronym (« l'ARRICOD2, », « l'AFCCRE1ont »)."""
-    return set(_FOOTNOTE_CALL.findall(text))
-
-
-def _is_footnote_body(para: str, calls: set[str]) -> bool:
-    """The note a call points to: its number, then the words it explains, in a short paragraph."""
-    m = re.match(r"^(\d{1,2})\s?[A-ZÀ-Ý]", para)
-    return bool(m) and m.group(1) in calls and len(para.split()) <= 30
-
-
 def paragraphs(text: str) -> list[str]:
     """Unwrap layout lines into paragraphs; bullets stay separate items.
 
@@ -90,14 +76,11 @@ def paragraphs(text: str) -> list[str]:
         blocks[-1].append(line)
         if line.startswith("#"):
             blocks.append([])
-    calls = footnote_calls(text)
     merged: list[str] = []
     for block in blocks:
         if not block:
             continue
         para = " ".join(block)
-        if _is_footnote_body(para, calls):
-            continue  # « 2ARRICOD : Association des professionnels… » at a page's foot, inside a sentence
         if (
             merged
             and not _SENTENCE_END.search(merged[-1])

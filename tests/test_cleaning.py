@@ -103,14 +103,3 @@ def test_source_lines_are_never_quoted() -> None:
             "Source : lexbase.fr (« Art. L1115-3, Code général des collectivités territoriales », version en vigueur)")
     quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
     assert quoted == ["Le « 1 % mobilité » permet aux autorités organisatrices de financer des actions de coopération."]
-
-
-def test_footnote_bodies_are_dropped_and_the_sentence_rejoined() -> None:
-    from assistant.cleaning import paragraphs
-
-    text = ("Pour Eric Recoura, de l’ARRICOD2, « les élus français ont la chance de pouvoir s’appuyer sur\n\n"
-            "2ARRICOD : Association des professionnels de l’action\neuropéenne et internationale des collectivités\n\n"
-            "un réseau de professionnels de grande qualité ».\n\n2015 : une année charnière.")
-    assert paragraphs(text) == [
-        "Pour Eric Recoura, de l’ARRICOD2, « les élus français ont la chance de pouvoir s’appuyer sur un réseau de "
-        "professionnels de grande qualité ».", "2015 : une année charnière."]

@@ -267,7 +267,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
     if _VAGUE_OBJECT.search(core) and topic:
         named = core
         if name:
-            named = _DEMONSTRATIVE.sub(name, core, count=1) if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN.sub(name, core, count=1)
+            pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
+            named = pointer.sub(name, core, count=1)
         return f"{_clean(named)} ? ({_clean(topic)})"
     own = entities(core)
     if name and own and _ELLIPSIS_START.match(message) and len(core.split()) <= 4 and topic:

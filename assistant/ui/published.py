@@ -3,8 +3,9 @@
 A download button saved the raw file; a browser opens a served PDF in its own viewer, at the cited
 page (`#page=N`). Text files are served as UTF-8 plain text, so they show as text instead of
 downloading; a Markdown file is served as readable text (its front matter as a header, headings
-underlined, no `##` nor `**`), since Streamlit serves no HTML. Copies are named by their content hash: unguessable from the file name, and shared by
-every citation of the same file. Streamlit serves only `static/` next to `app.py`, hence that folder.
+underlined, no `##` nor `**`), since Streamlit serves no HTML. Copies are named by their content
+hash: unguessable from the file name, and shared by every citation of the same file. Streamlit
+serves only `static/` next to `app.py`, hence that folder.
 """
 
 from __future__ import annotations

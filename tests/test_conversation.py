@@ -135,3 +135,10 @@ def test_plus_court_keeps_at_most_the_share_of_words_it_promises() -> None:
     assert within(long_first, 0.55 * 58) == [long_first[1]]  # the first alone is too long: the shortest instead
     short = ["Première phrase assez brève ici. [1]", "Deuxième phrase assez brève là. [2]", "Troisième. [3]"]
     assert within(short, 12) == short[:2]
+
+
+def test_a_unit_cut_after_its_label_starts_with_a_capital() -> None:
+    from assistant.compose.revise import cited_units
+
+    assert cited_units("Taux 2024 : pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]") == [
+        "Pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]"]

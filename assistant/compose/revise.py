@@ -31,7 +31,7 @@ def cited_units(body: str) -> list[str]:
                 continue
             unit = _LEAD.sub("", raw.strip(), count=1).strip().strip("*").strip()
             if len(unit.split()) >= 4:
-                units.append(unit)
+                units.append(unit[:1].upper() + unit[1:])  # « Taux 2024 : pour les appels… » → « Pour les appels… »
     return units
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pathlib import Path
 
 import streamlit as st
@@ -11,6 +9,7 @@ import streamlit as st
 from assistant.argumentaire import OBJECTIONS, prepared_replies
 from assistant.documents import Answer, Citation
 from assistant.errors import AictError
+from assistant.evaluation import fold
 from assistant.pipeline import MODES, Assistant
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.taxonomy import OBJECTION_KINDS
@@ -195,13 +194,9 @@ QUICK_ACTIONS = (("Plus court", "Plus court", None), ("Version article", "Transf
                  ("Avec des chiffres", "Avec des chiffres", None))
 
 
-def _same_words(a: str, b: str) -> bool:
-    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
-
-
 def show_user_turn(content: str, mode: str, resolved: str = "") -> None:
     st.markdown(f"_{MODES[mode]}_ — {content}")
-    if resolved and not _same_words(resolved, content):
+    if resolved and fold(resolved) != fold(content):
         st.caption(f"Question comprise : {resolved}")
 
 

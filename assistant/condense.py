@@ -7,9 +7,9 @@ that the conversation does not already contain. Any failure, refusal or delay ke
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from assistant.figures import numbers
 from assistant.relevance import proper_nouns
 
 if TYPE_CHECKING:
@@ -37,10 +37,6 @@ def history_messages(turns: "list[Turn]") -> list[tuple[str, str]]:
     return out
 
 
-def _figures(text: str) -> set[str]:
-    return {re.sub(r"\D", "", n) for n in re.findall(r"\d[\d\s\u00a0\u202f.,]*\d|\d", text)}
-
-
 def checked(text: str, message: str, turns: "list[Turn]") -> str | None:
     """The model's question, or None when it cannot be trusted: empty, long, or naming what nobody said."""
     lines = [line.strip().strip("«»\"“” ").strip() for line in text.strip().splitlines() if line.strip()]
@@ -50,7 +46,7 @@ def checked(text: str, message: str, turns: "list[Turn]") -> str | None:
     said = " ".join([message] + [t.content for t in turns]).lower()
     if any(name.lower() not in said for name in proper_nouns(question)):
         return None
-    if _figures(question) - _figures(said):
+    if numbers(question) - numbers(said):
         return None
     return question if question.endswith("?") else question.rstrip(" .") + " ?"
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.cost import CostFigures, cost_per_inhabitant, parse_french_number
+from assistant.dates import YEAR
 from assistant.relevance import proper_nouns
 
 if TYPE_CHECKING:
@@ -250,6 +251,11 @@ _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{
 _VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci)\b", re.I)
 
 
+def _years_left_out(topic: str, core: str) -> list[str]:
+    """The years the topic named and the follow-up does not: « Et la date limite ? » after « …en 2022 ? »."""
+    return [y for y in YEAR.findall(topic) if y not in core]
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it."""
     core = _ELLIPSIS_START.sub("", message).strip()
@@ -261,7 +267,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
         core = core[:1].upper() + core[1:]
         if entities(dislocated.group(1)):
             return f"{_clean(core)} ?"  # « Et la FICOL, elle finance quoi ? »: a question of its own
-        years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", topic) if y not in core]
+        years = _years_left_out(topic, core)
         context = ", ".join(([name] if name and name.lower() not in core.lower() else []) + years)
         return f"{_clean(core)} ({context}) ?" if context else f"{_clean(core)} ?"
     if _VAGUE_OBJECT.search(core) and topic:
@@ -279,7 +285,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
             return _clean(_DEMONSTRATIVE.sub(name, core, count=1)) + " ?"
         if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core):
             return _clean(_SUBJECT_PRONOUN.sub(name, core, count=1)) + " ?"
-        years = [y for y in re.findall(r"\b(?:19|20)\d\d\b", topic) if y not in core]
+        years = _years_left_out(topic, core)
         return f"{_clean(core)} ({', '.join([name] + years)}) ?"
     return f"{_clean(core)} ({_clean(topic)}) ?" if topic else core
 

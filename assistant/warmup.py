@@ -59,7 +59,7 @@ def _steps(assistant: Assistant) -> list[tuple[str, Callable[[], object]]]:
         ("bm25", lambda: index.bm25),
         ("sentence_vectors", search.sentences.ensure),
         ("objection_kinds", lambda: kind_vectors(index.embeddings)),
-        ("argument_claims", lambda: search.pin_queries(fixed_queries())),
+        ("fixed_queries", lambda: search.pin_queries(fixed_queries())),
     ]
     if not index.is_empty():
         steps += [(f"answer_{mode}", lambda q=q, m=mode: assistant.answer(q, mode=m, generate=False))

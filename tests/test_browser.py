@@ -239,6 +239,10 @@ def test_only_the_admin_changes_the_corpus(app_url, browser, tmp_path) -> None: 
 def test_visitor_view_title_icon_toolbar_and_pdf_at_its_page(app_url, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(app_url)
+    example = page.locator(".st-key-example-3 button")  # the longest example: read whole, not cut with « … »
+    example.wait_for(timeout=60_000)
+    assert "bulletin municipal" in example.inner_text()
+    assert example.evaluate("b => [b, ...b.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1)")
     _ask(page, "Combien de forages le jumelage avec Koudougou a-t-il financés ?")
     page.get_by_test_id("stChatMessage").filter(has_text="[1]").last.wait_for(timeout=90_000)
     assert page.title() == "Assistant AICT" and page.get_by_text("Deploy", exact=True).count() == 0

@@ -19,6 +19,8 @@ CSS = """
   content: "ou glissez-déposez vos fichiers ici"; font-size: 0.875rem;
 }
 .aict-heading { display: inline-block; margin-top: 0.25rem; }
+/* The conversation's examples are read before they are clicked: their whole text wraps instead of ending in « … ». */
+[class*="st-key-example-"] button * { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 /* The « ⋮ » menu offers Print, Record screen and « Made with Streamlit », in English, and nothing a visitor needs. */
 [data-testid="stMainMenu"] { display: none; }
 </style>

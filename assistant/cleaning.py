@@ -19,6 +19,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007]+")
 _BULLET = re.compile(r"^(?:[•▪●◦■□➢➤►\-–*]|o(?=\s))\s*")
 _SENTENCE_END = re.compile(r"[.!?…»:;)\]]$")
+# The end of a line the layout pushed past a blank line: « …jusqu'au 15 janvier » / « 2016. ».
+_LINE_REMNANT = re.compile(r"^\d[\d\s,.%€]{0,12}[.;)]?$")
 
 
 def normalize_unicode(text: str) -> str:
@@ -84,7 +86,7 @@ def paragraphs(text: str) -> list[str]:
         if (
             merged
             and not _SENTENCE_END.search(merged[-1])
-            and para[:1].islower()
+            and (para[:1].islower() or _LINE_REMNANT.match(para))
             and not _is_bullet(para)
             and not merged[-1].startswith("#")
         ):

@@ -70,8 +70,10 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
         return False
     # A sentence must end like one; fragments cut by the chunker are skipped,
     # but a one-line paragraph (a caption, a byline) is whole as it stands.
-    # A bullet without final punctuation is a list item (names, titles), not a statement.
-    return ends_like_sentence or (whole_paragraph and not bullet and len(words) <= 15)
+    # A bullet without final punctuation is a list item (names, titles), not a statement, unless it
+    # labels a figure (« Les outils financiers de la DAECT : 8,5 millions d'euros pour… »).
+    labelled_figure = bullet and " : " in text and has_figure(text.split(" : ", 1)[1]) and len(words) >= 8
+    return ends_like_sentence or labelled_figure or (whole_paragraph and not bullet and len(words) <= 15)
 
 
 _CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']encadré|encadré|le précédent encadré|"

@@ -42,6 +42,26 @@ def test_blank_line_inside_a_sentence_does_not_split_the_paragraph() -> None:
     assert text.split("\n\n") == ["La coopération décentralisée a su évoluer depuis vingt ans.", "Nouvelle idée."]
 
 
+def test_a_date_pushed_past_a_blank_line_rejoins_its_sentence() -> None:
+    # The 2015 synthesis: « …ouvert depuis le 15 octobre 2015 jusqu'au 15 janvier » / blank line / « 2016. »
+    text = clean_text("o Un appel ouvert depuis le 15 octobre 2015 jusqu'au 15 janvier\n\n2016.\n\n"
+                      "o Des appels thématiques annuels.")
+    assert text.split("\n\n") == ["o Un appel ouvert depuis le 15 octobre 2015 jusqu'au 15 janvier 2016.",
+                                   "o Des appels thématiques annuels."]
+    assert clean_text("Les chiffres clés\n\n2015 : près de 5 000 collectivités.").count("\n\n") == 1
+
+
+def test_a_bullet_labelling_a_figure_is_quotable_but_a_list_item_is_not() -> None:
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("• Les outils financiers de la DAECT : 8,5 millions d’euros pour la coopération décentralisée déployés "
+            "par appel à projets\n\n• Intervenants de la table ronde : Bertrand Gallet et Roland Ries")
+    quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
+    assert quoted == ["Les outils financiers de la DAECT : 8,5 millions d’euros pour la coopération décentralisée "
+                      "déployés par appel à projets"]
+
+
 def test_repeated_headers_and_footers_are_removed() -> None:
     pages = [f"Cités Unies France — Synthèse\nTexte de la page {i} sur la coopération.\nPage {i} / 3" for i in (1, 2, 3)]
     cleaned = strip_repeated_lines(pages)

@@ -22,6 +22,19 @@ DENSE_SENTENCE_WEIGHT = 4.0
 DENSE_RERANK_TOP = 8
 
 
+# What every document is about: in a question, these words say nothing about which sentence answers it.
+_TOPIC_WORDS = re.compile(
+    r"\b(?:(?:la |notre |nos |cette |leur |une )?coopération(?:s)? décentralisée(?:s)?|(?:l['’])?action internationale"
+    r"(?: des collectivités(?: territoriales)?)?|(?:l['’])?AICT)\b", re.I)
+
+
+def specific_part(question: str) -> str:
+    """The question without the words every document shares (« notre coopération décentralisée »), when enough
+    remains: sentences are then judged close to what the question asks, not to what the corpus is about."""
+    rest = re.sub(r"\s{2,}", " ", _TOPIC_WORDS.sub(" ", question)).strip()
+    return rest if len(re.findall(r"\w{4,}", rest)) >= 3 else question
+
+
 @dataclass
 class ComposeContext:
     question: str
@@ -45,7 +58,7 @@ class ComposeContext:
         half and hurt the test half: kept as it was measured best on both."""
         if not self.calibrated:
             return ranked
-        vector = self.query_vector if query is None else self.search.query_vector(query)
+        vector = self.search.query_vector(specific_part(self.question if query is None else query))
         head, tail = ranked[:top], ranked[top:]
         for s, cos in zip(head, self.closeness(head, vector)):
             s.score += DENSE_SENTENCE_WEIGHT * (cos - 0.8)

@@ -80,13 +80,28 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
+CLOSEST_READ = 5
+
+
+def reading_pool(passages: list[Passage]) -> list[Passage]:
+    """The passages whose sentences may be quoted: the best-ranked ones, and any further down that holds the
+    sentence closest in meaning to the question (a fact worded like the question sits in a passage the
+    words alone rank low)."""
+    head, rest = passages[:CLOSEST_READ], passages[CLOSEST_READ:]
+    if not rest:
+        return head
+    closest = max(p.sentence_dense for p in passages)
+    return head + [p for p in rest if p.sentence_dense >= closest - 0.005][:2]
+
+
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
     wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
 ) -> str:
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
-    ranked = score_sentences(question, candidates(passages, limit=5), bm25, prefer_figures=wants_figure)
+    ranked = score_sentences(question, candidates(reading_pool(passages), limit=CLOSEST_READ + 2), bm25,
+                             prefer_figures=wants_figure)
     if rerank:
         ranked = rerank(ranked)
     if wants_figure:

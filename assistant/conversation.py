@@ -135,7 +135,11 @@ _AUDIENCES = (
     ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b", re.I)),
     ("elu", re.compile(r"\bpour (?:le |un |les )?(?:conseil municipal|conseil|élus|séance)\b", re.I)),
 )
-_WRITE_REQUEST = re.compile(r"^\s*(?:rédige[rz]?|écri(?:s|vez|re)|prépare[rz]?|propose[rz]?)\b", re.I)
+_WRITE_REQUEST = re.compile(
+    r"^\s*(?:(?:ok|okay|bon|bien|alors|du coup|merci|parfait|super|maintenant)\b[\s,.!]*)*"
+    r"(?:(?:peux-tu|pouvez-vous|tu peux|vous pouvez|pourrais-tu|pourriez-vous|merci de)\s+(?:me\s+|nous\s+)?)?"
+    r"(?:rédige[rz]?|écri(?:s|vez|re)|prépare[rz]?|propose[rz]?|fai(?:s|tes|re)(?:-en|-moi|-nous| en| moi)?\s+(?:un|une)\s+"
+    r"(?:article|communiqué|billet|brève|édito|fiche|newsletter))\b", re.I)
 _OBJECTION_CUES = re.compile(
     r"\bon me dit\b|\bm'a dit\b|\b(?:dit|disent|affirme\w*|prétend\w*|"
     r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*) que\b|\bl'opposition\b|\bun opposant\b|"
@@ -327,9 +331,25 @@ def understand(
             _remember(memory, earlier)
         else:
             memory.has_answer = True
+            memory.last_mode = answer_mode(turn) or memory.last_mode
             if not memory.topic_entities and memory.topic:
                 memory.topic_entities = entities(turn.content)[:1]
     return _understand_one(message, mode, audience, memory, looks_like_objection)
+
+
+def answer_mode(turn: Turn) -> str:
+    """The mode an assistant turn was composed in: kept by the app, read from its text when a client sends only
+    the text back (a counter-argument opens on its objection, an article or a fiche on its title)."""
+    if turn.answer is not None:
+        return turn.answer.mode
+    text = turn.content.lstrip()
+    if text.startswith("**L'objection**"):
+        return "contre-argument"
+    if text.startswith("## Fiche outil"):
+        return "fiche"
+    if text.startswith("## "):
+        return "article"
+    return ""
 
 
 def _understand_one(message: str, mode: str, audience: str, memory: _Memory,

@@ -85,6 +85,23 @@ def test_wrong_mode_is_corrected_with_a_notice() -> None:
     assert instruction_without_answer.intent == "question"  # nothing to shorten yet
 
 
+def test_a_writing_request_typed_as_people_type_it_is_one() -> None:
+    for request in ("ok fais-en un article pour le journal municipal de Brézolles, sur notre coopération avec Dschang",
+                    "Tu peux me rédiger un communiqué sur notre convention avec Tsévié ?",
+                    "bon, fais un article sur nos forages au Burkina"):
+        assert understand(request).mode == "article", request
+
+
+def test_a_client_sending_only_text_back_keeps_the_mode_of_its_last_answer() -> None:
+    # The CLI and the batch send previous answers as text only: an article is known by its title.
+    history = [Turn("user", "ça ne crée aucun emploi ici, vos jumelages"),
+               Turn("assistant", "**L'objection** : _« ça ne crée aucun emploi ici »_ …"),
+               Turn("user", "ok fais-en un article pour le journal municipal de Brézolles, sur notre coopération avec Dschang"),
+               Turn("assistant", "## Brézolles et Dschang (Cameroun)\n\nTexte [1]")]
+    short = understand("trop long, fais plus court", "question", "elu", history)
+    assert short.intent == "shorten" and short.mode == "article"
+
+
 def test_follow_up_shortening_and_computation_on_the_corpus(assistant) -> None:  # type: ignore[no-untyped-def]
     first = assistant.answer("Que fait la DAECT ?")
     history = [{"role": "user", "content": "Que fait la DAECT ?"}, {"role": "assistant", "content": first.answer}]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.brief import Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
 
 _INSTRUCTION = re.compile(
     r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
@@ -22,13 +23,32 @@ PARAGRAPHS = (
     ("Pourquoi agir au-delà de nos frontières ?",
      "pourquoi les collectivités agissent à l'international solidarité responsabilité globale enjeux"),
     ("Ce que notre territoire y gagne",
-     "retombées pour le territoire jeunes associations acteurs économiques ouverture cohésion sociale"),
+     "retombées pour le territoire associations acteurs économiques ouverture cohésion sociale"),
     ("Un cadre clair et des financements partagés",
      "cadre juridique loi cofinancement État AFD DAECT appels à projets financement"),
 )
+FUNDING_HEADING = PARAGRAPHS[2][0]
+STALE_YEARS = 5
+STALE_PENALTY = 0.3
+
+
+def fresh_first(ranked: list[Sentence]) -> list[Sentence]:
+    """Funding rules change (the ministry's rates were revised in 2025): a reader takes what an article says
+    about funding as current, so sentences from documents much older than the newest one come last."""
+    years = [int(s.passage.chunk.date[:4]) for s in ranked if s.passage.chunk.date[:4].isdigit()]
+    if not years:
+        return ranked
+    newest = max(years)
+    for s in ranked:
+        year = s.passage.chunk.date[:4]
+        if year.isdigit() and int(year) < newest - STALE_YEARS:
+            s.score -= STALE_PENALTY
+    return sorted(ranked, key=lambda s: -s.score)
+
+
 _LOWER_STARTERS = {"Le", "La", "Les", "Un", "Une", "Des", "Ce", "Cette", "Ces", "Il", "Elle", "Ils", "Elles", "Nombre", "Plusieurs"}
 _TRAILING = re.compile(r"\s*(?:pour|dans) (?:le|la|notre) (?:bulletin|journal|magazine|lettre|site)(?: municipal| municipale| de la ville)?\s*$", re.I)
-_CONNECTIVES = ("", "Concrètement, ", "Par ailleurs, ")
+_CONNECTIVES = ("", "Par ailleurs, ")
 
 
 _ANSWERING = re.compile(r"^en réponse à la critique\s*«\s*(.+?)\s*»$", re.I)
@@ -43,68 +63,94 @@ def topic(question: str) -> str:
 
 
 _ELSEWHERE = re.compile(
-    r"\b(?:ville|commune|territoire|métropole|département|région|agglomération|conseil (?:départemental|régional)|"
-    r"communauté (?:urbaine|d'agglomération))\s+(?:de |du |d[’'])?([A-ZÉÈ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)*)")
+    r"\b(?:[Vv]ille|commune|territoire|métropole|département|région|agglomération|conseil (?:départemental|régional)|"
+    r"communauté (?:urbaine|d'agglomération)|l[’']exemple|[Ll]a coopération|[Ll]e jumelage)\s+(?:de |du |d[’'])?"
+    r"([A-ZÉÈ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)*)|\b([A-ZÉÈ][\w’'-]+) Métropole\b")
 _PRESS = re.compile(r"\bcommuniqué\b", re.I)
 
 
 def elsewhere(sentence: str, request: str) -> str:
     """The place a sentence tells about, when it is not the user's own subject ("Commercy", "Châtellerault")."""
     for m in _ELSEWHERE.finditer(sentence):
-        if m.group(1).lower() not in request.lower():
-            return m.group(1)
+        place = m.group(1) or m.group(2)
+        if place.lower() not in request.lower() and place not in ("France", "Europe"):
+            return place
     return ""
+
+
+# « Origine et bénéficiaires du « 1 % déchets » : la loi du 7 juillet 2014… »: a fact sheet's label, which prose drops
+# when what follows it is a whole sentence (it opens on a determiner).
+_LABEL = re.compile(r"^[^:«»]{3,60}(?:«[^»]{1,30}»[^:«»]{0,20})? : ((?:la|le|les|l['’]|un|une|des|en|depuis|ce|cette|ces|il|elle|ils|elles)\b.+)$")
+
+
+def unlabelled(sentence: str) -> str:
+    m = _LABEL.match(sentence)
+    # A label with a date (« Taux 2025, revus à la baisse : … ») says when the fact holds: kept.
+    if not m or len(m.group(1).split()) < 8 or re.search(r"\b(?:19|20)\d\d\b", sentence[: m.start(1)]):
+        return sentence
+    return m.group(1)[:1].upper() + m.group(1)[1:]
 
 
 def _with_connective(sentence: str, connective: str, request: str = "") -> str:
     """A connective in front of a quoted sentence, only when its first word can take a lower case; another
     town's story is introduced as an example, never told as ours."""
+    sentence = unlabelled(sentence)
     place = elsewhere(sentence, request)
     if place:
-        return f"Un exemple ailleurs ({place}) : « {sentence} »"
+        return f"Un exemple ailleurs ({place}) : {quoted(sentence)}"
     first = sentence.split(" ", 1)[0]
-    if not connective or first not in _LOWER_STARTERS:
+    if not connective or first not in _LOWER_STARTERS or " : " in sentence[:60]:
         return sentence
     return connective + sentence[0].lower() + sentence[1:]
 
 
+def _opening(brief: Brief, title: str, press: bool) -> list[str]:
+    """Title, dateline and standfirst in the user's words, then what the writer must still add: the text is
+    about *our* project, and the documents come after, as support."""
+    lines = []
+    if press:
+        lines += ["**COMMUNIQUÉ DE PRESSE**", "", f"_{brief.ours or '[Commune]'}, le {brief.date or '[date]'}_", ""]
+    lines += [f"## {title}", ""]
+    lead = standfirst([f for f in brief.facts if f.lower() != title.lower()])
+    if lead:
+        lines += [f"_{lead}_", ""]
+    lines += [f"_[À compléter : {', '.join(brief.missing())}.]_", ""]
+    return lines
+
+
 def compose_article(ctx: ComposeContext) -> str:
     subject = topic(ctx.question)
-    title = subject if subject and len(subject.split()) <= 12 else "L'action internationale, une politique utile à notre territoire"
+    brief = read_brief(ctx.question)
+    if not brief.facts and subject and not subject.startswith("Réponse à la critique"):
+        brief.facts = [subject]  # « Communiqué pour la Semaine de la solidarité internationale… »: the request is the subject
+    press = bool(_PRESS.search(ctx.question))
+    title = (headline(brief, ctx.question) or (subject if subject and len(subject.split()) <= 12 else "")
+             or "L'action internationale, une politique utile à notre territoire")
+    about = " ".join(brief.facts + brief.themes) or subject
     used: set[str] = set()
 
-    def cite_all(sentences: list[Sentence], connectives: bool) -> str:
+    def cite_all(sentences: list[Sentence]) -> str:
         parts = []
         for i, s in enumerate(sentences):
             used.add(s.text)
-            text = _with_connective(s.text, _CONNECTIVES[i % 3] if connectives else "", ctx.question)
+            text = _with_connective(s.text, _CONNECTIVES[i % len(_CONNECTIVES)], ctx.question)
             parts.append(f"{text} [{ctx.book.cite_sentence(s)}]")
         return " ".join(parts)
 
-    lead_pool = [s for s in candidates(ctx.passages, limit=4)
-                 if s.text.endswith((".", "»")) and len(s.text.split()) >= 12 and not elsewhere(s.text, ctx.question)]
-    lead_ranked = score_sentences(ctx.question, lead_pool, ctx.bm25)
-    lead = pick(lead_ranked, 1)
-    press = bool(_PRESS.search(ctx.question))
-    lines = ["**COMMUNIQUÉ DE PRESSE**", "", "_[Commune], le [date]_", ""] if press else []
-    lines += [f"## {title}", ""]
-    if subject and subject != title or press:
-        lines += [f"_{subject} : précisez ici le partenaire, la date, le montant et les objectifs de votre projet._", ""]
-    if lead:
-        lines += [f"**{cite_all(lead, connectives=False)}**", ""]
-    written = 0
+    body: list[str] = []
     for heading, theme in PARAGRAPHS:
-        query = f"{subject} {theme}"
-        passages = ctx.retrieve_about(theme, subject, k=5)
+        query = f"{about} {theme}"
+        passages = ctx.retrieve_about(theme, about, k=5)
         ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
                                     if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
+        if heading == FUNDING_HEADING:
+            ranked = fresh_first(ranked)
         chosen = pick(ranked, 2, min_score=0.15)
-        if not chosen:
-            continue
-        written += 1
-        lines += [f"### {heading}", cite_all(chosen, connectives=True), ""]
+        if chosen:
+            body += [f"### {heading}", cite_all(chosen), ""]
+    written = len(body) // 3
     if press and written:
-        lines += ["> « [Citation du maire ou de l'élu(e) en charge de l'action internationale, à compléter] »", "",
-                  "**Contact presse** : [nom, fonction, téléphone, courriel]"]
+        body += ["> « [Citation du maire ou de l'élu(e) en charge de l'action internationale, à compléter] »", "",
+                 "**Contact presse** : [nom, fonction, téléphone, courriel]"]
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
-    return "\n".join(lines).strip() if written else ""
+    return "\n".join(_opening(brief, title, press) + body).strip() if written else ""

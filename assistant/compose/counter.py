@@ -12,7 +12,7 @@ import zlib
 import numpy as np
 
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
 from assistant.documents import unique_passages
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
@@ -50,13 +50,6 @@ def classify(objection: str, search: HybridSearch) -> tuple[ObjectionKind, float
     """The objection's kind (or "autre") and its cosine with the closest known phrasing."""
     found = match_kind(search.query_vector(objection), search.index.embeddings)
     return found.kind, found.similarity
-
-
-def quoted(text: str) -> str:
-    """French quotation marks around a sentence, unless it is already a quotation."""
-    if text.startswith("«") and text.rstrip(".").endswith("»"):
-        return text
-    return f"« {text} »"
 
 
 def _cite(ctx: ComposeContext, s: Sentence) -> str:
@@ -204,7 +197,10 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
 
 
 # « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.
-_NO_FIGURE = re.compile(r"\baucune?\b|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)", re.I)
+# Not a key figure for a rebuttal: no figure at all (« aucun montant… »), or a figure that argues the other way
+# or doubts itself (« Incohérence interne au rapport… », « soit une baisse de 19,5 % », « à peine 20 collectivités »).
+_NO_FIGURE = re.compile(r"\baucune?\b|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)|"
+                        r"\bincohéren\w+|\berreur\b|\bbaisse\b|\brecul\w*|\bdiminu\w+|\bà peine\b|\bmarginal\w*", re.I)
 MIN_ADVICE_CLOSENESS = 0.835
 MIN_FIGURE_CLOSENESS = 0.815
 

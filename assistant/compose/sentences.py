@@ -7,11 +7,22 @@ shares the question's rarer words (IDF-weighted, stemmed), is close in meaning
 
 from __future__ import annotations
 
+import re
+
 from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted"]
+
+
+def quoted(text: str) -> str:
+    """French quotation marks around a sentence, unless it is already a quotation; a quotation inside it takes
+    the inner marks (« “Il faut leur faire goûter…” résume l'un des groupes. »), never « « twice."""
+    if text.startswith("«") and text.rstrip(".").endswith("»") and text.count("«") == 1:
+        return text
+    inner = re.sub(r"«\s*", "“", re.sub(r"\s*»", "”", text))
+    return f"« {inner} »"
 
 
 def score_sentences(

@@ -1,0 +1,135 @@
+"""What a writing request says about *our* project: the commune, the partner, the date, the facts given.
+
+An article or a press release opens on the user's subject, in the user's words; the documents only
+support it. Requests come as people type them (« ok fais-en un article pour le journal municipal de
+Brézolles, sur les retombées de notre coopération avec Dschang (Cameroun) », « Tu peux me faire un
+premier jet », « Ton sobre »): instructions are told apart from facts, clause by clause, and nothing
+is added that the user did not write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
+# « journal municipal de Brézolles », « la ville de Saint-Aubin-sur-Loire », « notre agglo (Val-de-Sèvre Agglomération) »
+_OURS = re.compile(
+    rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?|mairie|"
+    rf"(?:la |notre )?(?:ville|commune)) (?:de |d[’'])({_NAME})"
+    rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?")
+# « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
+_PARTNER = re.compile(
+    rf"\b(?:avec|chez|à|auprès de)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
+    rf"commune rurale|communauté urbaine) (?:de |d[’']))?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
+_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+_DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?)\b", re.I)
+_AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)
+# A clause that tells the assistant what to do, not what happened.
+_INSTRUCTION_CLAUSE = re.compile(
+    r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
+    r"peux-tu|tu peux|pouvez-vous|pourrais-tu|merci|je dois|il me faut|j'ai besoin|en \d+ (?:mots|lignes)|"
+    r"presse|journal|bulletin|magazine|site|page|réseaux sociaux)\b", re.I)
+# « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
+_DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
+                          re.I)
+# « Parler de l'engagement des jeunes », « insister sur la réciprocité »: a theme to develop, not a fact.
+_THEME_CLAUSE = re.compile(r"^\s*(?:parler|parle|insister|insiste|mettre en avant|mets en avant|évoquer|évoque|"
+                           r"souligner|souligne)\s+(?:de |du |des |d[’']|sur |la |le |les |l[’'])?", re.I)
+_GENERIC = {"AFD", "FICOL", "FEXTE", "DAECT", "CNCD", "France", "Europe", "Afrique", "Conseil", "Ton", "Parler"}
+
+
+@dataclass
+class Brief:
+    """A writing request read as a clerk would: who we are, with whom, when, and the facts stated."""
+
+    ours: str = ""  # our commune or grouping, as named in the request
+    partner: str = ""  # the partner town
+    country: str = ""  # the partner's country, when given
+    date: str = ""  # « 14 mars »
+    amount: bool = False  # an amount was given
+    facts: list[str] = field(default_factory=list)  # the request's clauses that state facts, in its words
+    themes: list[str] = field(default_factory=list)  # what to talk about (« l'engagement des jeunes »)
+
+    @property
+    def partner_label(self) -> str:
+        return f"{self.partner} ({self.country})" if self.partner and self.country else self.partner
+
+    def missing(self) -> list[str]:
+        """What the writer must still add, so that the text is about a real project."""
+        out = [] if self.partner else ["le nom du partenaire"]
+        out += [] if self.date else ["la date"]
+        out += [] if self.amount else ["le montant engagé"]
+        return out + ["une phrase sur les objectifs et les premiers résultats"]
+
+
+def _clauses(request: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?;])\s+|\s*:\s+|,\s+(?=(?:ton|style|pour (?:la |le )?(?:presse|journal|bulletin|site))\b)",
+                     request, flags=re.I)
+    return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
+
+
+def _strip_instruction(clause: str) -> str:
+    """« ok fais-en un article pour le journal municipal de Brézolles, sur les retombées… » → « les retombées… »."""
+    m = re.search(r"\b(?:sur|à propos de|au sujet de|concernant|annonçant que|annonçant|pour annoncer que?)\s+(.+)$", clause, re.I)
+    return _DESTINATION.sub("", m.group(1)).strip() if m else ""
+
+
+def read_brief(request: str) -> Brief:
+    brief = Brief()
+    m = _OURS.search(request)
+    if m:
+        brief.ours = (m.group(1) or m.group(2) or "").strip()
+    for p in _PARTNER.finditer(request):
+        name = p.group(1)
+        if name in _GENERIC or name == brief.ours:
+            continue
+        brief.partner, brief.country = name, (p.group(2) or p.group(3) or "")
+        break
+    d = _DATE.search(request)
+    brief.date = d.group(1) if d else ""
+    brief.amount = bool(_AMOUNT.search(request))
+    for clause in _clauses(request):
+        theme = _THEME_CLAUSE.match(clause)
+        if theme:
+            brief.themes.append(clause[theme.end():].strip())
+        elif _INSTRUCTION_CLAUSE.search(clause):
+            rest = _strip_instruction(clause)
+            if rest and not _INSTRUCTION_CLAUSE.search(rest):
+                brief.facts.append(rest)
+        elif len(clause.split()) >= 3:
+            brief.facts.append(_DESTINATION.sub("", clause))
+    return brief
+
+
+_TOPICS = (
+    ("l'eau potable", r"\beau\b|forages?|assainissement|puits"), ("les déchets", r"déchets|ordures|propreté"),
+    ("la formation des agents", r"formation des agents|agents|services municipaux"),
+    ("la jeunesse", r"jeunes|jeunesse|service civique|volontai\w+|scolaires?|écoles?|élèves"),
+    ("la mobilité", r"transports?|mobilité"), ("la santé", r"santé|hôpital|dispensaire"),
+    ("l'agriculture", r"agricult\w+|maraîch\w+"), ("le climat et l'énergie", r"climat|énergie|solaire"),
+    ("la culture", r"cultur\w+|patrimoine|festival"), ("l'économie locale", r"emplois?|entreprises?|économi\w+"),
+    ("ce que notre territoire y gagne", r"retombées|bénéfices?"),
+)
+
+
+def headline(brief: Brief, request: str) -> str:
+    """« Brézolles et Dschang (Cameroun) : l'eau potable et la jeunesse », from the request's own names and themes."""
+    topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)][:2]
+    about = " et ".join(topics)
+    if brief.ours and brief.partner:
+        who = f"{brief.ours} et {brief.partner_label}"
+    elif brief.partner:
+        who = f"Notre coopération avec {brief.partner_label}"
+    else:
+        who = brief.ours
+    if who and about:
+        return f"{who} : {about}"
+    if who:
+        return f"{who} : une coopération qui nous engage" if brief.partner else f"{who} et l'action internationale"
+    return ""
+
+
+def standfirst(facts: list[str]) -> str:
+    """The facts the user gave, as one or two sentences in their words."""
+    return " ".join(f[:1].upper() + f[1:].rstrip(" .") + "." for f in facts[:2] if f.strip())

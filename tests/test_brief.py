@@ -1,0 +1,50 @@
+"""An article opens on the user's project: the request read as a clerk would (pure rules, requests as typed)."""
+
+from assistant.compose.article import elsewhere, unlabelled
+from assistant.compose.brief import headline, read_brief, standfirst
+
+PRESS = ("Communiqué de presse : La ville de Saint-Aubin-sur-Loire signe une convention de coopération décentralisée "
+         "avec la municipalité de Tsévié (Togo) le 14 mars, axée sur la gestion des déchets et la formation des agents. "
+         "Ton sobre, pour la presse locale")
+SLOPPY = ("Je dois écrire un article pour la presse régionale : notre agglo (Val-de-Sèvre Agglomération) vient d'obtenir "
+          "un financement de l'AFD via la FICOL pour un projet de transport urbain avec la ville de Bethléem. "
+          "Tu peux me faire un premier jet")
+
+
+def test_the_request_gives_our_town_the_partner_the_date_and_its_facts() -> None:
+    brief = read_brief(PRESS)
+    assert (brief.ours, brief.partner, brief.country, brief.date) == ("Saint-Aubin-sur-Loire", "Tsévié", "Togo", "14 mars")
+    assert headline(brief, PRESS) == "Saint-Aubin-sur-Loire et Tsévié (Togo) : les déchets et la formation des agents"
+    lead = standfirst(brief.facts)
+    assert lead.startswith("La ville de Saint-Aubin-sur-Loire signe") and "Ton sobre" not in lead and "presse" not in lead
+    assert brief.missing()[0] == "le montant engagé"  # the date was given: not asked for again
+
+
+def test_instructions_to_the_assistant_are_not_facts() -> None:
+    brief = read_brief(SLOPPY)
+    assert brief.ours == "Val-de-Sèvre Agglomération" and brief.partner == "Bethléem"
+    assert brief.facts == ["notre agglo (Val-de-Sèvre Agglomération) vient d'obtenir un financement de l'AFD via la FICOL "
+                           "pour un projet de transport urbain avec la ville de Bethléem"]
+    themed = read_brief("Pour le site de la mairie de Plouzévet : 3 jeunes partent en service civique chez notre partenaire, "
+                        "la commune rurale de Sokone au Sénégal. Parler de l'engagement des jeunes")
+    assert themed.ours == "Plouzévet" and themed.partner == "Sokone" and themed.country == "Sénégal"
+    assert themed.themes == ["l'engagement des jeunes"] and not any("site" in f for f in themed.facts)
+
+
+def test_other_towns_are_examples_and_labels_leave_prose() -> None:
+    assert elsewhere("La coopération de Chambéry avec Ouahigouya a montré que les agents gagnaient en savoir-faire.",
+                     PRESS) == "Chambéry"
+    assert elsewhere("Enfin, comme le montre l’exemple de Chécy, en coopération avec Bangui.", PRESS) == "Chécy"
+    assert elsewhere("La ville de Saint-Aubin-sur-Loire agit.", PRESS) == ""  # our own town is no example
+    assert unlabelled("Origine du « 1 % déchets » : la loi du 7 juillet 2014 a créé l'article L1115-2 du CGCT.") \
+        == "La loi du 7 juillet 2014 a créé l'article L1115-2 du CGCT."
+    kept = "Taux 2025, revus à la baisse : le cofinancement de la DCTCIV est plafonné à 70 % du coût total."
+    assert unlabelled(kept) == kept  # a dated label says when the fact holds
+
+
+def test_a_quote_holding_a_quote_takes_inner_marks() -> None:
+    from assistant.compose.sentences import quoted
+
+    assert quoted("« Il faut leur faire goûter » résume l’un des groupes de travail.") \
+        == "« “Il faut leur faire goûter” résume l’un des groupes de travail. »"
+    assert quoted("« Ce n’est pas avec des murs. »") == "« Ce n’est pas avec des murs. »"

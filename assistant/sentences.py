@@ -65,6 +65,8 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
         return False
     if text.startswith("#") or text.endswith(":"):
         return False
+    if re.match(r"\d{1,2}\s+[A-ZÉ]", text) and not ends_like_sentence:
+        return False  # « 1 Association Française du Conseil des Communes… »: a footnote's body
     # Cut mid-phrase by the chunker or the PDF layout (« …la chance de pouvoir s'appuyer sur »).
     if re.search(r"\b(?:sur|de|du|des|la|le|les|à|au|aux|en|et|pour|par|avec|dans|un|une|que|qui|d’|l’|d'|l')\s*»?\s*$", text):
         return False

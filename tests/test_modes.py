@@ -57,7 +57,9 @@ def test_fiche_ficol_dates_and_disagreement(assistant) -> None:  # type: ignore[
     for heading in ("Ce que c'est", "Qui peut en bénéficier", "Montants et taux", "Calendrier", "Sources et dates"):
         assert f"**{heading}**" in body
     assert ("1,5 million" in body or "1 500 000" in body) and "500 000" in body
-    assert "à vérifier : source de 2015" in body and "2024-09-13" in body  # every source dated, old ones flagged
+    assert "2024-09-13" in body and "2015-10-27" not in body.split("**Sources et dates**")[0]  # current sources first
+    oudin = assistant.answer("Oudin-Santini", mode="fiche").answer  # an old source still cited is flagged
+    assert "2015-10-27 (à vérifier : source de 2015)" in oudin.split("**Sources et dates**")[1]
     # 1 % in 2015 and 1 % in 2025 agree: no « sources de dates différentes » unless values of one unit disagree.
     assert "Attention : sources de dates différentes" not in assistant.answer("Oudin-Santini", mode="fiche").answer
     assert answer_checks(answer)["figure_faithfulness"] == 1.0
@@ -74,6 +76,26 @@ def test_stale_note_rule() -> None:
 def test_fiche_oudin_santini(assistant) -> None:  # type: ignore[no-untyped-def]
     body = assistant.answer("Le 1 % Oudin-Santini", mode="fiche").answer
     assert "1 %" in body and "2005" in body
+
+
+def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.fiche import fiche_name
+
+    assert fiche_name("Fiche sur l'aide d'urgence des collectivités") == "L'aide d'urgence des collectivités"
+    ficol = assistant.answer("c'est quoi le fonds de l'agence française de développement pour les collectivités ? "
+                             "fais moi une fiche", mode="fiche").answer
+    assert ficol.startswith("## Fiche outil : FICOL") and "1 Association Française" not in ficol  # no footnote body
+    daect = assistant.answer("fiche sur les appels à projets du Quai d'Orsay pour les communes", mode="fiche").answer
+    amounts = daect.split("**Montants et taux**")[1].split("**Calendrier**")[0]
+    assert "Taux 2025" in amounts and amounts.count("90 %") == 1  # the 2024 rate once, the 2025 one given
+
+
+def test_article_opens_on_our_project_not_on_another_town(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("ok fais-en un article pour le journal municipal de Brézolles, sur les retombées locales de "
+                              "notre coopération avec Dschang (Cameroun)", mode="article")
+    head = answer.answer.split("### ")[0]
+    assert head.startswith("## Brézolles et Dschang (Cameroun)") and "Dschang" in head.split("\n", 1)[1]
+    assert "fais-en" not in head and "[À compléter" in head and "[1]" not in head  # no quote before the body
 
 
 def test_article_has_title_standfirst_and_three_paragraphs(assistant) -> None:  # type: ignore[no-untyped-def]

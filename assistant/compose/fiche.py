@@ -16,6 +16,7 @@ from assistant.compose.sentences import Sentence, candidates, score_sentences
 from assistant.dates import source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
+from assistant.lexicon import normalized
 
 @dataclass(frozen=True)
 class Tool:
@@ -78,10 +79,13 @@ _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|fa
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
 
 
-def detect_tool(question: str) -> Tool | None:
+def detect_tool(question: str, names_only: bool = False) -> Tool | None:
+    """The tool a text names; `names_only` ignores the loose aliases (« 1 % », « appel à projets », « europe »)
+    that a section title may hold without being about the tool."""
     lowered = question.lower()
     for tool in TOOLS:
-        if any(alias in lowered for alias in tool.aliases):
+        aliases = [a for a in tool.aliases if not names_only or re.fullmatch(r"[a-zé]{4,}|l1115|\d{4}-\d{4}", a)]
+        if any(alias in lowered for alias in aliases) and not (names_only and tool.id == "europe"):
             return tool
     return None
 
@@ -128,14 +132,59 @@ def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
     return []
 
 
+def _repeats_figures(s: Sentence, bucket: list[Sentence]) -> bool:
+    """« Appels 2024 : jusqu'à 90 %… 70 % » and « Taux 2024 : … 90 %… 70 % » from two sheets say one thing: once."""
+    mine = {(value, unit) for _, value, unit in figure_mentions(s.text)}
+    return bool(mine) and any(mine <= {(v, u) for _, v, u in figure_mentions(b.text)} for b in bucket)
+
+
 def stale_note(date_text: str, today: date | None = None) -> str:
     year = stale_year(date_text, today)
     return f" _(à vérifier : source de {year})_" if year else ""
 
 
+_ASKING = re.compile(r"\b(?:fai(?:s|tes)[- ](?:moi|nous)[- ]une fiche(?: sur)?|(?:une )?fiche(?: outil)? sur|c['’]est quoi|"
+                     r"qu['’]est-ce que(?: c['’]est)?|explique(?:-moi)?|présente(?:-moi)?|stp|s'il te plaît|svp)\b[ ,:?]*", re.I)
+
+
+def fiche_name(question: str) -> str:
+    """« c'est quoi le fonds de l'AFD ? fais moi une fiche » → « Le fonds de l'AFD »: the subject, not the request."""
+    name = re.sub(r"\s{2,}", " ", _ASKING.sub(" ", question)).strip(" ?.,;:!")
+    name = re.sub(r"\s*\?\s*", " ", name).strip()
+    return (name[:1].upper() + name[1:]) if name else question.strip(" ?")
+
+
+def _tool_of(ctx: ComposeContext) -> Tool | None:
+    """The tool the request names, in its words or the documents' (« le fonds de l'Agence française de développement
+    pour les collectivités »), or else the tool of the body it names (AFD) that the best passages' sections are about."""
+    words = normalized(ctx.question)
+    found = detect_tool(ctx.question) or detect_tool(words)
+    acronyms = set(re.findall(r"\b[A-Z]{3,}\b", words))
+    for p in ctx.passages[:3] if found is None and acronyms else []:
+        named = detect_tool(p.chunk.section, names_only=True)
+        # « le fonds de l'AFD » is the FICOL when the best passages say so; never a tool of another body.
+        if named and acronyms & set(named.query.split()):
+            return named
+    return found
+
+
+OUTDATED_AFTER_YEARS = 5
+
+
+def current_enough(section: list[Sentence]) -> list[Sentence]:
+    """A newcomer takes a sheet as current: where two sentences of recent documents fill a section, those of
+    documents much older than the newest are left out (the 2015 synthesis expands FICOL as another fund)."""
+    years = {id(s): source_year(s.passage.chunk.date) for s in section}
+    newest = max((y for y in years.values() if y), default=None)
+    if newest is None:
+        return section
+    recent = [s for s in section if (years[id(s)] or newest) >= newest - OUTDATED_AFTER_YEARS]
+    return recent if len(recent) >= 2 else section
+
+
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
-    tool = detect_tool(ctx.question)
-    name = tool.name if tool else ctx.question.strip(" ?")
+    tool = _tool_of(ctx)
+    name = tool.name if tool else fiche_name(ctx.question)
     query = tool.query if tool else ctx.question
     aliases = tool.aliases if tool else ()
     pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8))
@@ -155,14 +204,18 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
     if not ranked:
         return ""
+    newest = max((source_year(s.passage.chunk.date) or 0 for s in ranked), default=0)
+    ranked.sort(key=lambda s: (source_year(s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
     said: set[str] = set()  # the same sentence can open two overlapping passages: list it once
     for s in ranked:
         bucket = by_section[_section(s, aliases)]
         key = re.sub(r"\W+", "", s.text.lower())[:120]
-        if len(bucket) < 3 and key not in said:
+        if len(bucket) < 3 and key not in said and not _repeats_figures(s, bucket):
             said.add(key)
             bucket.append(s)
+    for key in by_section:
+        by_section[key] = current_enough(by_section[key])
     lines = [f"## Fiche outil : {name}", ""]
     for key, heading in SECTIONS:
         lines.append(f"**{heading}**")

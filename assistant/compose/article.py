@@ -78,8 +78,8 @@ def elsewhere(sentence: str, request: str) -> str:
     return ""
 
 
-# « Origine et bénéficiaires du « 1 % déchets » : la loi du 7 juillet 2014… »: a fact sheet's label, which prose drops
-# when what follows it is a whole sentence (it opens on a determiner).
+# « Loi Thiollière : la loi Thiollière de 2007 a… »: a fact sheet's label, which prose drops when what follows it
+# is a whole sentence (it opens on a determiner) that says the label again.
 _LABEL = re.compile(r"^[^:«»]{3,60}(?:«[^»]{1,30}»[^:«»]{0,20})? : ((?:la|le|les|l['’]|un|une|des|en|depuis|ce|cette|ces|il|elle|ils|elles)\b.+)$")
 
 
@@ -87,6 +87,11 @@ def unlabelled(sentence: str) -> str:
     m = _LABEL.match(sentence)
     # A label with a date (« Taux 2025, revus à la baisse : … ») says when the fact holds: kept.
     if not m or len(m.group(1).split()) < 8 or re.search(r"\b(?:19|20)\d\d\b", sentence[: m.start(1)]):
+        return sentence
+    # The label may hold what the rest speaks of (« Premiers usages du « 1 % déchets » : la Ville de Paris a été la
+    # première à le voter »): dropped only when the rest says every word of it again.
+    rest = m.group(1).lower()
+    if any(w not in rest for w in re.findall(r"\w{5,}", sentence[: m.start(1)].lower())):
         return sentence
     return m.group(1)[:1].upper() + m.group(1)[1:]
 

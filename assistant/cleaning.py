@@ -52,6 +52,9 @@ def collapse_spaces(line: str) -> str:
     line = re.sub(r"\s+\)", ")", line)
     line = re.sub(r"([«])\s*", "« ", line)
     line = re.sub(r"\s*([»])", " »", line)
+    # and no space after a closing mark or a comma before a word: « conjoints »entre, « ,ne serait-ce ».
+    line = re.sub(r"»(?=[A-Za-zÀ-ÿ])", "» ", line)
+    line = re.sub(r"(?<=[A-Za-zÀ-ÿ»]),(?=[A-Za-zÀ-ÿ])", ", ", line)
     return line
 
 

@@ -7,6 +7,7 @@ on cost, legitimacy, usefulness, local priorities, politics.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 
@@ -26,6 +27,16 @@ class Argument:
     query: str  # what to look for in the documents
     closing: str  # a sentence to say aloud: a proposal, never a fact about the user's own commune
     prefer_figures: bool = False
+    # Other wordings of the claim and of the closing line: an official reading several replies should not meet
+    # the same sentence in each. The claim above stays the one whose meaning is matched against the evidence.
+    claims: tuple[str, ...] = ()
+    closings: tuple[str, ...] = ()
+
+    def worded_for(self, objection: str) -> tuple[str, str]:
+        """(claim, closing) in one of their wordings, stable for a given objection."""
+        pick = zlib.crc32(f"{self.id} {objection}".encode("utf-8"))
+        claims, closings = (self.claim, *self.claims), (self.closing, *self.closings)
+        return claims[pick % len(claims)], closings[(pick >> 8) % len(closings)]
 
 
 ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
@@ -35,6 +46,8 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         "part des actions internationales dans le budget global de la commune montant par habitant nuancer les critiques financières",
         "Rapportons cette dépense au budget et au nombre d'habitants : chacun pourra juger sur pièces.",
         prefer_figures=True,
+        claims=("Rapporté au budget et au nombre d'habitants, l'effort reste modeste.", 'Chiffrée par habitant, la dépense est mesurée et vérifiable.'),
+        closings=('Mettons les chiffres sur la table : le coût par habitant parle de lui-même.',),
     ),
     Argument(
         "cofinancement",
@@ -42,72 +55,96 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         "cofinancement appel à projets DAECT AFD FICOL FEXTE millions d'euros subventions collectivités",
         "Appuyons-nous sur l'État et l'AFD, qui cofinancent les projets solides : la collectivité ne paie pas seule.",
         prefer_figures=True,
+        claims=("Nous ne payons pas seuls : l'État et l'AFD cofinancent.", "Nos projets attirent des financements extérieurs, de l'État comme de l'AFD."),
+        closings=("Cherchons systématiquement des cofinancements : c'est un effet de levier pour notre budget.",),
     ),
     Argument(
         "retombees",
         "Elle a des retombées concrètes pour notre territoire et ses acteurs.",
         "impact positif de la coopération sur le territoire cohésion sociale acteurs économiques attractivité rayonnement",
         "Cette coopération doit profiter d'abord à notre territoire : à ses entreprises, ses associations et ses habitants.",
+        claims=('Notre territoire en tire des bénéfices concrets.', 'Ce que nous engageons là-bas revient aussi ici, à nos acteurs locaux.'),
+        closings=("Jugeons cette coopération à ce qu'elle apporte ici, à nos associations, nos entreprises et nos habitants.",),
     ),
     Argument(
         "loi",
         "C'est une compétence que la loi reconnaît et encadre.",
         "loi cadre juridique article L1115-1 du CGCT autorise les collectivités actions internationales coopération",
         "La loi donne cette compétence aux collectivités : l'exercer avec sérieux fait partie de notre rôle.",
+        claims=('La loi nous donne expressément cette compétence.', "Ce n'est pas une fantaisie : c'est un cadre légal, précis et contrôlé."),
+        closings=("Nous exerçons une compétence que la loi nous reconnaît, dans le cadre qu'elle fixe.",),
     ),
     Argument(
         "jeunesse",
         "Elle ouvre le territoire au monde, à commencer par ses jeunes.",
         "jeunes du territoire mobiliser la jeunesse citoyenneté ouverture société civile associations",
         "Associons nos jeunes et nos associations : c'est une ouverture sur le monde que peu d'autres politiques leur offrent.",
+        claims=("C'est une ouverture sur le monde pour nos jeunes.", "Nos jeunes y gagnent une expérience qu'ils trouveraient difficilement ailleurs."),
+        closings=("Donnons à nos jeunes l'occasion de s'engager et de s'ouvrir au monde.",),
     ),
     Argument(
         "services",
         "C'est un outil de management qui fait grandir nos services.",
         "formidable outil de management agents services transversalité se réinterroger développeurs territoriaux",
         "Pour nos agents, c'est une occasion d'apprendre et de faire évoluer leurs pratiques.",
+        claims=('Nos agents y gagnent en compétences.', 'Nos services en sortent plus compétents et plus transversaux.'),
+        closings=("Faisons-en aussi une occasion de formation pour nos agents.",),
     ),
     Argument(
         "diplomatie",
         "Elle prolonge l'action de l'État, qui la soutient.",
         "action diplomatique de l'État ambassades réseau diplomatique responsabilité globale diplomatie des territoires",
         "L'État lui-même compte sur les collectivités pour porter la voix de la France.",
+        claims=("L'État y voit un relais de sa propre action extérieure.", 'Nous agissons en cohérence avec la diplomatie de la France, qui nous soutient.'),
+        closings=("Nous agissons aux côtés de l'État, pas à sa place.",),
     ),
     Argument(
         "solidarite",
         "Ce n'est pas un luxe : les défis du monde frappent aussi à notre porte.",
         "ce n'est pas un luxe impératif écarts aggravés conflits défis globaux solidarité internationale restrictions budgétaires",
         "Ce n'est pas un luxe : c'est une responsabilité que nous pouvons assumer à notre mesure.",
+        claims=('Les grands défis du monde nous concernent aussi, ici.', "La solidarité internationale n'est pas un supplément d'âme : c'est une réponse à des défis communs."),
+        closings=('Assumons cette solidarité à notre échelle : elle nous engage et nous honore.',),
     ),
     Argument(
         "pilotage",
         "Une politique sérieuse se pilote : stratégie votée, bilan annuel, évaluation.",
         "stratégie claire en début de mandat soumise au vote bilan documenté chaque année évaluation",
         "Je propose que cette politique soit votée, suivie et évaluée devant vous chaque année.",
+        claims=("Cette politique se vote, se suit et s'évalue.", 'Stratégie votée, bilan chaque année : tout est sur la table.'),
+        closings=('Votons une stratégie, suivons-la, et rendons-en compte chaque année.',),
     ),
     Argument(
         "developpement_local",
         "Aider au développement local, là-bas, c'est agir sur les causes des départs.",
         "limiter les réfugiés climatiques économiques pas avec des murs aidant le développement au niveau local intérêts mutuels gagnant-gagnant",
         "Ce n'est pas avec des murs qu'on répond aux départs, mais en aidant nos partenaires à se développer chez eux.",
+        claims=('Soutenir le développement sur place répond mieux aux départs que les murs.', "Agir là-bas sur les causes, c'est la réponse la plus sérieuse aux migrations."),
+        closings=("Aider nos partenaires à se développer chez eux, c'est aussi agir pour nous.",),
     ),
     Argument(
         "economie",
         "Nos entreprises et nos acteurs économiques y trouvent leur compte.",
         "entreprises premières impliquées acteurs économiques attractivité du territoire chambre de commerce synergies privé public retour sur investissement",
         "Mettons nos entreprises, nos écoles et nos universités dans la boucle : l'ouverture internationale profite aussi à l'emploi ici.",
+        claims=('Nos entreprises et nos acteurs économiques en profitent aussi.', "L'ouverture internationale sert aussi l'économie de notre territoire."),
+        closings=('Associons nos entreprises à cette coopération : elles y ont leur place.',),
     ),
     Argument(
         "proximite",
         "De collectivité à collectivité, l'aide est concrète, suivie et de proximité.",
         "relations humaines de population à population réciprocité coopération de proximité maîtrise d'ouvrage des collectivités partenaires services publics locaux",
         "Travaillons de collectivité à collectivité, avec des projets concrets et suivis : c'est l'inverse d'un chèque en blanc.",
+        claims=("D'une collectivité à l'autre, l'aide est directe et suivie.", "C'est une aide de proximité, suivie projet par projet, pas un chèque en blanc."),
+        closings=('Privilégions des projets concrets, suivis de collectivité à collectivité.',),
     ),
     Argument(
         "expertise",
         "C'est un échange de savoir-faire entre collectivités, pas de la charité.",
         "expertise savoir-faire échanges entre collectivités réciprocité relations humaines partenaires compétences techniques",
         "Partageons notre savoir-faire de service public : nous pouvons en apprendre autant que nous en donnons.",
+        claims=('Nous échangeons des savoir-faire, nous ne faisons pas la charité.', "C'est un partage de compétences entre services publics, dans les deux sens."),
+        closings=('Échangeons nos savoir-faire : chacun y apprend quelque chose.',),
     ),
 )}
 

@@ -23,6 +23,12 @@ def test_doubled_hyphen_becomes_one() -> None:
     assert clean_text("pour\t  être\t  co-\u2010décisionnaire.") == "pour être co-décisionnaire."
 
 
+def test_a_word_glued_to_a_closing_mark_or_a_comma_gets_its_space() -> None:
+    # From the 2015 synthesis: « les appels à projets « conjoints »entre Etats », « territoires »,ne serait-ce ».
+    assert clean_text("projets «conjoints »entre Etats »,ne serait-ce que 4,5 %") \
+        == "projets « conjoints » entre Etats », ne serait-ce que 4,5 %"
+
+
 def test_line_end_hyphenation_is_joined_but_real_hyphens_kept() -> None:
     assert clean_text("le dévelop-\npement local") == "le développement local"
     assert clean_text("une dimension co-\u2010\nconstruite") == "une dimension co-construite"

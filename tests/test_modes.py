@@ -90,6 +90,23 @@ def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(ass
     assert "Taux 2025" in amounts and amounts.count("90 %") == 1  # the 2024 rate once, the 2025 one given
 
 
+def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> None:
+    from assistant.compose.counter import objection_text
+
+    assert objection_text("Un élu d'opposition dit en conseil : l'argent des Saint-Aubinois doit rester à Saint-Aubin. "
+                          "Comment je lui réponds ?") == "L'argent des Saint-Aubinois doit rester à Saint-Aubin."
+    assert objection_text("on me dit que ça coûte cher, je lui réponds quoi ?") == "Ça coûte cher"
+
+
+def test_claims_are_worded_differently_across_objections_but_stably_for_one() -> None:
+    from assistant.taxonomy import ARGUMENTS
+
+    cost = ARGUMENTS["modeste"]
+    objections = [f"objection {i}" for i in range(12)]
+    assert len({cost.worded_for(o)[0] for o in objections}) == 3  # three wordings in use
+    assert cost.worded_for("C'est trop cher") == cost.worded_for("C'est trop cher")
+
+
 def test_article_opens_on_our_project_not_on_another_town(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("ok fais-en un article pour le journal municipal de Brézolles, sur les retombées locales de "
                               "notre coopération avec Dschang (Cameroun)", mode="article")

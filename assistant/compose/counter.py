@@ -23,7 +23,8 @@ from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, Argument,
 
 _ASK_SUFFIX = re.compile(
     r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
-    r"comment les associer|que dire|quoi répondre)\s*\?*\s*$",
+    r"comment les associer|que dire|quoi répondre|(?:comment|que) (?:je |on )?(?:lui |leur )?(?:réponds|répond|répondre)|"
+    r"(?:je |on )(?:lui |leur )?(?:réponds|répond) quoi|aide-moi à (?:lui |leur )?répondre|une réponse)\s*\?*\s*$",
     re.I,
 )
 
@@ -33,7 +34,7 @@ _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne"
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
     r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
-    r"m['’]assure|lance|lancent)(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?\s+(?:que|qu['’])\s*", re.I)
+    r"m['’]assure|lance|lancent)(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
 
 
 def objection_text(question: str) -> str:
@@ -43,7 +44,7 @@ def objection_text(question: str) -> str:
     reported = _REPORTED.sub("", text, count=1)
     if reported != text and len(reported.split()) >= 3:
         text = reported[:1].upper() + reported[1:]
-    return text.strip("«»\"“” ").strip()
+    return text.strip("«»\"“” ").strip().rstrip(" ,;:")
 
 
 def classify(objection: str, search: HybridSearch) -> tuple[ObjectionKind, float]:
@@ -155,10 +156,11 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
         used.update(s.text for s in evidence)
         cited = [_cite(ctx, s) for s in evidence]
         quotes = " ".join(cited)
-        lines.append(f"{len(out) + 1}. **{headline.claim}**")
+        claim, closing = headline.worded_for(objection)
+        lines.append(f"{len(out) + 1}. **{claim}**")
         lines.append(f"   {_lead_in(objection, len(out))} {quotes}")
-        out.append({"claim": headline.claim, "argument": headline.id, "evidence": [s.text for s in evidence], "cited": cited,
-                    "closing": headline.closing})
+        out.append({"claim": claim, "argument": headline.id, "evidence": [s.text for s in evidence], "cited": cited,
+                    "closing": closing})
     return lines, out
 
 

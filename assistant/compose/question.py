@@ -100,8 +100,9 @@ def compose_question(
     wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
 ) -> str:
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
-    ranked = score_sentences(question, candidates(reading_pool(passages), limit=CLOSEST_READ + 2), bm25,
-                             prefer_figures=wants_figure)
+    # A question the documents ask (« Quel dialogue, quelle transversalité… ? ») answers nothing.
+    ranked = score_sentences(question, [s for s in candidates(reading_pool(passages), limit=CLOSEST_READ + 2)
+                                        if not s.text.rstrip(" »").endswith("?")], bm25, prefer_figures=wants_figure)
     if rerank:
         ranked = rerank(ranked)
     if wants_figure:

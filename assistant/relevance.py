@@ -97,7 +97,8 @@ def assess(
     top_terms: set[str] = set()
     for p in passages[:3]:
         top_terms.update(terms(p.chunk.text))
-    coverage = QueryWeights(question, bm25, floor=0.1).share(top_terms)
+    # Coverage is judged in the documents' words (« un accord avec le gouvernement » → « convention », « État »).
+    coverage = QueryWeights(names_text or question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
     years_unseen = [y for y in re.findall(r"\b(?:19|20)\d\d\b", question)

@@ -173,6 +173,9 @@ def _scaled(number: str, unit: str | None) -> float:
     return value
 
 
+_ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*\?", re.I)
+
+
 def computation(message: str) -> CostFigures | None:
     """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
     try:
@@ -355,7 +358,10 @@ def answer_mode(turn: Turn) -> str:
 def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
                     looks_like_objection: Callable[[str], bool] | None) -> Understanding:
     text = message.strip()
-    cost = computation(text)
+    # « Communiqué : le conseil a voté 8 000 € par an… (2 900 hab.) » asks for a text, not a sum: figures in a
+    # writing request are its facts.
+    writing = mode in ("article", "fiche") or _asked_mode(text) in ("article", "fiche")
+    cost = None if writing and not _ASKS_SUM.search(text) else computation(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:

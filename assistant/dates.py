@@ -26,6 +26,17 @@ def stale_year(date_text: str | None, today: date | None = None) -> int | None:
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
 
 
+def fact_year(text: str, date_text: str | None) -> int | None:
+    """The year a sentence's fact holds: the latest year it names, but never after its document (a 2015 text
+    announcing 2016 speaks of 2015); its document's year when it names none. « L'appel 2022 portait… » in a
+    2025 sheet is a 2022 fact."""
+    document = source_year(date_text)
+    named = [int(y) for y in YEAR.findall(text)]
+    if not named:
+        return document
+    return min(max(named), document) if document else max(named)
+
+
 def year_first(passages: list[Passage], question: str) -> list[Passage]:
     """A question about a given year (« appel à projets 2025 ») is answered from passages that name that year
     first. Order is kept within each group, ranks are renumbered. (Counting a document's own date as naming the

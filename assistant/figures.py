@@ -44,6 +44,7 @@ _QUANTITIES = (
     ("partenaires", re.compile(r"\d[\d  \u202f]*\s*partenaires\b", re.I)),
     ("projets", re.compile(r"\d[\d  \u202f]*\s*(?:projets|actions)\b", re.I)),
     ("aide publique au développement", re.compile(r"\bAPD\b|aide publique au développement", re.I)),
+    ("taux de cofinancement", re.compile(r"\b(?:taux|cofinancement)\b[^.;]{0,120}?\d+\s?%", re.I)),
 )
 
 

@@ -50,3 +50,32 @@ def test_a_quote_holding_a_quote_takes_inner_marks() -> None:
     assert quoted("« Il faut leur faire goûter » résume l’un des groupes de travail.") \
         == "« “Il faut leur faire goûter” résume l’un des groupes de travail. »"
     assert quoted("« Ce n’est pas avec des murs. »") == "« Ce n’est pas avec des murs. »"
+
+
+def test_a_press_brief_with_figures_is_a_brief_its_speaker_and_themes_are_read() -> None:
+    from assistant.conversation import understand
+
+    brief_text = ("Communiqué de presse à faire : le conseil municipal de Villedieu-sur-Indre (2 900 hab.) a voté le "
+                  "12 juin 2025 l'application du 1 % eau, soit environ 8 000 € par an, pour un forage à Tiébélé "
+                  "(Burkina Faso). Mettre une citation du maire, Jean-Pierre Morel.")
+    assert understand(brief_text, "article").intent != "compute"  # its figures are facts, not a sum to do
+    assert understand(brief_text, "question").mode == "article"
+    brief = read_brief(brief_text)
+    assert (brief.ours, brief.partner, brief.speaker) == ("Villedieu-sur-Indre", "Tiébélé", "Jean-Pierre Morel, maire")
+    assert not any("citation" in f for f in brief.facts)
+    sanitation = "Communiqué : notre projet d'assainissement avec Comè (Bénin)"
+    assert headline(read_brief(sanitation), sanitation).endswith(": l'eau et l'assainissement")
+
+
+def test_the_latest_year_of_a_fact_and_the_facts_a_later_one_updates() -> None:
+    from assistant.compose.sentences import superseded
+    from assistant.dates import fact_year
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    assert fact_year("L'appel 2022 portait sur des projets de 12 à 36 mois ; l'appel 2018 demandait 7 %.", "2025-09-08") == 2022
+    assert fact_year("En 2016, un appel « Climat 2 » sera peut-être ouvert.", "2015-10-27") == 2015  # announced, not held
+    text = ("Appels 2024 : cofinancement pouvant aller jusqu'à 90 % pour les pays les moins avancés. "
+            "Taux 2025, revus à la baisse : le cofinancement est plafonné à 70 % du coût total pour les PMA.")
+    sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t", date="2025-09-08"), score=0.0))
+    assert [s.text[:10] for s in sents if id(s) in superseded(sents)] == ["Appels 202"]

@@ -102,6 +102,18 @@ def test_a_client_sending_only_text_back_keeps_the_mode_of_its_last_answer() -> 
     assert short.intent == "shorten" and short.mode == "article"
 
 
+def test_a_short_answer_keeps_the_current_facts_and_their_dates() -> None:
+    from assistant.compose.revise import current_first
+    from assistant.documents import Citation
+
+    units = ["Les appels conjoints entre États : le Sénégal cofinance à hauteur de 150 000 €. [1]",
+             "Appels 2024 : cofinancement pouvant aller jusqu'à 90 % pour les pays les moins avancés. [2]",
+             "Taux 2025, revus à la baisse : le cofinancement est plafonné à 70 % pour les PMA. [2]"]
+    citations = [Citation(n=1, source="s", title="Synthèse", page=None, date="2015-10-27", text=""),
+                 Citation(n=2, source="r", title="Repères", page=None, date="2025-09-08", text="")]
+    assert current_first(units, citations)[0].startswith("Taux 2025")
+
+
 def test_follow_up_shortening_and_computation_on_the_corpus(assistant) -> None:  # type: ignore[no-untyped-def]
     first = assistant.answer("Que fait la DAECT ?")
     history = [{"role": "user", "content": "Que fait la DAECT ?"}, {"role": "assistant", "content": first.answer}]
@@ -157,5 +169,7 @@ def test_plus_court_keeps_at_most_the_share_of_words_it_promises() -> None:
 def test_a_unit_cut_after_its_label_starts_with_a_capital() -> None:
     from assistant.compose.revise import cited_units
 
-    assert cited_units("Taux 2024 : pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]") == [
-        "Pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]"]
+    assert cited_units("Montant unitaire : la subvention de l'AFD va de 200 000 à 1 500 000 euros. [1]") == [
+        "La subvention de l'AFD va de 200 000 à 1 500 000 euros. [1]"]
+    dated = "Taux 2024 : pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]"
+    assert cited_units(dated) == [dated]  # a label with a year says when the fact held: kept

@@ -10,7 +10,7 @@ import re
 
 from assistant.compose.brief import Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
 
 _INSTRUCTION = re.compile(
     r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
@@ -28,27 +28,12 @@ PARAGRAPHS = (
      "cadre juridique loi cofinancement État AFD DAECT appels à projets financement"),
 )
 FUNDING_HEADING = PARAGRAPHS[2][0]
-STALE_YEARS = 5
-STALE_PENALTY = 0.3
-
-
-def fresh_first(ranked: list[Sentence]) -> list[Sentence]:
-    """Funding rules change (the ministry's rates were revised in 2025): a reader takes what an article says
-    about funding as current, so sentences from documents much older than the newest one come last."""
-    years = [int(s.passage.chunk.date[:4]) for s in ranked if s.passage.chunk.date[:4].isdigit()]
-    if not years:
-        return ranked
-    newest = max(years)
-    for s in ranked:
-        year = s.passage.chunk.date[:4]
-        if year.isdigit() and int(year) < newest - STALE_YEARS:
-            s.score -= STALE_PENALTY
-    return sorted(ranked, key=lambda s: -s.score)
 
 
 _LOWER_STARTERS = {"Le", "La", "Les", "Un", "Une", "Des", "Ce", "Cette", "Ces", "Il", "Elle", "Ils", "Elles", "Nombre", "Plusieurs"}
 _TRAILING = re.compile(r"\s*(?:pour|dans) (?:le|la|notre) (?:bulletin|journal|magazine|lettre|site)(?: municipal| municipale| de la ville)?\s*$", re.I)
 _CONNECTIVES = ("", "Par ailleurs, ")
+ABOUT_WORDS = 15  # of the user's brief, beside the project's name, in what each paragraph searches
 
 
 _ANSWERING = re.compile(r"^en réponse à la critique\s*«\s*(.+?)\s*»$", re.I)
@@ -114,7 +99,8 @@ def _opening(brief: Brief, title: str, press: bool) -> list[str]:
     about *our* project, and the documents come after, as support."""
     lines = []
     if press:
-        lines += ["**COMMUNIQUÉ DE PRESSE**", "", f"_{brief.ours or '[Commune]'}, le {brief.date or '[date]'}_", ""]
+        # Dated the day it is sent, which the request does not say; the event's date stays in the standfirst.
+        lines += ["**COMMUNIQUÉ DE PRESSE**", "", f"_{brief.ours or '[Commune]'}, le [date d'envoi]_", ""]
     lines += [f"## {title}", ""]
     lead = standfirst([f for f in brief.facts if f.lower() != title.lower()])
     if lead:
@@ -129,9 +115,14 @@ def compose_article(ctx: ComposeContext) -> str:
     if not brief.facts and subject and not subject.startswith("Réponse à la critique"):
         brief.facts = [subject]  # « Communiqué pour la Semaine de la solidarité internationale… »: the request is the subject
     press = bool(_PRESS.search(ctx.question))
-    title = (headline(brief, ctx.question) or (subject if subject and len(subject.split()) <= 12 else "")
+    named = headline(brief, ctx.question)
+    title = (named or (subject if subject and len(subject.split()) <= 12 else "")
              or "L'action internationale, une politique utile à notre territoire")
-    about = " ".join(brief.facts + brief.themes) or subject
+    # What the paragraphs search for: the project in a few words (its partner and themes), so that each
+    # paragraph's own theme still counts; the user's whole brief would drown it.
+    brief_words = " ".join(brief.facts + brief.themes).split()
+    about = (" ".join([named, *brief_words[:ABOUT_WORDS]]) if named
+             else " ".join(brief_words) or subject)
     used: set[str] = set()
 
     def cite_all(sentences: list[Sentence]) -> str:
@@ -149,13 +140,14 @@ def compose_article(ctx: ComposeContext) -> str:
         ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
                                     if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
         if heading == FUNDING_HEADING:
-            ranked = fresh_first(ranked)
+            ranked = current_facts_first(ranked)
         chosen = pick(ranked, 2, min_score=0.15)
         if chosen:
             body += [f"### {heading}", cite_all(chosen), ""]
     written = len(body) // 3
     if press and written:
-        body += ["> « [Citation du maire ou de l'élu(e) en charge de l'action internationale, à compléter] »", "",
+        who = f"de {brief.speaker}" if brief.speaker else "du maire ou de l'élu(e) en charge de l'action internationale"
+        body += [f"> « [Citation {who}, à compléter] »", "",
                  "**Contact presse** : [nom, fonction, téléphone, courriel]"]
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
     return "\n".join(_opening(brief, title, press) + body).strip() if written else ""

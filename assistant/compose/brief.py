@@ -16,20 +16,22 @@ _NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d
 # « journal municipal de Brézolles », « la ville de Saint-Aubin-sur-Loire », « notre agglo (Val-de-Sèvre Agglomération) »
 _OURS = re.compile(
     rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?|mairie|"
-    rf"(?:la |notre )?(?:ville|commune)) (?:de |d[’'])({_NAME})"
+    rf"conseil municipal|(?:la |notre )?(?:ville|commune)) (?:de |d[’'])({_NAME})"
     rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?")
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
-    rf"\b(?:avec|chez|à|auprès de)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
+    rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
     rf"commune rurale|communauté urbaine) (?:de |d[’']))?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 _DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?)\b", re.I)
+_SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
+                      r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
 _AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)
 # A clause that tells the assistant what to do, not what happened.
 _INSTRUCTION_CLAUSE = re.compile(
     r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
     r"peux-tu|tu peux|pouvez-vous|pourrais-tu|merci|je dois|il me faut|j'ai besoin|en \d+ (?:mots|lignes)|"
-    r"presse|journal|bulletin|magazine|site|page|réseaux sociaux)\b", re.I)
+    r"presse|journal|bulletin|magazine|site|page|réseaux sociaux|mettre|mets|ajoute\w*|inclu\w*|cite[rz]?)\b", re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
                           re.I)
@@ -48,6 +50,7 @@ class Brief:
     country: str = ""  # the partner's country, when given
     date: str = ""  # « 14 mars »
     amount: bool = False  # an amount was given
+    speaker: str = ""  # « une citation du maire, Jean-Pierre Morel » → « Jean-Pierre Morel, maire »
     facts: list[str] = field(default_factory=list)  # the request's clauses that state facts, in its words
     themes: list[str] = field(default_factory=list)  # what to talk about (« l'engagement des jeunes »)
 
@@ -86,6 +89,8 @@ def read_brief(request: str) -> Brief:
             continue
         brief.partner, brief.country = name, (p.group(2) or p.group(3) or "")
         break
+    who = _SPEAKER.search(request)
+    brief.speaker = f"{who.group(2)}, {who.group(1).lower()}" if who else ""
     d = _DATE.search(request)
     brief.date = d.group(1) if d else ""
     brief.amount = bool(_AMOUNT.search(request))
@@ -103,7 +108,7 @@ def read_brief(request: str) -> Brief:
 
 
 _TOPICS = (
-    ("l'eau potable", r"\beau\b|forages?|assainissement|puits"), ("les déchets", r"déchets|ordures|propreté"),
+    ("l'eau et l'assainissement", r"assainissement"), ("l'eau potable", r"\beau\b|forages?|puits|fontain\w+"), ("les déchets", r"déchets|ordures|propreté"),
     ("la formation des agents", r"formation des agents|agents|services municipaux"),
     ("la jeunesse", r"jeunes|jeunesse|service civique|volontai\w+|scolaires?|écoles?|élèves"),
     ("la mobilité", r"transports?|mobilité"), ("la santé", r"santé|hôpital|dispensaire"),
@@ -115,7 +120,10 @@ _TOPICS = (
 
 def headline(brief: Brief, request: str) -> str:
     """« Brézolles et Dschang (Cameroun) : l'eau potable et la jeunesse », from the request's own names and themes."""
-    topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)][:2]
+    topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)]
+    if "l'eau et l'assainissement" in topics and "l'eau potable" in topics:
+        topics.remove("l'eau potable")
+    topics = topics[:2]
     about = " et ".join(topics)
     if brief.ours and brief.partner:
         who = f"{brief.ours} et {brief.partner_label}"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, score_sentences
-from assistant.dates import source_year, stale_year
+from assistant.compose.sentences import Sentence, candidates, score_sentences, superseded
+from assistant.dates import fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
 from assistant.lexicon import normalized
@@ -174,7 +174,7 @@ OUTDATED_AFTER_YEARS = 5
 def current_enough(section: list[Sentence]) -> list[Sentence]:
     """A newcomer takes a sheet as current: where two sentences of recent documents fill a section, those of
     documents much older than the newest are left out (the 2015 synthesis expands FICOL as another fund)."""
-    years = {id(s): source_year(s.passage.chunk.date) for s in section}
+    years = {id(s): fact_year(s.text, s.passage.chunk.date) for s in section}
     newest = max((y for y in years.values() if y), default=None)
     if newest is None:
         return section
@@ -204,8 +204,10 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
     if not ranked:
         return ""
-    newest = max((source_year(s.passage.chunk.date) or 0 for s in ranked), default=0)
-    ranked.sort(key=lambda s: (source_year(s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
+    newest = max((fact_year(s.text, s.passage.chunk.date) or 0 for s in ranked), default=0)
+    updated = superseded(ranked)  # the 2024 rate once the 2025 one is there
+    ranked.sort(key=lambda s: id(s) in updated
+                or (fact_year(s.text, s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
     said: set[str] = set()  # the same sentence can open two overlapping passages: list it once
     for s in ranked:

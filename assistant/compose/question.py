@@ -7,7 +7,7 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, pick, score_sentences
+from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, score_sentences
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
@@ -57,6 +57,8 @@ NO_FIGURE_PENALTY = 0.6
 NO_DATE_PENALTY = 0.5
 YEAR_BONUS = 0.3
 
+_ASKS_CURRENT = re.compile(r"\b(?:cette année|actuel\w*|aujourd['’]hui|en ce moment|en vigueur|maintenant|désormais|"
+                          r"à jour|dernier\w* (?:taux|chiffres?|montants?))\b", re.I)
 _ASKS_DATE = re.compile(r"\b(?:depuis quand|quand|en quelle année|quelle année|à quelle date|quelle date|date limite|"
                         r"jusqu['’]à quand|de quand date)\b", re.I)
 _MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -112,6 +114,8 @@ def compose_question(
             if not re.search(r"\d", s.text):
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
+    if _ASKS_CURRENT.search(question) and not YEAR.search(question):
+        ranked = current_facts_first(ranked)  # « cette année » : the facts of this year first
     prefer_dates(question, ranked)
     term = defined_term(question)
     if term:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.compose.citations import cited_by
+from assistant.dates import YEAR, fact_year
+from assistant.figures import quantities
 from assistant.documents import Answer, Citation
 
 _CITED_UNIT = re.compile(r"[^\n]*?\[\d+\]")
@@ -29,7 +31,11 @@ def cited_units(body: str) -> list[str]:
         for raw in re.split(r"(?<=\])\s+", line):
             if not re.search(r"\[\d+\]", raw):
                 continue
-            unit = _LEAD.sub("", raw.strip(), count=1).strip().strip("*").strip()
+            lead = _LEAD.match(raw.strip())
+            # A label with a year (« Taux 2025, revus à la baisse : ») says when the fact holds: kept.
+            dated = bool(lead and YEAR.search(lead.group(0)) and "**" not in lead.group(0))
+            unit = (re.sub(r"^\s*(?:[-*]|\d+\.)\s*", "", raw.strip()) if dated
+                    else _LEAD.sub("", raw.strip(), count=1)).strip().strip("*").strip()
             if len(unit.split()) >= 4:
                 units.append(unit[:1].upper() + unit[1:])  # « Taux 2024 : pour les appels… » → « Pour les appels… »
     return units
@@ -62,8 +68,31 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
         kept = units[:sentences] if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
         text = "\n\n".join(p for p in (title, " ".join(kept)) if p)
     else:
+        units = current_first(units, previous.citations)
         text = " ".join(units[:sentences] if sentences else within(units, SHORTER * len(body.split())))
     return text, cited_by(text, previous.citations)
+
+
+def current_first(units: list[str], citations: list[Citation]) -> list[str]:
+    """What a short answer keeps first: facts still current. A fact of a year long past (its document's, or the
+    latest it names), or one a later sentence of the answer updates (the 2024 rate beside the 2025 one), goes
+    last; the order is kept otherwise."""
+    dates = {c.n: c.date for c in citations}
+    years = []
+    for unit in units:
+        n = re.search(r"\[(\d+)\]", unit)
+        years.append(fact_year(unit, dates.get(int(n.group(1))) if n else None))
+    newest = max((y for y in years if y), default=None)
+    if newest is None:
+        return units
+    counts = [quantities(u) for u in units]
+
+    def behind(i: int) -> bool:
+        year = years[i] or newest
+        updated = any(j != i and counts[i] & counts[j] and (years[j] or 0) > year for j in range(len(units)))
+        return updated or year < newest - 2
+
+    return [u for i, u in enumerate(units) if not behind(i)] + [u for i, u in enumerate(units) if behind(i)]
 
 
 SHORTER = 0.55  # « plus court » keeps at most this share of the words: shorter in fact, not in sentence count

@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import re
 
+from assistant.dates import fact_year
+from assistant.figures import quantities
 from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted"]
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
+           "current_facts_first"]
+
+STALE_PENALTY = 0.3
+
+
+def superseded(sents: list[Sentence]) -> set[int]:
+    """`id`s of sentences that another one of the list updates: it counts the same quantity (a co-funding rate,
+    a number of collectivités) for a later year. « Appels 2024 : jusqu'à 90 % » is superseded by « Taux 2025 : 70 % »."""
+    facts = [(s, quantities(s.text), fact_year(s.text, s.passage.chunk.date)) for s in sents]
+    return {id(s) for s, counts, year in facts if counts and year
+            and any(o is not s and counts & c and y and y > year for o, c, y in facts)}
 
 
 def quoted(text: str) -> str:
@@ -61,3 +74,18 @@ def pick(ranked: list[Sentence], n: int, min_score: float = 0.0, diversity: floa
             continue
         chosen.append(s)
     return chosen
+
+
+def current_facts_first(ranked: list[Sentence]) -> list[Sentence]:
+    """For a reader who takes the text as current (an article on funding, « cette année »): facts of years long
+    past (« l'appel 2022 portait… », a 2015 budget) and facts a later one updates (the 2024 rate beside the 2025
+    one) come last."""
+    years = {id(s): fact_year(s.text, s.passage.chunk.date) for s in ranked}
+    newest = max((y for y in years.values() if y), default=None)
+    if newest is None:
+        return ranked
+    updated = superseded(ranked)
+    for s in ranked:
+        age = newest - (years[id(s)] or newest)
+        s.score -= STALE_PENALTY * age / 2 + STALE_PENALTY * (id(s) in updated)
+    return sorted(ranked, key=lambda s: -s.score)

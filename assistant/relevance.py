@@ -72,11 +72,20 @@ def _near(term: str, known: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+# « notre coopération avec le Togo », « nos partenaires de Kaya »: the user's own project, which no general
+# document names; the question is about something else (a rule, a tool), and the name must not make it unanswerable.
+_OWN_CONTEXT = re.compile(
+    r"\b(?:notre|nos)\s+(?:\w+\s+){0,2}?(?:coopérations?|partenariats?|jumelages?|partenaires?|projets?|"
+    r"conventions?|villes? (?:partenaires?|jumelles?)|communes? partenaires?)\s+(?:avec|à|au|aux|en|de|du|d['’])\s*"
+    r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)", re.I)
+
+
 def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
-    """Names and years the corpus never mentions, even allowing for one typo."""
+    """Names and years the corpus never mentions, even allowing for one typo; the user's own partner is not one."""
     vocabulary = bm25.doc_freq
+    own = {m.group(1) for m in _OWN_CONTEXT.finditer(question)}
     out = []
-    for word in proper_nouns(question) + re.findall(r"\b(?:19|20)\d\d\b", question):
+    for word in [n for n in proper_nouns(question) if n not in own] + re.findall(r"\b(?:19|20)\d\d\b", question):
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -128,9 +137,12 @@ DOMAIN_WORDS = (
 )
 
 
+_ABROAD = re.compile(r"\blà[- ]bas\b|\bà l['’]étranger\b|\bhors de (?:France|nos frontières)\b|\bau bout du monde\b", re.I)
+
+
 def in_domain(text: str) -> bool:
-    """The text names international action in some way (a partner country, twinning, aid, abroad…)."""
-    return bool(set(terms(text)) & set(terms(DOMAIN_WORDS)))
+    """The text names international action in some way (a partner country, twinning, aid, abroad, « là-bas »…)."""
+    return bool(set(terms(text)) & set(terms(DOMAIN_WORDS))) or bool(_ABROAD.search(text))
 # Calibrated on the argumentaire's objections and hand-written off-topic complaints (stadium, taxes, weather).
 MIN_OBJECTION_SIMILARITY_IN_DOMAIN = 0.82
 MIN_OBJECTION_SIMILARITY = 0.86

@@ -123,6 +123,16 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=("Aider nos partenaires à se développer chez eux, c'est aussi agir pour nous.",),
     ),
     Argument(
+        "controle",
+        "L'argent est suivi : versé par tranches, sur pièces, sous le contrôle de l'État.",
+        "subvention versée par tranches annuelles conditionnée rapport d'avancement convention transmise au préfet "
+        "représentant de l'État contrôle suivi et évaluation du budget",
+        "Je propose que chaque versement soit conditionné à un rapport, et que ce rapport soit présenté ici.",
+        claims=("Chaque euro versé est tracé : tranches, rapports, contrôle de l'État.",
+                "Les fonds ne partent pas sans contrôle : ils sont versés sur justificatifs."),
+        closings=("Rendons public, chaque année, ce qui a été versé, pour quoi, et avec quels résultats.",),
+    ),
+    Argument(
         "economie",
         "Nos entreprises et nos acteurs économiques y trouvent leur compte.",
         "entreprises premières impliquées acteurs économiques attractivité du territoire chambre de commerce synergies privé public retour sur investissement",
@@ -221,7 +231,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "les missions à l'étranger sont des vacances déguisées", "on ne sait pas qui part ni combien ça coûte",
          "les élus voyagent en classe affaires avec notre argent", "ces déplacements manquent de transparence",
          "toujours les mêmes qui partent en mission", "des séjours payés par la mairie pour quelques élus"),
-        ("pilotage", "retombees", "jeunesse"),
+        ("pilotage", "controle", "retombees", "jeunesse"),
     ),
     ObjectionKind(
         "risque", "risque et contrôle",
@@ -231,7 +241,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "les régimes corrompus captent l'aide", "on finance des dictatures", "l'argent disparaît dans des poches",
          "il n'y a aucun contrôle sur place", "le partenaire n'est pas fiable", "la situation politique là-bas est instable",
          "on ne sait pas où va l'argent"),
-        ("pilotage", "cofinancement", "proximite"),
+        ("controle", "pilotage", "proximite"),
     ),
     ObjectionKind(
         "adhesion", "adhésion des habitants",

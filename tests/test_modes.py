@@ -107,6 +107,21 @@ def test_claims_are_worded_differently_across_objections_but_stably_for_one() ->
     assert cost.worded_for("C'est trop cher") == cost.worded_for("C'est trop cher")
 
 
+def test_a_covered_question_is_not_refused_for_naming_our_own_partner(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("est ce qu'on est obligé de déclarer ce qu'on dépense pour notre coopération avec le Togo ? "
+                              "a qui et avant quand ?")
+    assert not answer.abstained and "31 mai" in answer.answer
+    near_miss = assistant.answer("Combien la ville de Lyon dépense-t-elle chaque année pour ses jumelages ?")
+    assert near_miss.abstained  # a named city the documents never mention is still a reason to abstain
+
+
+def test_an_objection_about_where_the_money_goes_is_answered_with_how_it_is_controlled(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("l'argent qu'on envoie là bas il finit dans la poche des élus locaux, personne controle "
+                              "rien. vous pouvez garantir que c'est pas détourné ??", mode="contre-argument")
+    assert not answer.abstained and "tranches" in answer.answer
+    assert "regrette" not in answer.answer.split("**Chiffres clés**")[-1]  # no complaint as a key figure
+
+
 def test_article_opens_on_our_project_not_on_another_town(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("ok fais-en un article pour le journal municipal de Brézolles, sur les retombées locales de "
                               "notre coopération avec Dschang (Cameroun)", mode="article")

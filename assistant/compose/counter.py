@@ -66,6 +66,7 @@ SUPPORT_MARGIN = 0.02  # a quote backing another argument clearly better is off-
 # Evidence is chosen for this objection first, then for the claim it must back.
 OBJECTION_WEIGHT = 3.0
 CLAIM_WEIGHT = 3.0
+MAX_ARGUMENTS = 3
 
 
 def _lead_in(objection: str, position: int) -> str:
@@ -143,7 +144,9 @@ def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], kind: Object
 def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
     objection_vector = ctx.search.query_vector(objection)
     lines, out, taken = [], [], set()
-    for arg_id in kind.arguments:
+    for arg_id in kind.arguments:  # a kind may list a spare argument, used when one lacks evidence
+        if len(out) >= MAX_ARGUMENTS:
+            break
         arg = ARGUMENTS[arg_id]
         passages = unique_passages(ctx.retrieve_about(arg.query, objection, k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
@@ -202,7 +205,8 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
 # Not a key figure for a rebuttal: no figure at all (« aucun montant… »), or a figure that argues the other way
 # or doubts itself (« Incohérence interne au rapport… », « soit une baisse de 19,5 % », « à peine 20 collectivités »).
 _NO_FIGURE = re.compile(r"\baucune?\b|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)|"
-                        r"\bincohéren\w+|\berreur\b|\bbaisse\b|\brecul\w*|\bdiminu\w+|\bà peine\b|\bmarginal\w*", re.I)
+                        r"\bincohéren\w+|\berreur\b|\bbaisse\b|\brecul\w*|\bdiminu\w+|\bà peine\b|\bmarginal\w*|\bregrett\w*|"
+                        r"\bdéplor\w*", re.I)
 MIN_ADVICE_CLOSENESS = 0.835
 MIN_FIGURE_CLOSENESS = 0.815
 

@@ -88,6 +88,12 @@ def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(ass
     daect = assistant.answer("fiche sur les appels à projets du Quai d'Orsay pour les communes", mode="fiche").answer
     amounts = daect.split("**Montants et taux**")[1].split("**Calendrier**")[0]
     assert "Taux 2025" in amounts and amounts.count("90 %") == 1  # the 2024 rate once, the 2025 one given
+    asked = assistant.answer("une fiche sur les subventions du Quai d'Orsay pour la coopération décentralisée svp "
+                             "(qui peut demander, combien, quand)", mode="fiche").answer
+    who = asked.split("**Qui peut en bénéficier**")[1].split("**Montants et taux**")[0]
+    assert "ne le précisent pas" not in who and "candidater" in who
+    thiolliere = assistant.answer("la loi Thiollière c'est quoi exactement ? fais une fiche", mode="fiche").answer
+    assert "Thiollière" in thiolliere.split("**Ce que c'est**")[1].split("**Qui peut")[0]  # what it is, said first
 
 
 def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> None:

@@ -13,7 +13,7 @@ from datetime import date
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, score_sentences, superseded
-from assistant.dates import fact_year, source_year, stale_year
+from assistant.dates import STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
 from assistant.lexicon import normalized
@@ -90,9 +90,10 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
     return None
 
 
-_ELIGIBLE = re.compile(r"^(?:Éligibilité|Qui peut|Qui peuvent|Collectivités éligibles|Porteurs éligibles)\b|\bsont éligibles\b|"
+_ELIGIBLE = re.compile(r"^(?:Éligibilité|Conditions d['’]éligibilité|Qui peut|Qui peuvent|Collectivités éligibles|"
+                       r"Porteurs éligibles)\b|\bsont éligibles\b|"
                        r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
-                       r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes|groupements|syndicats|collectivités|"
+                       r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes?|groupements|syndicats|collectivités?|"
                        r"associations|GIP|régions|départements|établissements)\b", re.I)
 
 
@@ -168,7 +169,8 @@ def _tool_of(ctx: ComposeContext) -> Tool | None:
     return found
 
 
-OUTDATED_AFTER_YEARS = 5
+OUTDATED_AFTER_YEARS = STALE_AFTER_YEARS  # a sheet is read as current: facts over two years old come last
+ELIGIBILITY_CUES = "qui peut candidater collectivités éligibles s'adresse aux communes groupements conditions d'éligibilité"
 
 
 def current_enough(section: list[Sentence]) -> list[Sentence]:
@@ -182,22 +184,42 @@ def current_enough(section: list[Sentence]) -> list[Sentence]:
     return recent if len(recent) >= 2 else section
 
 
+def _define_first(by_section: dict[str, list[Sentence]], aliases: tuple[str, ...]) -> None:
+    """A sheet that says what the tool is: when no sentence was filed as a definition, the best one naming the
+    tool moves there from another section (« 2 février 2007 : loi n° 2007-147, dite loi Thiollière… » filed
+    under amounts for its « 17 millions »), rather than « Les documents indexés ne le précisent pas »."""
+    if by_section["definition"] or not aliases:
+        return
+    for key in ("who", "amounts", "calendar"):
+        naming = [s for s in by_section[key] if any(a in s.text.lower() for a in aliases)]
+        if naming:
+            by_section[key].remove(naming[0])
+            by_section["definition"].append(naming[0])
+            return
+
+
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     tool = _tool_of(ctx)
     name = tool.name if tool else fiche_name(ctx.question)
     query = tool.query if tool else ctx.question
     aliases = tool.aliases if tool else ()
-    pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8))
+    # Who may apply is what a newcomer asks first, and the tool's own words rarely find it: searched for as such.
+    eligibility = ctx.retrieve(f"{query} {ELIGIBILITY_CUES}", k=4) if tool else []
+    pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8) + eligibility)
     sents = candidates(pool, limit=10)
     if aliases:
         # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
         other = tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases if a not in aliases)
         names = lambda s, keys: any(k in s.text.lower() for k in keys)  # noqa: E731
         named = {(id(s.passage), s.position) for s in sents if names(s, aliases)}
+        # A sheet or a section given over to the tool speaks of it throughout (« Conditions d'éligibilité : pour
+        # candidater, une collectivité doit… » under « Les appels à projets du ministère »).
+        devoted = {id(s.passage) for s in sents
+                   if any(a in f"{s.passage.chunk.title} {s.section}".lower() for a in aliases)}
         sents = [
             s for s in sents
             if (id(s.passage), s.position) in named and not (names(s, other) and s.text.count("«") > 0 and len(s.text.split()) < 12)
-            or (id(s.passage), s.position - 1) in named and not names(s, other)
+            or ((id(s.passage), s.position - 1) in named or id(s.passage) in devoted) and not names(s, other)
         ]
     # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.
     sents = [s for s in sents if not (":" in s.text and len(re.findall(r"\w+", s.text)) < 12)]
@@ -209,15 +231,16 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     ranked.sort(key=lambda s: id(s) in updated
                 or (fact_year(s.text, s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
-    said: set[str] = set()  # the same sentence can open two overlapping passages: list it once
+    said: list[str] = []  # the same sentence can open two overlapping passages, or carry the next: list it once
     for s in ranked:
         bucket = by_section[_section(s, aliases)]
-        key = re.sub(r"\W+", "", s.text.lower())[:120]
-        if len(bucket) < 3 and key not in said and not _repeats_figures(s, bucket):
-            said.add(key)
+        key = re.sub(r"\W+", "", s.text.lower())
+        if len(bucket) < 3 and not any(key in k or k in key for k in said) and not _repeats_figures(s, bucket):
+            said.append(key)
             bucket.append(s)
     for key in by_section:
         by_section[key] = current_enough(by_section[key])
+    _define_first(by_section, aliases)
     lines = [f"## Fiche outil : {name}", ""]
     for key, heading in SECTIONS:
         lines.append(f"**{heading}**")

@@ -102,6 +102,9 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
     assert objection_text("Un élu d'opposition dit en conseil : l'argent des Saint-Aubinois doit rester à Saint-Aubin. "
                           "Comment je lui réponds ?") == "L'argent des Saint-Aubinois doit rester à Saint-Aubin."
     assert objection_text("on me dit que ça coûte cher, je lui réponds quoi ?") == "Ça coûte cher"
+    assert objection_text("Un conseiller d'opposition m'a sorti en commission : « la diplomatie c'est le boulot de "
+                          "l'État, pas d'une mairie. » Je voudrais une réponse argumentée pour le prochain conseil.") \
+        == "La diplomatie c'est le boulot de l'État, pas d'une mairie."
 
 
 def test_claims_are_worded_differently_across_objections_but_stably_for_one() -> None:

@@ -31,16 +31,21 @@ _ASK_SUFFIX = re.compile(
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
 
 
+_QUOTED = re.compile(r"«\s*([^«»]{15,}?)\s*»")
 _REPORTED = re.compile(
     r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
     r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
-    r"m['’]assure|lance|lancent)(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
+    r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit))(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
 
 
 def objection_text(question: str) -> str:
     """The objection itself: without "Que répondre ?", its quotation marks, or who reported it
     ("Un conseiller d'opposition dit que …")."""
     text = _ASK_SUFFIX.sub("", question).strip()
+    quoted_part = _QUOTED.search(text)
+    if quoted_part and _REPORTED.match(text[: quoted_part.start()] + " que "):
+        inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
+        return inner[:1].upper() + inner[1:]
     reported = _REPORTED.sub("", text, count=1)
     if reported != text and len(reported.split()) >= 3:
         text = reported[:1].upper() + reported[1:]

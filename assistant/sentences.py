@@ -67,8 +67,6 @@ def _usable(text: str, whole_paragraph: bool, bullet: bool = False) -> bool:
         return False
     if re.match(r"\d{1,2}\s*[A-ZÉ]", text) and (not ends_like_sentence or re.match(r"\d{1,2}[A-ZÉ]{2,}", text)):
         return False  # « 1 Association Française du Conseil… », « 2ARRICOD : Association des… »: a footnote's body
-    if re.search(r"\b\d{5} [A-ZÉ][a-zé]+", text) and re.search(r"\b(?:rue|avenue|boulevard|place|quai)\b", text, re.I):
-        return False  # « 9 rue Christiani - 75018 Paris. »: an address
     # Cut mid-phrase by the chunker or the PDF layout (« …la chance de pouvoir s'appuyer sur »).
     if re.search(r"\b(?:sur|de|du|des|la|le|les|à|au|aux|en|et|pour|par|avec|dans|un|une|que|qui|d’|l’|d'|l')\s*»?\s*$", text):
         return False

@@ -94,6 +94,16 @@ def _with_connective(sentence: str, connective: str, request: str = "") -> str:
     return connective + sentence[0].lower() + sentence[1:]
 
 
+def heading_for(heading: str, brief: Brief) -> str:
+    """The paragraph's question asked about *this* project when the brief names it: « Pourquoi Saintes s'engage
+    aux côtés de Byblos », « Ce que Saintes y gagne »; the general wording otherwise."""
+    if heading == PARAGRAPHS[0][0] and brief.ours and brief.partner:
+        return f"Pourquoi {brief.ours} s'engage aux côtés de {brief.partner}"
+    if heading == PARAGRAPHS[1][0] and brief.ours:
+        return f"Ce que {brief.ours} y gagne"
+    return heading
+
+
 def _opening(brief: Brief, title: str, press: bool) -> list[str]:
     """Title, dateline and standfirst in the user's words, then what the writer must still add: the text is
     about *our* project, and the documents come after, as support."""
@@ -143,7 +153,7 @@ def compose_article(ctx: ComposeContext) -> str:
             ranked = current_facts_first(ranked)
         chosen = pick(ranked, 2, min_score=0.15)
         if chosen:
-            body += [f"### {heading}", cite_all(chosen), ""]
+            body += [f"### {heading_for(heading, brief)}", cite_all(chosen), ""]
     written = len(body) // 3
     if press and written:
         who = f"de {brief.speaker}" if brief.speaker else "du maire ou de l'élu(e) en charge de l'action internationale"

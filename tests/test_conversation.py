@@ -117,6 +117,7 @@ def test_a_short_answer_keeps_the_current_facts_and_their_dates() -> None:
 def test_follow_up_shortening_and_computation_on_the_corpus(assistant) -> None:  # type: ignore[no-untyped-def]
     first = assistant.answer("Que fait la DAECT ?")
     history = [{"role": "user", "content": "Que fait la DAECT ?"}, {"role": "assistant", "content": first.answer}]
+    assert first.answer.startswith("La Délégation pour l'action extérieure des collectivités territoriales (DAECT)")
     follow = assistant.answer("Et jusqu'à quel taux ?", history=history)
     assert follow.intent == "followup" and "DAECT" in follow.resolved_question
     assert not follow.abstained and ("90 %" in follow.answer or "70 %" in follow.answer)

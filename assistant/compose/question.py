@@ -45,7 +45,10 @@ def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
     key = term.lower()
     for s in ranked:
         head = s.text.lower()[: len(key) + 30]
-        if key in head and _DEFINES.search(s.text[: len(key) + 80]):
+        # « La Délégation pour l'action extérieure des collectivités territoriales (DAECT) … cofinance » defines
+        # the acronym too: its expansion is the subject.
+        expanded = f"({key})" in s.text.lower()[:140]
+        if (key in head or expanded) and _DEFINES.search(s.text[: max(len(key) + 80, 160 if expanded else 0)]):
             s.score += DEFINITION_BONUS
         elif key not in s.text.lower():
             s.score -= DEFINITION_BONUS / 2

@@ -198,10 +198,8 @@ def _define_first(by_section: dict[str, list[Sentence]], aliases: tuple[str, ...
             return
 
 
-def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
-    tool = _tool_of(ctx)
-    name = tool.name if tool else fiche_name(ctx.question)
-    query = tool.query if tool else ctx.question
+def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[Sentence]:
+    """The sentences a sheet may quote, best first: those about the tool, current facts before old ones."""
     aliases = tool.aliases if tool else ()
     # Who may apply is what a newcomer asks first, and the tool's own words rarely find it: searched for as such.
     eligibility = ctx.retrieve(f"{query} {ELIGIBILITY_CUES}", k=4) if tool else []
@@ -224,12 +222,15 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.
     sents = [s for s in sents if not (":" in s.text and len(re.findall(r"\w+", s.text)) < 12)]
     ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
-    if not ranked:
-        return ""
     newest = max((fact_year(s.text, s.passage.chunk.date) or 0 for s in ranked), default=0)
     updated = superseded(ranked)  # the 2024 rate once the 2025 one is there
     ranked.sort(key=lambda s: id(s) in updated
                 or (fact_year(s.text, s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
+    return ranked
+
+
+def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Sentence]]:
+    """At most three sentences per section, each said once, current ones where enough are current."""
     by_section: dict[str, list[Sentence]] = {key: [] for key, _ in SECTIONS}
     said: list[str] = []  # the same sentence can open two overlapping passages, or carry the next: list it once
     for s in ranked:
@@ -241,6 +242,28 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     for key in by_section:
         by_section[key] = current_enough(by_section[key])
     _define_first(by_section, aliases)
+    return by_section
+
+
+def _sources_and_dates(ctx: ComposeContext, today: date | None) -> list[str]:
+    lines = ["**Sources et dates**"]
+    by_document: dict[tuple[str, str], list[int]] = {}  # two sections of one document: one line, both numbers
+    for c in ctx.book.citations:
+        by_document.setdefault((c.title, c.date), []).append(c.n)
+    for (title, date_text), numbers in by_document.items():
+        note = stale_note(date_text, today).strip(" _")
+        refs = ", ".join(f"[{n}]" for n in numbers)
+        lines.append(f"- _{refs} {title}, {date_text or 'date inconnue'}{' ' + note if note else ''}_")
+    return lines
+
+
+def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
+    tool = _tool_of(ctx)
+    name = tool.name if tool else fiche_name(ctx.question)
+    ranked = _about_the_tool(ctx, tool, tool.query if tool else ctx.question)
+    if not ranked:
+        return ""
+    by_section = _file(ranked, tool.aliases if tool else ())
     lines = [f"## Fiche outil : {name}", ""]
     for key, heading in SECTIONS:
         lines.append(f"**{heading}**")
@@ -259,13 +282,6 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             lines.append(f"- _(source de {source_year(s.passage.chunk.date)})_ {s.text} [{ctx.book.cite_sentence(s)}]")
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
-    lines.append("**Sources et dates**")
-    by_document: dict[tuple[str, str], list[int]] = {}  # two sections of one document: one line, both numbers
-    for c in ctx.book.citations:
-        by_document.setdefault((c.title, c.date), []).append(c.n)
-    for (title, date_text), numbers in by_document.items():
-        note = stale_note(date_text, today).strip(" _")
-        refs = ", ".join(f"[{n}]" for n in numbers)
-        lines.append(f"- _{refs} {title}, {date_text or 'date inconnue'}{' ' + note if note else ''}_")
+    lines += _sources_and_dates(ctx, today)
     ctx.sections = [{"tool": tool.id if tool else "", "name": name}]
     return "\n".join(lines).strip()

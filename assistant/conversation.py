@@ -86,6 +86,8 @@ def topic_request(understood: "Understanding") -> str:
     if understood.intent == "reformat" and understood.mode == "fiche":
         names = entities(understood.topic)
         return names[0] if names else subject(understood.topic)  # a fiche is about a tool: its name
+    if understood.intent == "figures" and understood.mode == "contre-argument":
+        return understood.topic  # the same objection, answered with figures first: its words stay the objection's
     if understood.intent == "figures":
         return f"{subject(understood.topic)} : combien, en chiffres (montants, nombres de projets, millions d'euros) ?"
     return understood.topic

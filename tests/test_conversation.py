@@ -102,6 +102,15 @@ def test_a_client_sending_only_text_back_keeps_the_mode_of_its_last_answer() -> 
     assert short.intent == "shorten" and short.mode == "article"
 
 
+def test_figures_asked_after_a_counter_argument_keep_the_objection_as_said() -> None:
+    from assistant.conversation import topic_request
+
+    objection = "L'adjoint aux finances : « toutes les collectivités ont réduit la voilure, pourquoi on continuerait ? »"
+    history = [Turn("user", objection, "contre-argument"), Turn("assistant", "**L'objection** : … [1]", "contre-argument")]
+    figures = understand("et en chiffres ?", "contre-argument", "elu", history)
+    assert figures.intent == "figures" and topic_request(figures) == objection  # no « combien, en chiffres (…) » inside
+
+
 def test_a_short_answer_keeps_the_current_facts_and_their_dates() -> None:
     from assistant.compose.revise import current_first
     from assistant.documents import Citation

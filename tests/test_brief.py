@@ -79,3 +79,15 @@ def test_the_latest_year_of_a_fact_and_the_facts_a_later_one_updates() -> None:
             "Taux 2025, revus à la baisse : le cofinancement est plafonné à 70 % du coût total pour les PMA.")
     sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t", date="2025-09-08"), score=0.0))
     assert [s.text[:10] for s in sents if id(s) in superseded(sents)] == ["Appels 202"]
+
+
+def test_la_ville_stands_for_the_town_named_before_it_in_its_passage() -> None:
+    from assistant.compose.article import place_of
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("La coopération de Chambéry avec Ouahigouya a montré que les agents gagnaient en savoir-faire. "
+            "Mille lycéens de la ville participent à une course solidaire au profit du Burkina Faso. "
+            "Un diagnostic territorial permet de communiquer sur les retombées pour le territoire de la collectivité.")
+    sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))
+    assert [place_of(s, PRESS) for s in sents] == ["Chambéry", "Chambéry", ""]

@@ -82,16 +82,20 @@ def unlabelled(sentence: str) -> str:
 
 
 # « Mille lycéens de la ville participent… »: a town the sentence does not name, which its passage does.
-_UNNAMED_PLACE = re.compile(r"\b(?:de la|la|notre|cette) (?:ville|commune|métropole|collectivité)\b|\ble territoire\b|"
-                            r"\bses (?:habitants|agents|jeunes|services|élus)\b", re.I)
+_UNNAMED_PLACE = re.compile(r"\b(?:de la|la|cette) (?:ville|commune|métropole)\b", re.I)
 
 
 def place_of(s: Sentence, request: str) -> str:
-    """The other town a sentence tells about: named in it, or, when it says « la ville », in its passage."""
+    """The other town a sentence tells about: named in it, or, when it says « la ville », the nearest one named
+    before it in its passage (the town « la ville » stands for)."""
     named = elsewhere(s.text, request)
     if named or not _UNNAMED_PLACE.search(s.text):
         return named
-    return elsewhere(f"{s.section} {s.passage.chunk.text}", request)
+    text = s.passage.chunk.text
+    at = text.find(s.text[:40])
+    before = [m.group(1) or m.group(2) for m in _ELSEWHERE.finditer(text[:max(at, 0)])]
+    before = [p for p in before if p.lower() not in request.lower() and p not in ("France", "Europe")]
+    return before[-1] if before else ""  # the nearest town named before « la ville »
 
 
 def _with_connective(s: Sentence, connective: str, request: str = "") -> str:

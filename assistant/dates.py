@@ -24,6 +24,7 @@ def stale_year(date_text: str | None, today: date | None = None) -> int | None:
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
+MONTH_NAMES = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"  # for patterns
 
 
 def fact_year(text: str, date_text: str | None) -> int | None:

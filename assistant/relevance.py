@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, QueryWeights, terms
 
@@ -85,7 +86,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     vocabulary = bm25.doc_freq
     own = {m.group(1) for m in _OWN_CONTEXT.finditer(question)}
     out = []
-    for word in [n for n in proper_nouns(question) if n not in own] + re.findall(r"\b(?:19|20)\d\d\b", question):
+    for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -110,7 +111,7 @@ def assess(
     coverage = QueryWeights(names_text or question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
-    years_unseen = [y for y in re.findall(r"\b(?:19|20)\d\d\b", question)
+    years_unseen = [y for y in YEAR.findall(question)
                     if not any(y in p.chunk.text for p in passages[:3])] if strict else []
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)

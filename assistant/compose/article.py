@@ -11,6 +11,7 @@ import re
 from assistant.compose.brief import Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
+from assistant.dates import YEAR
 
 _INSTRUCTION = re.compile(
     r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
@@ -54,13 +55,15 @@ _ELSEWHERE = re.compile(
 _PRESS = re.compile(r"\bcommuniqué\b", re.I)
 
 
+def _other_places(text: str, request: str) -> list[str]:
+    """The towns a text names, in order, that are not the user's own subject."""
+    places = [m.group(1) or m.group(2) for m in _ELSEWHERE.finditer(text)]
+    return [p for p in places if p.lower() not in request.lower() and p not in ("France", "Europe")]
+
+
 def elsewhere(sentence: str, request: str) -> str:
     """The place a sentence tells about, when it is not the user's own subject ("Commercy", "Châtellerault")."""
-    for m in _ELSEWHERE.finditer(sentence):
-        place = m.group(1) or m.group(2)
-        if place.lower() not in request.lower() and place not in ("France", "Europe"):
-            return place
-    return ""
+    return next(iter(_other_places(sentence, request)), "")
 
 
 # « Loi Thiollière : la loi Thiollière de 2007 a… »: a fact sheet's label, which prose drops when what follows it
@@ -71,7 +74,7 @@ _LABEL = re.compile(r"^[^:«»]{3,60}(?:«[^»]{1,30}»[^:«»]{0,20})? : ((?:la
 def unlabelled(sentence: str) -> str:
     m = _LABEL.match(sentence)
     # A label with a date (« Taux 2025, revus à la baisse : … ») says when the fact holds: kept.
-    if not m or len(m.group(1).split()) < 8 or re.search(r"\b(?:19|20)\d\d\b", sentence[: m.start(1)]):
+    if not m or len(m.group(1).split()) < 8 or YEAR.search(sentence[: m.start(1)]):
         return sentence
     # The label may hold what the rest speaks of (« Premiers usages du « 1 % déchets » : la Ville de Paris a été la
     # première à le voter »): dropped only when the rest says every word of it again.
@@ -93,8 +96,7 @@ def place_of(s: Sentence, request: str) -> str:
         return named
     text = s.passage.chunk.text
     at = text.find(s.text[:40])
-    before = [m.group(1) or m.group(2) for m in _ELSEWHERE.finditer(text[:max(at, 0)])]
-    before = [p for p in before if p.lower() not in request.lower() and p not in ("France", "Europe")]
+    before = _other_places(text[:max(at, 0)], request)
     return before[-1] if before else ""  # the nearest town named before « la ville »
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.dates import MONTH_NAMES
+
 _NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
 # « journal municipal de Brézolles », « la ville de Saint-Aubin-sur-Loire », « notre agglo (Val-de-Sèvre Agglomération) »
 _OURS = re.compile(
@@ -22,8 +24,7 @@ _OURS = re.compile(
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
     rf"commune rurale|communauté urbaine) (?:de |d[’']))?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
-_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{_MONTHS})(?: \d{{4}})?)\b", re.I)
+_DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?)\b", re.I)
 _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
 _AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)

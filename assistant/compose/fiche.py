@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, score_sentences, superseded
-from assistant.dates import STALE_AFTER_YEARS, fact_year, source_year, stale_year
+from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
+from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
 from assistant.lexicon import normalized
@@ -72,8 +72,7 @@ SECTIONS = (
     ("amounts", "Montants et taux"),
     ("calendar", "Calendrier"),
 )
-_MONTHS = r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_CALENDAR = re.compile(rf"\b(?:{_MONTHS})\b|date limite|dépôt|ouvert du|calendrier|échéance|\bmois\b|chaque année|annuel", re.I)
+_CALENDAR = re.compile(rf"\b(?:{MONTH_NAMES})\b|date limite|dépôt|ouvert du|calendrier|échéance|\bmois\b|chaque année|annuel", re.I)
 _WHO = re.compile(r"\bcommunes\b|groupements|syndicats|portés? par|éligible|peuvent|au moins trois|réservé", re.I)
 _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|facilité|dispositif|prévue?|présidée?|autorise)\b", re.I)
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
@@ -222,11 +221,9 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
     # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.
     sents = [s for s in sents if not (":" in s.text and len(re.findall(r"\w+", s.text)) < 12)]
     ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
-    newest = max((fact_year(s.text, s.passage.chunk.date) or 0 for s in ranked), default=0)
-    updated = superseded(ranked)  # the 2024 rate once the 2025 one is there
-    ranked.sort(key=lambda s: id(s) in updated
-                or (fact_year(s.text, s.passage.chunk.date) or newest) < newest - OUTDATED_AFTER_YEARS)  # stable
-    return ranked
+    # Current facts first: the 2024 rate once the 2025 one is there, a fact over two years old, come last.
+    behind = outdated([(s.text, s.passage.chunk.date) for s in ranked])
+    return [s for s, late in zip(ranked, behind) if not late] + [s for s, late in zip(ranked, behind) if late]
 
 
 def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Sentence]]:

@@ -8,7 +8,7 @@ from typing import Callable
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, score_sentences
-from assistant.dates import YEAR
+from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index
 
@@ -64,8 +64,7 @@ _ASKS_CURRENT = re.compile(r"\b(?:cette année|actuel\w*|aujourd['’]hui|en ce 
                           r"à jour|dernier\w* (?:taux|chiffres?|montants?))\b", re.I)
 _ASKS_DATE = re.compile(r"\b(?:depuis quand|quand|en quelle année|quelle année|à quelle date|quelle date|date limite|"
                         r"jusqu['’]à quand|de quand date)\b", re.I)
-_MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_DATE = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:er)? (?:{_MONTHS})\b", re.I)
+_DATE = re.compile(rf"{YEAR.pattern}|\b\d{{1,2}}(?:er)? (?:{MONTH_NAMES})\b", re.I)
 
 
 def prefer_dates(question: str, ranked: list[Sentence]) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from assistant.compose.citations import cited_by
-from assistant.dates import YEAR, fact_year
-from assistant.figures import quantities
+from assistant.compose.sentences import outdated
+from assistant.dates import YEAR
 from assistant.documents import Answer, Citation
 
 _CITED_UNIT = re.compile(r"[^\n]*?\[\d+\]")
@@ -78,21 +78,9 @@ def current_first(units: list[str], citations: list[Citation]) -> list[str]:
     latest it names), or one a later sentence of the answer updates (the 2024 rate beside the 2025 one), goes
     last; the order is kept otherwise."""
     dates = {c.n: c.date for c in citations}
-    years = []
-    for unit in units:
-        n = re.search(r"\[(\d+)\]", unit)
-        years.append(fact_year(unit, dates.get(int(n.group(1))) if n else None))
-    newest = max((y for y in years if y), default=None)
-    if newest is None:
-        return units
-    counts = [quantities(u) for u in units]
-
-    def behind(i: int) -> bool:
-        year = years[i] or newest
-        updated = any(j != i and counts[i] & counts[j] and (years[j] or 0) > year for j in range(len(units)))
-        return updated or year < newest - 2
-
-    return [u for i, u in enumerate(units) if not behind(i)] + [u for i, u in enumerate(units) if behind(i)]
+    cited = [re.search(r"\[(\d+)\]", unit) for unit in units]
+    behind = outdated([(unit, dates.get(int(n.group(1))) if n else None) for unit, n in zip(units, cited)])
+    return [u for u, late in zip(units, behind) if not late] + [u for u, late in zip(units, behind) if late]
 
 
 SHORTER = 0.55  # « plus court » keeps at most this share of the words: shorter in fact, not in sentence count

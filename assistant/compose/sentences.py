@@ -9,24 +9,44 @@ from __future__ import annotations
 
 import re
 
-from assistant.dates import fact_year
+from assistant.dates import STALE_AFTER_YEARS, fact_year
 from assistant.figures import quantities
 from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
-           "current_facts_first"]
+           "outdated", "current_facts_first"]
 
 STALE_PENALTY = 0.3
 
 
+def _years_and_updates(facts: list[tuple[str, str | None]]) -> tuple[list[int | None], list[bool]]:
+    """For each fact (its text, its document's date): the year it holds, and whether another fact of the list
+    updates it, counting the same quantity (a co-funding rate, a number of collectivités) for a later year."""
+    years = [fact_year(text, date) for text, date in facts]
+    counts = [quantities(text) for text, _ in facts]
+    updated = [bool(counts[i] and years[i] and any(j != i and counts[i] & counts[j] and (years[j] or 0) > years[i]
+                                                   for j in range(len(facts))))
+               for i in range(len(facts))]
+    return years, updated
+
+
 def superseded(sents: list[Sentence]) -> set[int]:
-    """`id`s of sentences that another one of the list updates: it counts the same quantity (a co-funding rate,
-    a number of collectivités) for a later year. « Appels 2024 : jusqu'à 90 % » is superseded by « Taux 2025 : 70 % »."""
-    facts = [(s, quantities(s.text), fact_year(s.text, s.passage.chunk.date)) for s in sents]
-    return {id(s) for s, counts, year in facts if counts and year
-            and any(o is not s and counts & c and y and y > year for o, c, y in facts)}
+    """`id`s of sentences that another one of the list updates. « Appels 2024 : jusqu'à 90 % » is superseded by
+    « Taux 2025 : 70 % »."""
+    _, updated = _years_and_updates([(s.text, s.passage.chunk.date) for s in sents])
+    return {id(s) for s, u in zip(sents, updated) if u}
+
+
+def outdated(facts: list[tuple[str, str | None]]) -> list[bool]:
+    """For each fact (its text, its document's date): whether a reader taking the text as current should meet it
+    last: another fact of the list updates it, or it holds for a year more than two years before the newest."""
+    years, updated = _years_and_updates(facts)
+    newest = max((y for y in years if y), default=None)
+    if newest is None:
+        return updated
+    return [u or (y or newest) < newest - STALE_AFTER_YEARS for y, u in zip(years, updated)]
 
 
 def quoted(text: str) -> str:

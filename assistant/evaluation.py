@@ -153,13 +153,13 @@ def evaluate_kinds(assistant: Assistant, items: list[dict[str, Any]]) -> dict[st
     """Objection-kind accuracy and confusions on labelled objections (eval/objection_kinds.jsonl)."""
     from collections import Counter
 
-    from assistant.compose.counter import objection_text
+    from assistant.objection import objection_text
     from assistant.objection_kinds import match_kind
 
     confusion: Counter[tuple[str, str]] = Counter()
     for item in items:
         text = objection_text(item["text"]) or item["text"]
-        found = match_kind(assistant.search.query_vector(text), assistant.index.embeddings).kind.id
+        found = match_kind(assistant.search.query_vector(text), assistant.index.embeddings, text).kind.id
         confusion[(item["kind"], found)] += 1
     right = sum(n for (gold, found), n in confusion.items() if gold == found)
     return {"n": len(items), "accuracy": right / max(1, len(items)),

@@ -7,6 +7,7 @@ is close enough it is "autre", answered with the general rebuttal rather than a 
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -29,6 +30,12 @@ class KindMatch:
     kind: ObjectionKind
     similarity: float  # cosine with the closest phrasing of any kind: how much this looks like an objection at all
     votes: dict[str, float]
+    agreeing: int = 0  # how many of the nearest phrasings are of the kind found
+
+    @property
+    def confident(self) -> bool:
+        """Most nearest phrasings agree: a short complaint that sits between kinds is not confidently one."""
+        return self.agreeing * 2 > NEIGHBOURS
 
 
 def kind_vectors(embeddings) -> tuple[list[str], np.ndarray]:  # type: ignore[no-untyped-def]
@@ -44,9 +51,13 @@ def kind_vectors(embeddings) -> tuple[list[str], np.ndarray]:  # type: ignore[no
         return _vectors[embeddings]
 
 
-def match_kind(query_vector: np.ndarray, embeddings) -> KindMatch:  # type: ignore[no-untyped-def]
+def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatch:  # type: ignore[no-untyped-def]
+    """The kind of the objection whose vector is given; `text`, when given, must name a cued kind's subject."""
     ids, vectors = kind_vectors(embeddings)
     sims = vectors @ np.asarray(query_vector, dtype=np.float32)
+    if text:
+        unnamed = {k.id for k in OBJECTION_KINDS.values() if k.cue and not re.search(k.cue, text, re.I)}
+        sims = np.where(np.isin(np.asarray(ids), list(unnamed)), -1.0, sims) if unnamed else sims
     order = np.argsort(-sims)[:NEIGHBOURS]
     votes: dict[str, float] = {}
     for i in order:
@@ -54,4 +65,5 @@ def match_kind(query_vector: np.ndarray, embeddings) -> KindMatch:  # type: igno
     best = float(sims[order[0]])
     if best < MIN_KIND_SIMILARITY:
         return KindMatch(OTHER_KIND, best, votes)
-    return KindMatch(OBJECTION_KINDS[max(votes, key=votes.__getitem__)], best, votes)
+    winner = max(votes, key=votes.__getitem__)
+    return KindMatch(OBJECTION_KINDS[winner], best, votes, sum(ids[i] == winner for i in order))

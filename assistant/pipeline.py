@@ -12,7 +12,8 @@ from typing import Callable, Iterator
 from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.counter import classify, compose_counter, objection_text
+from assistant.compose.counter import classify, compose_counter
+from assistant.objection import objection_text
 from assistant.compose.computation import compose_computation
 from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx

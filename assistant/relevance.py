@@ -134,7 +134,13 @@ DOMAIN_WORDS = (
     "aict diplomatie diplomatique migrants migrations frontières ambassade europe européen décentralisée "
     "outre-mer délégation délégations voyages expatriés ong aide convention conventions sénégal mali burkina "
     "niger bénin togo maroc tunisie algérie madagascar haïti liban vietnam laos cameroun guinée mauritanie "
-    "jumelle jumelles puits immigration immigrés étrangers"
+    "jumelle jumelles puits immigration immigrés étrangers partenariat partenariats coopé jumelé jumelée "
+    # partners named by their people's adjective (« une commune malienne », « nos amis burkinabè »)
+    "africain africaine africains africaines malien malienne maliens sénégalais sénégalaise burkinabè burkinabé "
+    "nigérien nigérienne béninois béninoise togolais togolaise marocain marocaine tunisien tunisienne algérien "
+    "algérienne malgache malgaches haïtien haïtienne libanais libanaise vietnamien vietnamienne camerounais "
+    "camerounaise guinéen guinéenne mauritanien mauritanienne ivoirien ivoirienne palestinien palestinienne "
+    "arménien arménienne ukrainien ukrainienne"
 )
 
 

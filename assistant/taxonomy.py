@@ -7,6 +7,7 @@ on cost, legitimacy, usefulness, local priorities, politics.
 
 from __future__ import annotations
 
+import re
 import zlib
 from dataclasses import dataclass
 
@@ -18,6 +19,9 @@ class ObjectionKind:
     description: str  # restates what the objection attacks
     examples: tuple[str, ...]  # phrasings used to recognise the kind
     arguments: tuple[str, ...]  # ids of Argument, strongest first
+    # Words the objection must contain for this kind: a kind whose phrasings sit close to many others
+    # (« vu la situation … il faut rompre ») is only taken when its subject is named.
+    cue: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,26 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=("Rendons public, chaque année, ce qui a été versé, pour quoi, et avec quels résultats.",),
     ),
     Argument(
+        "lien",
+        "Quand les États s'éloignent, le lien entre nos populations tient.",
+        "maintien des relations de population à population relations bilatérales suspendues reprise des relations "
+        "diplomatiques pays en crise zone rouge fragiles",
+        "Gardons le lien avec les habitants de notre ville partenaire : c'est quand tout est difficile qu'il compte le plus.",
+        claims=("C'est dans les crises que le lien entre collectivités compte le plus.",
+                "Les relations entre États peuvent se couper ; celles entre nos habitants tiennent."),
+        closings=("Ne laissons pas tomber nos partenaires au moment où ils en ont le plus besoin.",),
+    ),
+    Argument(
+        "reseaux",
+        "La solidarité n'a pas de taille : les petites collectivités ne sont pas seules.",
+        "collectivités de plus petite taille peuvent compter sur plusieurs réseaux Cités Unies France réseaux régionaux "
+        "multi-acteurs monter des projets la solidarité n'a pas de taille mutualiser",
+        "Appuyons-nous sur les réseaux et sur nos voisins : une petite commune n'a pas à tout porter seule.",
+        claims=("Une petite commune peut agir : des réseaux existent pour l'aider.",
+                "Ce n'est pas réservé aux grandes villes : les petites collectivités agissent, en réseau."),
+        closings=("Agissons à notre mesure, avec les réseaux qui accompagnent les petites collectivités.",),
+    ),
+    Argument(
         "economie",
         "Nos entreprises et nos acteurs économiques y trouvent leur compte.",
         "entreprises premières impliquées acteurs économiques attractivité du territoire chambre de commerce synergies privé public retour sur investissement",
@@ -190,7 +214,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "est-ce que c'est seulement légal pour une commune ?", "le maire se prend pour un ministre des affaires étrangères",
          "une région n'a pas de compétence internationale", "ce n'est pas dans nos compétences",
          "la commune sort de son rôle", "l'aide humanitaire c'est le travail des associations, pas de la mairie",
-         "les collectivités n'ont pas à signer des accords avec l'étranger"),
+         "les collectivités n'ont pas à signer des accords avec l'étranger",
+         "c'est pas le boulot de la mairie"),
         ("loi", "diplomatie", "expertise"),
     ),
     ObjectionKind(
@@ -221,7 +246,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "le maire soigne son image à l'international", "c'est une lubie personnelle de l'adjoint",
          "c'est de la communication politique", "c'est une politique de prestige", "le maire veut se faire un nom",
          "c'est un caprice de l'exécutif", "c'est juste pour briller", "c'est du clientélisme avec la diaspora"),
-        ("pilotage", "retombees", "jeunesse"),
+        ("pilotage", "jeunesse", "controle", "retombees"),
     ),
     ObjectionKind(
         "voyages", "voyages des élus et transparence",
@@ -242,6 +267,32 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "il n'y a aucun contrôle sur place", "le partenaire n'est pas fiable", "la situation politique là-bas est instable",
          "on ne sait pas où va l'argent"),
         ("controle", "pilotage", "proximite"),
+    ),
+    ObjectionKind(
+        "crise", "partenaire dans un pays en crise",
+        "l'objection doute qu'on puisse continuer avec un partenaire dans un pays en crise ou sous un régime contesté",
+        ("avec la junte au pouvoir il faut tout arrêter", "le pays est en guerre, on ne peut plus y aller",
+         "c'est une zone rouge, c'est trop dangereux", "on ne coopère pas avec une dictature militaire",
+         "la France a rompu avec ce pays, pourquoi pas nous ?", "vu la situation sécuritaire là-bas il faut rompre",
+         "après le coup d'État il faut suspendre le jumelage", "nos élus ne peuvent plus se rendre sur place",
+         "le Quai d'Orsay déconseille formellement d'y aller", "avec les tensions diplomatiques ce partenariat n'a plus de sens",
+         "les militaires ont pris le pouvoir, on ne peut plus travailler avec eux"),
+        ("lien", "controle", "proximite"),
+        cue=r"guerre|junte|coup d['’]État|putsch|militaires?\b|sécuritaire|zone rouge|terroris|jihad|djihad|conflit|"
+            r"rupture diplomatique|rompu|régime|dictat|instab|crise politique|insécurité|déconseill",
+    ),
+    ObjectionKind(
+        "taille", "taille de la collectivité",
+        "l'objection juge la collectivité trop petite pour agir à l'international",
+        ("une commune de 2 000 habitants n'a pas la taille pour ça", "c'est un truc de grandes villes, pas pour nous",
+         "on est un village, pas une métropole", "une petite commune rurale n'a pas les moyens de faire de l'international",
+         "nous n'avons ni service ni budget pour ça", "laissons ça à la région ou à la métropole",
+         "on n'est pas Lyon ou Bordeaux", "à notre échelle ça ne changera rien",
+         "on n'a même pas d'agent pour suivre ça", "une commune de 6000 habitants n'a rien à faire à l'international",
+         "c'est trop gros pour une petite mairie"),
+        ("reseaux", "modeste", "cofinancement"),
+        cue=r"petites? (?:communes?|mairies?|collectivités?)|taille|\d[\d  ]*\s*habitants|village|rural|grandes? villes?|métropole|Lyon|Paris|Bordeaux|"
+            r"à notre échelle|trop petit|pas les moyens|ni service",
     ),
     ObjectionKind(
         "adhesion", "adhésion des habitants",
@@ -270,7 +321,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "on aide des pays d'où viennent les migrants", "protégeons d'abord nos frontières",
          "cette coopération attire encore plus d'immigrés", "on finance l'immigration clandestine",
          "aider là-bas, c'est faire venir les gens ici", "ce n'est pas notre culture",
-         "il y a déjà trop d'étrangers", "on ne peut pas accueillir toute la misère du monde"),
+         "il y a déjà trop d'étrangers", "on ne peut pas accueillir toute la misère du monde",
+         "l'aide n'a jamais empêché les migrants de venir", "ça n'arrêtera pas l'immigration"),
         ("developpement_local", "solidarite", "diplomatie"),
     ),
     ObjectionKind(
@@ -297,3 +349,34 @@ OTHER_KIND = ObjectionKind(
 # The per-inhabitant advice is the cost argument's own evidence: advice looks elsewhere, so it is not repeated.
 ADVICE_QUERY = "stratégie claire en début de mandat soumise au vote bilan documenté chaque année communication pédagogie"
 FIGURES_QUERY = "chiffres nombre de collectivités engagées partenaires pays projets millions d'euros"
+
+
+# Words that name each argument. A reply in a training round uses an argument when it says one of them *and*
+# means it; a quote backs an argument's claim when it says one of them, or means it very closely.
+ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
+    "modeste": r"par habitant|centimes?|euros? par|€ par|part du budget|modeste|\bmoins de \d",
+    "cofinancement": r"cofinanc|co-financ|subvention|\bDAECT\b|\bAFD\b|FICOL|FEXTE|ministère|agences? de l'eau|"
+                     r"appels? à projets|effet de levier|\blevier|Oudin|1 ?%",
+    "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
+                 r"attractivité|cohésion|diaspora|rayonnement|profite",
+    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention",
+    "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",
+    "services": r"\bagents?\b|nos services|savoir-faire professionnel|management|pratiques professionnelles",
+    "diplomatie": r"diplomati|ambassade|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",
+    "solidarite": r"solidarit|\bluxe\b|responsabilité|défis|climat|humanit|impératif",
+    "pilotage": r"évalu|bilan|stratégie|\bvot[eé]|transparen|contrôl|suivi|rendre compte|rend compte|délibér|convention",
+    "developpement_local": r"développement local|se développer|causes? des départs|\bmurs?\b|migra|rester (?:au pays|chez eux)|"
+                           r"réfugiés",
+    "controle": r"tranches?|rapports? (?:d'avancement|intermédiaire|final)|comptes? rendus?|justificati|contrôl|préfet|"
+                r"tracé|traçab|versée? sur",
+    "lien": r"lien|population à population|relations? (?:humaines|entre (?:nos )?(?:habitants|populations))|crises?|"
+            r"suspendu|zone rouge|maint(?:enir|ien)|garder le contact",
+    "reseaux": r"réseaux?|pas de taille|petites? (?:communes?|collectivités)|plus petite taille|mutualis|Cités Unies|"
+               r"multi-acteurs",
+    "economie": r"entreprises?|économi|emplois?|marchés|chambre de commerce|export|commerçants",
+    "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
+                 r"population à population|concrets?|relations directes|de société à société|relations humaines|"
+                 r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",
+    "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
+                 r"gagnent? en",
+}.items()}

@@ -97,7 +97,7 @@ def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(ass
 
 
 def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> None:
-    from assistant.compose.counter import objection_text
+    from assistant.objection import objection_text
 
     assert objection_text("Un élu d'opposition dit en conseil : l'argent des Saint-Aubinois doit rester à Saint-Aubin. "
                           "Comment je lui réponds ?") == "L'argent des Saint-Aubinois doit rester à Saint-Aubin."
@@ -108,7 +108,7 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
 
 
 def test_every_argument_can_be_recognised_in_a_training_reply() -> None:
-    from assistant.seance.sparring import ARGUMENT_CUES
+    from assistant.taxonomy import ARGUMENT_CUES
     from assistant.taxonomy import ARGUMENTS
 
     assert set(ARGUMENT_CUES) == set(ARGUMENTS)  # a new argument without cues broke the training rounds once

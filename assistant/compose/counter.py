@@ -8,54 +8,27 @@ from __future__ import annotations
 
 import re
 import zlib
+from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
 from assistant.documents import unique_passages
+from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
-from assistant.taxonomy import ADVICE_QUERY, ARGUMENTS, FIGURES_QUERY, Argument, ObjectionKind
-
-_ASK_SUFFIX = re.compile(
-    r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
-    r"comment les associer|que dire|quoi répondre|(?:comment|que) (?:je |on )?(?:lui |leur )?(?:réponds|répond|répondre)|"
-    r"(?:je |on )(?:lui |leur )?(?:réponds|répond) quoi|aide-moi à (?:lui |leur )?répondre|une réponse)\s*\?*\s*$",
-    re.I,
-)
+from assistant.taxonomy import ADVICE_QUERY, ARGUMENT_CUES, ARGUMENTS, FIGURES_QUERY, OTHER_KIND, Argument, ObjectionKind
 
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
 
 
-_QUOTED = re.compile(r"«\s*([^«»]{15,}?)\s*»")
-_REPORTED = re.compile(
-    r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
-    r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
-    r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit))(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
-
-
-def objection_text(question: str) -> str:
-    """The objection itself: without "Que répondre ?", its quotation marks, or who reported it
-    ("Un conseiller d'opposition dit que …")."""
-    text = _ASK_SUFFIX.sub("", question).strip()
-    quoted_part = _QUOTED.search(text)
-    frame = text[: quoted_part.start()] if quoted_part else ""
-    if quoted_part and (_REPORTED.match(frame + " que ") or (frame.rstrip().endswith(":") and len(frame.split()) <= 8)):
-        inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
-        return inner[:1].upper() + inner[1:]
-    reported = _REPORTED.sub("", text, count=1)
-    if reported != text and len(reported.split()) >= 3:
-        text = reported[:1].upper() + reported[1:]
-    return text.strip("«»\"“” ").strip().rstrip(" ,;:")
-
-
 def classify(objection: str, search: HybridSearch) -> tuple[ObjectionKind, float]:
     """The objection's kind (or "autre") and its cosine with the closest known phrasing."""
-    found = match_kind(search.query_vector(objection), search.index.embeddings)
+    found = match_kind(search.query_vector(objection), search.index.embeddings, objection)
     return found.kind, found.similarity
 
 
@@ -68,6 +41,7 @@ _LEAD_INS = ("Les documents le montrent :", "Un exemple :", "Preuve à l'appui :
 # A headline goes out only when its evidence supports it this much (cosine of the quote with the claim,
 # plus the share of the argument's own words found in the quote).
 MIN_SUPPORT = 0.82
+STRONG_SUPPORT = 0.90  # a quote that says none of the argument's words must mean it this closely
 SUPPORT_MARGIN = 0.02  # a quote backing another argument clearly better is off-topic for this objection
 # Evidence is chosen for this objection first, then for the claim it must back.
 OBJECTION_WEIGHT = 3.0
@@ -97,17 +71,19 @@ def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) 
     return closeness + 0.1 * max(weights.share(s.terms) for s in evidence)
 
 
-def _headline(ctx: ComposeContext, evidence: list[Sentence], kind: ObjectionKind, taken: set[str]) -> Argument | None:
+def _headline(ctx: ComposeContext, evidence: list[Sentence], ours: list[str]) -> Argument | None:
     """The claim is chosen after its evidence: the argument, among all, that the quotes support best. It must
-    be one of this objection's arguments, not yet made, and supported enough; otherwise the quotes are off-topic."""
-    ours = [a for a in kind.arguments if a not in taken]
+    be one of the arguments answering this (part of the) objection, not yet made, and supported enough;
+    otherwise the quotes are off-topic."""
     if not ours:
         return None
     if not ctx.calibrated:
         return ARGUMENTS[ours[0]]
     scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
     best_ours = max(ours, key=scored.__getitem__)
-    if scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN:
+    said = any(ARGUMENT_CUES[best_ours].search(s.text) for s in evidence)
+    if (scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN
+            and (said or scored[best_ours] >= STRONG_SUPPORT)):
         return ARGUMENTS[best_ours]
     return None
 
@@ -133,42 +109,68 @@ def _on_our_side(text: str) -> bool:
     return not _AGAINST.search(text) and not text.rstrip(" »").endswith("?")
 
 
-def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], kind: ObjectionKind,
-                        taken: set[str]) -> tuple[list[Sentence], Argument | None]:
-    """The best quote whose own best claim belongs to this objection (tried in order of score), with at most
+def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[str]) -> tuple[list[Sentence], Argument | None]:
+    """The best quote whose own best claim is one of `ours` (tried in order of score), with at most
     one more quote that backs the same claim."""
     for s in [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)][:4]:
-        headline = _headline(ctx, [s], kind, taken)
+        headline = _headline(ctx, [s], ours)
         if headline is None:
             continue
         second = next((c for c in fresh if c is not s and c.score >= 0.7 * s.score and c.score >= 0.2 and _on_our_side(c.text)
-                       and _headline(ctx, [c], kind, taken) is headline and not _overlaps(c.text, {s.text})), None)
+                       and _headline(ctx, [c], ours) is headline and not _overlaps(c.text, {s.text})), None)
         return ([s, second] if second else [s]), headline
     return [], None
 
 
-def _arguments(ctx: ComposeContext, kind: ObjectionKind, objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
-    objection_vector = ctx.search.query_vector(objection)
+@dataclass(frozen=True)
+class Step:
+    """One argument to try: sought for `part` of the objection, its claim one of `kind`'s arguments."""
+    argument: str
+    part: str
+    kind: ObjectionKind
+
+
+def plan(objection: str, kind: ObjectionKind, search: HybridSearch) -> tuple[list[Step], list[ObjectionKind]]:
+    """The arguments to try, in order, and the kinds they answer. A chained objection (« ça sert à rien, ça
+    n'empêche pas les migrants de venir, et ce n'est pas le rôle d'une commune ») whose complaints are of
+    different kinds gets the first argument of each complaint's kind first, each sought for its own complaint:
+    the reply answers every complaint instead of the first one three times."""
+    complaints: list[tuple[ObjectionKind, str]] = []
+    parts = objection_parts(objection)
+    for part in parts if len(parts) > 1 else []:
+        found = match_kind(search.query_vector(part), search.index.embeddings, part)
+        if found.kind is not OTHER_KIND and found.confident and all(found.kind is not k for k, _ in complaints):
+            complaints.append((found.kind, part))
+    if len(complaints) < 2:
+        return [Step(a, objection, kind) for a in kind.arguments], [kind]
+    steps = [Step(k.arguments[0], part, k) for k, part in complaints]
+    steps += [Step(a, part, k) for k, part in complaints for a in k.arguments[1:]]
+    return steps, [k for k, _ in complaints]
+
+
+def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
     lines, out, taken = [], [], set()
-    for arg_id in kind.arguments:  # a kind may list a spare argument, used when one lacks evidence
+    for step in steps:  # a kind may list a spare argument, used when one lacks evidence
         if len(out) >= MAX_ARGUMENTS:
             break
-        arg = ARGUMENTS[arg_id]
-        passages = unique_passages(ctx.retrieve_about(arg.query, objection, k=5) + ctx.passages[:3])
+        if step.argument in taken:
+            continue
+        arg = ARGUMENTS[step.argument]
+        passages = unique_passages(ctx.retrieve_about(arg.query, step.part, k=5) + ctx.passages[:3])
         ranked = score_sentences(f"{arg.query} {ctx.question}", candidates(passages, limit=8), ctx.bm25,
                                  arg.prefer_figures or ctx.figures)
         fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
-                                              [objection_vector, _claim_vector(ctx, arg)], (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
-        evidence, headline = _evidence_and_claim(ctx, fresh, kind, taken)
+                                              [ctx.search.query_vector(step.part), _claim_vector(ctx, arg)],
+                                              (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
+        evidence, headline = _evidence_and_claim(ctx, fresh, [a for a in step.kind.arguments if a not in taken])
         if headline is None:
             continue
         taken.add(headline.id)
         used.update(s.text for s in evidence)
         cited = [_cite(ctx, s) for s in evidence]
-        quotes = " ".join(cited)
         claim, closing = headline.worded_for(objection)
         lines.append(f"{len(out) + 1}. **{claim}**")
-        lines.append(f"   {_lead_in(objection, len(out))} {quotes}")
+        lines.append(f"   {_lead_in(objection, len(out))} {' '.join(cited)}")
         out.append({"claim": claim, "argument": headline.id, "evidence": [s.text for s in evidence], "cited": cited,
                     "closing": closing})
     return lines, out
@@ -223,21 +225,25 @@ def _overlaps(text: str, used: set[str]) -> bool:
     return any(text in u or u in text for u in used)
 
 
+def _labels(kinds: list[ObjectionKind]) -> str:
+    return " · ".join(k.label for k in kinds)  # labels hold « et » themselves (« migrations et valeurs »)
+
+
 def compose_counter(ctx: ComposeContext) -> str:
     objection = objection_text(ctx.question) or ctx.question
     kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
-    head = [f"**L'objection** : _« {objection} »_ — _Type d'objection : {kind.label}_"]
+    steps, kinds = plan(objection, kind, ctx.search)
+    head = [f"**L'objection** : _« {objection} »_ — _Type d'objection : {_labels(kinds)}_"]
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
-    asks_more = bool(_ASK_SUFFIX.search(ctx.question)) and not re.search(r"(?:que|quoi) (?:lui |leur )?répondre\s*\?*\s*$",
-                                                                       ctx.question, re.I)
+    asks_more = further_question(ctx.question) is not None
     direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3) if asks_more else []
     body: list[str] = []
     if direct:
         used.update(s.text for s in direct)
         body += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]
-    argument_lines, arguments_out = _arguments(ctx, kind, objection, used)
+    argument_lines, arguments_out = _arguments(ctx, steps, objection, used)
     if not arguments_out:
         return ""
     body += ["", "**Trois arguments pour répondre**" if len(arguments_out) == 3 else "**Arguments pour répondre**"]
@@ -259,6 +265,6 @@ def compose_counter(ctx: ComposeContext) -> str:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
     closing = " ".join(a["closing"] for a in arguments_out[:2])
     head.append(f"\n_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_")
-    ctx.sections = [{"kind": kind.id, "kind_label": kind.label, "objection": objection, "arguments": arguments_out,
+    ctx.sections = [{"kind": kinds[0].id, "kind_label": _labels(kinds), "objection": objection, "arguments": arguments_out,
                      "key_figures": key_figures}]
     return "\n".join(head + body)

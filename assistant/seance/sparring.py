@@ -8,7 +8,6 @@ recognised both by its words and by its meaning, or a figure found in a document
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -22,34 +21,11 @@ from assistant.figures import figure_mentions, supported_by
 from assistant.seance.replies import short_reply
 from assistant.seance.sources import citation_json
 from assistant.cleaning import sentences as split_text
-from assistant.taxonomy import ARGUMENTS, OBJECTION_KINDS, OTHER_KIND
+from assistant.taxonomy import ARGUMENT_CUES, ARGUMENTS, OBJECTION_KINDS, OTHER_KIND
 
 if TYPE_CHECKING:
     from assistant.pipeline import Assistant
 
-# Words that name each argument; a reply uses an argument when it says one of them *and* means it.
-ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
-    "modeste": r"par habitant|centimes?|euros? par|€ par|part du budget|modeste|\bmoins de \d",
-    "cofinancement": r"cofinanc|co-financ|subvention|\bDAECT\b|\bAFD\b|FICOL|FEXTE|ministère|agences? de l'eau|"
-                     r"appels? à projets|effet de levier|\blevier|Oudin|1 ?%",
-    "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
-                 r"attractivité|cohésion|diaspora|rayonnement|profite",
-    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence",
-    "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",
-    "services": r"\bagents?\b|nos services|savoir-faire professionnel|management|pratiques professionnelles",
-    "diplomatie": r"diplomati|ambassade|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",
-    "solidarite": r"solidarit|\bluxe\b|responsabilité|défis|climat|humanit|impératif",
-    "pilotage": r"évalu|bilan|stratégie|\bvot[eé]|transparen|contrôl|suivi|rendre compte|rend compte|délibér|convention",
-    "developpement_local": r"développement local|se développer|causes? des départs|\bmurs?\b|migra|rester (?:au pays|chez eux)|"
-                           r"réfugiés",
-    "controle": r"tranches?|rapports? (?:d'avancement|intermédiaire|final)|comptes? rendus?|justificati|contrôl|préfet|"
-                r"tracé|traçab|versée? sur",
-    "economie": r"entreprises?|économi|emplois?|marchés|chambre de commerce|export|commerçants",
-    "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
-                 r"population à population|concrets?",
-    "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
-                 r"gagnent? en",
-}.items()}
 
 # A cue counts when the sentence holding it is this close in meaning to the argument's claim or evidence
 # (cosines of multilingual-e5-small; an unrelated sentence sits near 0.78).

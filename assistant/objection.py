@@ -1,0 +1,112 @@
+"""What the objection is, in what the user typed: without who reported it, the request around it, or its quotes.
+
+Officials paste objections the way they heard them: « Un conseiller m'a sorti : « … » Je lui réponds quoi ? »,
+« qqn écrit sur facebook que … comment répondre sans se mettre tout le monde à dos », « « … » -> argumentaire
+svp ». The objection is what the rebuttal restates and what its arguments are sought for; the frame and the
+request would only add noise to both.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A request addressed to the assistant at the end of the text (« Je lui réponds quoi ? », « Quels angles de réponse ? »).
+_ASK_SUFFIX = re.compile(
+    r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
+    r"que dire|quoi répondre|(?:comment|que) (?:je |on )?(?:lui |leur )?(?:réponds|répond|répondre)|"
+    r"(?:je |on )(?:lui |leur )?(?:réponds|répond) quoi|aide-moi à (?:lui |leur )?répondre|une réponse)\s*\?*\s*$",
+    re.I,
+)
+# A trailing question that asks for more than the rebuttal (« Comment les associer ? »).
+_ASKS_MORE = re.compile(r"\b(?:comment|pourquoi|quels?|quelles?|où|quand|combien|faut-il|peut-on|doit-on)\b", re.I)
+# A trailing segment that asks the assistant for help rather than states the objection.
+_REQUEST_SEGMENT = re.compile(
+    r"^\s*(?:->|=>|—|-)?\s*(?:.{0,40}\b(?:répondre|réponds|répond|réponse|réagir|argumentaire|arguments?|angles?|"
+    r"éléments de langage|aide-moi|aidez-moi|svp|stp|s'il (?:te|vous) plaît|merci|help)\b.{0,60})$", re.I)
+_SEGMENTS = re.compile(r"(?<=[.?!»])\s+|\s+(?=->|=>)")
+
+_QUOTED = re.compile(r"«\s*([^«»]{15,}?)\s*»")
+_REPORTED = re.compile(
+    r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
+    r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
+    r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit))(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
+# « Un journaliste me demande s'il est bien raisonnable de … »: the question he asks, put back as a question.
+_ASKED = re.compile(r"^.{0,80}?\b(?:me|nous|m['’]a|nous a|)\s*demand(?:e|ent|é)\s+(?:si\s+|s['’](?=ils?\b))", re.I)
+_INVERTED = ((re.compile(r"^il est\b", re.I), "est-il"), (re.compile(r"^ils sont\b", re.I), "sont-ils"),
+             (re.compile(r"^c['’]est\b", re.I), "est-ce"), (re.compile(r"^il faut\b", re.I), "faut-il"),
+             (re.compile(r"^on doit\b", re.I), "doit-on"), (re.compile(r"^on peut\b", re.I), "peut-on"))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _without_request(text: str) -> str:
+    """Drop the trailing request to the assistant: a known phrasing, or short final segments asking for help."""
+    text = _ASK_SUFFIX.sub("", text).strip()
+    segments = [s for s in _SEGMENTS.split(text) if s.strip()]
+    while len(segments) > 1 and len(segments[-1].split()) <= 16 and _REQUEST_SEGMENT.match(segments[-1]):
+        segments.pop()
+    return " ".join(segments).strip()
+
+
+def _asked(text: str) -> str | None:
+    """« X me demande s'il est raisonnable de … » → « Est-il raisonnable de … ? »."""
+    found = _ASKED.match(text)
+    if not found:
+        return None
+    rest = text[found.end():].strip()
+    for pattern, inverted in _INVERTED:
+        if pattern.match(rest):
+            rest = pattern.sub(inverted, rest, count=1)
+            break
+    return _capitalised(rest.rstrip(" .?!")) + " ?"
+
+
+def further_question(text: str) -> str | None:
+    """The question the user adds after the objection, when it asks for more than how to reply
+    (« Les habitants ne connaissent pas ce jumelage. Comment les associer ? »)."""
+    segments = [s for s in _SEGMENTS.split(text.strip()) if s.strip()]
+    last = segments[-1] if len(segments) > 1 else ""
+    if not last.rstrip().endswith("?") or _REQUEST_SEGMENT.match(last) or _ASK_SUFFIX.fullmatch(" " + last):
+        return None
+    return last if _ASKS_MORE.search(last) else None
+
+
+def objection_text(question: str) -> str:
+    """The objection itself: without "Que répondre ?", its quotation marks, or who reported it
+    ("Un conseiller d'opposition dit que …")."""
+    text = _without_request(question)
+    further = further_question(text)
+    if further:
+        text = text[: text.rstrip().rfind(further)].strip()
+    quoted_part = _QUOTED.search(text)
+    frame = text[: quoted_part.start()] if quoted_part else ""
+    if quoted_part and (_REPORTED.match(frame + " que ") or (frame.rstrip().endswith(":") and len(frame.split()) <= 8)
+                        or not frame.strip()):
+        inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
+        return _capitalised(inner)
+    asked = _asked(text)
+    if asked and len(asked.split()) >= 4:
+        return asked
+    reported = _REPORTED.sub("", text, count=1)
+    if reported != text and len(reported.split()) >= 3:
+        # « … écrit que la coopé c'est des voyages et que personne sait où part l'argent »: one objection, two claims.
+        text = _capitalised(re.sub(r",?\s+et qu(?:e\s+|['’])", ", et ", reported))
+    return text.strip("«»\"“” ").strip().rstrip(" ,;:")
+
+
+# Where a spoken objection chains several complaints: « ça sert à rien, ça a jamais empêché les migrants de venir,
+# et c'est pas le boulot d'une commune ». Plain commas inside one complaint (« Avec la baisse des dotations,
+# c'est un luxe ») are not boundaries.
+_CHAINED = re.compile(r"\s*(?:;|,\s*et\s+(?=\w)|,\s*(?=(?:ça|cela|c['’]est|ce n['’]est|et puis|en plus|sans compter|"
+                      r"de toute façon|d['’]ailleurs|surtout|alors que|sans parler)\b)|(?<=[.!?])\s+(?=[A-ZÀ-Ý]))", re.I)
+MIN_PART_WORDS = 5  # shorter complaints (« Il y a des priorités ») restate the objection, and classify poorly
+
+
+def objection_parts(objection: str) -> list[str]:
+    """The complaints a chained objection makes, each long enough to be understood alone; one part otherwise."""
+    parts = [p.strip(" ,.;") for p in _CHAINED.split(objection) if p and p.strip(" ,.;")]
+    if len(parts) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in parts):
+        return [objection]
+    return parts

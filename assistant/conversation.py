@@ -158,7 +158,7 @@ _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|sinon|alors)\b[\s,]*
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
 
-_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?)", re.I)
+_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?|balles)", re.I)
 _POPULATION = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?)?\s*(?:d')?(?:habitants|hab\.?\b)", re.I)
 _BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M)?\s*(?:d')?(?:€|euros?)", re.I)
 
@@ -176,6 +176,23 @@ def _scaled(number: str, unit: str | None) -> float:
 
 
 _ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*\?", re.I)
+
+
+def amount_in(message: str) -> float | None:
+    """The first amount in euros the message gives (« 40 000 balles », « 35 000 € par an »), if any."""
+    found = _AMOUNT.search(message)
+    try:
+        return _scaled(found.group(1), found.group(2)) if found else None
+    except ValueError:
+        return None
+
+
+def population_in(message: str) -> int | None:
+    found = _POPULATION.search(message)
+    try:
+        return int(_scaled(found.group(1), found.group(2))) if found else None
+    except ValueError:
+        return None
 
 
 def computation(message: str) -> CostFigures | None:
@@ -361,8 +378,8 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
                     looks_like_objection: Callable[[str], bool] | None) -> Understanding:
     text = message.strip()
     # « Communiqué : le conseil a voté 8 000 € par an… (2 900 hab.) » asks for a text, not a sum: figures in a
-    # writing request are its facts.
-    writing = mode in ("article", "fiche") or _asked_mode(text) in ("article", "fiche")
+    # writing request are its facts. An objection quoting our budget asks for a rebuttal, which puts it per inhabitant.
+    writing = mode in ("article", "fiche", "contre-argument") or _asked_mode(text) in ("article", "fiche")
     cost = None if writing and not _ASKS_SUM.search(text) else computation(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)

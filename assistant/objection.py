@@ -27,8 +27,9 @@ _SEGMENTS = re.compile(r"(?<=[.?!»])\s+|\s+(?=->|=>)")
 
 _QUOTED = re.compile(r"«\s*([^«»]{15,}?)\s*»")
 _REPORTED = re.compile(
-    r"^.{0,80}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
+    r"^.{0,300}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
     r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
+    r"exige|exigent|réclame|réclament|dénonce|dénoncent|accuse|accusent|critique|critiquent|"
     r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit))(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
 # « Un journaliste me demande s'il est bien raisonnable de … »: the question he asks, put back as a question.
 _ASKED = re.compile(r"^.{0,80}?\b(?:me|nous|m['’]a|nous a|)\s*demand(?:e|ent|é)\s+(?:si\s+|s['’](?=ils?\b))", re.I)
@@ -106,7 +107,12 @@ MIN_PART_WORDS = 5  # shorter complaints (« Il y a des priorités ») restate t
 
 def objection_parts(objection: str) -> list[str]:
     """The complaints a chained objection makes, each long enough to be understood alone; one part otherwise."""
-    parts = [p.strip(" ,.;") for p in _CHAINED.split(objection) if p and p.strip(" ,.;")]
-    if len(parts) < 2 or any(len(p.split()) < MIN_PART_WORDS for p in parts):
-        return [objection]
-    return parts
+    parts: list[str] = []
+    for piece in (p.strip(" ,.;") for p in _CHAINED.split(objection) if p and p.strip(" ,.;")):
+        if parts and len(parts[-1].split()) < MIN_PART_WORDS:
+            parts[-1] = f"{parts[-1]}, {piece}"  # too short to stand alone: it goes with the next complaint
+        else:
+            parts.append(piece)
+    if len(parts) > 1 and len(parts[-1].split()) < MIN_PART_WORDS:
+        parts[-2:] = [f"{parts[-2]}. {parts[-1]}"]
+    return parts if len(parts) > 1 else [objection]

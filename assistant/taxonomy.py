@@ -274,11 +274,12 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         ("avec la junte au pouvoir il faut tout arrêter", "le pays est en guerre, on ne peut plus y aller",
          "c'est une zone rouge, c'est trop dangereux", "on ne coopère pas avec une dictature militaire",
          "la France a rompu avec ce pays, pourquoi pas nous ?", "vu la situation sécuritaire là-bas il faut rompre",
+         "est-il raisonnable de garder ce partenariat avec une junte au pouvoir ?",
          "après le coup d'État il faut suspendre le jumelage", "nos élus ne peuvent plus se rendre sur place",
          "le Quai d'Orsay déconseille formellement d'y aller", "avec les tensions diplomatiques ce partenariat n'a plus de sens",
          "les militaires ont pris le pouvoir, on ne peut plus travailler avec eux"),
         ("lien", "controle", "proximite"),
-        cue=r"guerre|junte|coup d['’]État|putsch|militaires?\b|sécuritaire|zone rouge|terroris|jihad|djihad|conflit|"
+        cue=r"guerre|junte|coups? d['’]État|putsch|militaires?\b|sécuritaire|zone rouge|terroris|jihad|djihad|conflit|"
             r"rupture diplomatique|rompu|régime|dictat|instab|crise politique|insécurité|déconseill",
     ),
     ObjectionKind(

@@ -54,18 +54,16 @@ def test_counter_abstains_off_topic(assistant) -> None:  # type: ignore[no-untyp
 def test_fiche_ficol_dates_and_disagreement(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("FICOL", mode="fiche")
     body = answer.answer
-    for heading in ("Ce que c'est", "Qui peut en bénéficier", "Montants et taux", "Calendrier", "Sources et dates"):
+    for heading in ("Ce que c'est", "Qui peut en bénéficier", "Montants et taux", "Calendrier", "Sources"):
         assert f"**{heading}**" in body
+    assert body.count("Sources") == 1  # one list of sources, with their dates: not a second one for the fiche
     assert ("1,5 million" in body or "1 500 000" in body) and "500 000" in body
-    assert "2024-09-13" in body and "2015-10-27" not in body.split("**Sources et dates**")[0]  # current sources first
+    assert "2024-09-13" in body and "2015-10-27" not in body.split("**Sources**")[0]  # current sources first
     oudin = assistant.answer("Oudin-Santini", mode="fiche").answer  # an old source still cited is flagged
-    assert "2015-10-27 (à vérifier : source de 2015)" in oudin.split("**Sources et dates**")[1]
+    assert "2015-10-27 (à vérifier : source de 2015)" in oudin.split("**Sources**")[1]
     # 1 % in 2015 and 1 % in 2025 agree: no « sources de dates différentes » unless values of one unit disagree.
     assert "Attention : sources de dates différentes" not in assistant.answer("Oudin-Santini", mode="fiche").answer
     assert answer_checks(answer)["figure_faithfulness"] == 1.0
-    listed = body.split("**Sources et dates**")[1].split("**Sources**")[0]
-    titles = [line.split("] ", 1)[1].rsplit(", ", 1)[0] for line in listed.splitlines() if line.startswith("- _[")]
-    assert len(titles) == len(set(titles)) and len(titles) <= len(answer.citations)  # a document listed once
 
 
 def test_stale_note_rule() -> None:
@@ -105,6 +103,36 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
     assert objection_text("Un conseiller d'opposition m'a sorti en commission : « la diplomatie c'est le boulot de "
                           "l'État, pas d'une mairie. » Je voudrais une réponse argumentée pour le prochain conseil.") \
         == "La diplomatie c'est le boulot de l'État, pas d'une mairie."
+
+
+def test_the_request_around_an_objection_is_not_part_of_it() -> None:
+    from assistant.objection import further_question, objection_parts, objection_text
+
+    assert objection_text("« L'aide au développement ça sert à rien, et c'est pas le boulot d'une commune » -> argumentaire svp") \
+        == "L'aide au développement ça sert à rien, et c'est pas le boulot d'une commune"
+    assert objection_text("qqn écrit que la coopé c'est des voyages payés aux élus et que personne sait où part l'argent. "
+                          "comment répondre sans se mettre tout le monde à dos") \
+        == "La coopé c'est des voyages payés aux élus, et personne sait où part l'argent."
+    assert objection_text("Un journaliste me demande s'il est bien raisonnable de rester avec une commune malienne vu la "
+                          "junte. Quels angles de réponse ?") == "Est-il bien raisonnable de rester avec une commune malienne vu la junte ?"
+    assert further_question("Des habitants pensent que le jumelage n'intéresse personne. Comment les associer ?") \
+        == "Comment les associer ?"
+    assert further_question("Ça coûte trop cher. Je lui réponds quoi ?") is None
+    assert objection_parts("ça sert à rien, ça a jamais empêché les migrants de venir, et c'est pas le boulot d'une commune") \
+        == ["ça sert à rien, ça a jamais empêché les migrants de venir", "c'est pas le boulot d'une commune"]
+    assert objection_parts("Avec la baisse des dotations, l'action internationale est un luxe.") \
+        == ["Avec la baisse des dotations, l'action internationale est un luxe."]
+
+
+def test_a_chained_objection_gets_an_argument_per_complaint_and_its_figure_per_inhabitant(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("L'aide au développement ça sert à rien, ça a jamais empêché les migrants de venir, et c'est "
+                              "pas le boulot d'une commune de 6000 habitants qui donne 15 000 € par an", mode="contre-argument")
+    made = [a["argument"] for a in answer.sections[0]["arguments"]]
+    assert "developpement_local" in made  # the migrants' complaint is answered, not only the first one
+    assert "2,50 € par habitant et par an" in answer.answer  # 15 000 € for 6 000 inhabitants, said for the debate
+    crisis = assistant.answer("Un journaliste me demande s'il est raisonnable de maintenir notre partenariat avec une commune "
+                              "malienne vu la junte au pouvoir. Quels angles de réponse ?", mode="contre-argument")
+    assert not crisis.abstained and crisis.sections[0]["kind"] == "crise"
 
 
 def test_every_argument_can_be_recognised_in_a_training_reply() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.dates import stale_year
 from assistant.documents import Citation, Passage
 
 if TYPE_CHECKING:
@@ -63,11 +65,13 @@ def cited_by(text: str, citations: list[Citation]) -> list[Citation]:
     return [c for c in citations if c.n in used]
 
 
-def sources_block(citations: list[Citation]) -> str:
-    """The French list of sources appended to every answer."""
+def sources_block(citations: list[Citation], today: date | None = None) -> str:
+    """The French list of sources appended to every answer; a source over two years old says so
+    (« 2015-10-27 (à vérifier : source de 2015) »), since officials quote these figures as current."""
     lines = ["**Sources**"]
     for c in citations:
         full = (c.quote.split("\n")[0] if c.quote else c.text).strip()
         excerpt = full if len(full) <= 160 else full[:160].rstrip() + "…"
-        lines.append(f"- [{c.n}] {c.label()} — « {excerpt} »")
+        old = stale_year(c.date, today)
+        lines.append(f"- [{c.n}] {c.label()}{f' (à vérifier : source de {old})' if old else ''} — « {excerpt} »")
     return "\n".join(lines)

@@ -18,6 +18,8 @@ from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
+from assistant.conversation import amount_in, population_in
+from assistant.cost import cost_per_inhabitant, euros, french_number
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
@@ -225,6 +227,24 @@ def _overlaps(text: str, used: set[str]) -> bool:
     return any(text in u or u in text for u in used)
 
 
+def _own_figure(request: str) -> str:
+    """The amount the user quotes, put per inhabitant with the Calculateur's rule: the figure an official most needs
+    against a cost objection is their own. Without a population, the line says what to complete."""
+    amount = amount_in(request)
+    if amount is None or amount <= 0:
+        return ""
+    population = population_in(request)
+    if population:
+        try:
+            figures = cost_per_inhabitant(amount, None, population)
+        except ValueError:
+            return ""
+        return (f"_Votre chiffre : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
+                f"{figures.per_inhabitant_text} par habitant et par an. À dire : « {figures.sentence} »_")
+    return (f"_Votre chiffre : {euros(amount)} ÷ [nombre d'habitants] = [à compléter] € par habitant et par an "
+            "(la page Calculateur fait le calcul et donne la phrase à dire)._")
+
+
 def _labels(kinds: list[ObjectionKind]) -> str:
     return " · ".join(k.label for k in kinds)  # labels hold « et » themselves (« migrations et valeurs »)
 
@@ -238,7 +258,8 @@ def compose_counter(ctx: ComposeContext) -> str:
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
     asks_more = further_question(ctx.question) is not None
-    direct = pick(ctx.rerank(score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)), 2, min_score=0.3) if asks_more else []
+    direct = pick(ctx.rerank([s for s in score_sentences(ctx.question, candidates(ctx.passages, limit=3), ctx.bm25)
+                              if _on_our_side(s.text)]), 2, min_score=0.3) if asks_more else []
     body: list[str] = []
     if direct:
         used.update(s.text for s in direct)
@@ -265,6 +286,9 @@ def compose_counter(ctx: ComposeContext) -> str:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
     closing = " ".join(a["closing"] for a in arguments_out[:2])
     head.append(f"\n_{_CLOSING_LABEL.get(ctx.audience, _CLOSING_LABEL['elu'])} : « {closing} »_")
+    own = _own_figure(ctx.question)
+    if own:
+        head.append(f"\n{own}")
     ctx.sections = [{"kind": kinds[0].id, "kind_label": _labels(kinds), "objection": objection, "arguments": arguments_out,
                      "key_figures": key_figures}]
     return "\n".join(head + body)

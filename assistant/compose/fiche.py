@@ -242,18 +242,6 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
     return by_section
 
 
-def _sources_and_dates(ctx: ComposeContext, today: date | None) -> list[str]:
-    lines = ["**Sources et dates**"]
-    by_document: dict[tuple[str, str], list[int]] = {}  # two sections of one document: one line, both numbers
-    for c in ctx.book.citations:
-        by_document.setdefault((c.title, c.date), []).append(c.n)
-    for (title, date_text), numbers in by_document.items():
-        note = stale_note(date_text, today).strip(" _")
-        refs = ", ".join(f"[{n}]" for n in numbers)
-        lines.append(f"- _{refs} {title}, {date_text or 'date inconnue'}{' ' + note if note else ''}_")
-    return lines
-
-
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     tool = _tool_of(ctx)
     name = tool.name if tool else fiche_name(ctx.question)
@@ -279,6 +267,6 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             lines.append(f"- _(source de {source_year(s.passage.chunk.date)})_ {s.text} [{ctx.book.cite_sentence(s)}]")
         lines.append("_Les chiffres les plus récents priment ; vérifiez-les auprès de l'organisme avant toute citation officielle._")
         lines.append("")
-    lines += _sources_and_dates(ctx, today)
+    # The dates of the sources are in the answer's one « Sources » list, with « à vérifier » on old ones.
     ctx.sections = [{"tool": tool.id if tool else "", "name": name}]
     return "\n".join(lines).strip()

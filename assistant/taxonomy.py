@@ -370,8 +370,8 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
                            r"réfugiés",
     "controle": r"tranches?|rapports? (?:d'avancement|intermédiaire|final)|comptes? rendus?|justificati|contrôl|préfet|"
                 r"tracé|traçab|versée? sur",
-    "lien": r"lien|population à population|relations? (?:humaines|entre (?:nos )?(?:habitants|populations))|crises?|"
-            r"suspendu|zone rouge|maint(?:enir|ien)|garder le contact",
+    "lien": r"lien|population à population|relations? (?:humaines|directes|entre (?:nos )?(?:habitants|populations))|crises?|"
+            r"conflits|suspendu|zone rouge|maint(?:enir|ien)|garder le contact",
     "reseaux": r"réseaux?|pas de taille|petites? (?:communes?|collectivités)|plus petite taille|mutualis|Cités Unies|"
                r"multi-acteurs",
     "economie": r"entreprises?|économi|emplois?|marchés|chambre de commerce|export|commerçants",

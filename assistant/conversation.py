@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from assistant.cost import CostFigures, cost_per_inhabitant, parse_french_number
+from assistant.cost import CostFigures, cost_in
 from assistant.dates import YEAR
 from assistant.relevance import proper_nouns
 
@@ -158,59 +158,7 @@ _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|sinon|alors)\b[\s,]*
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
 
-_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?|balles)", re.I)
-_POPULATION = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?)?\s*(?:d')?(?:habitants|hab\.?\b)", re.I)
-_BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M)?\s*(?:d')?(?:€|euros?)", re.I)
-
-
-def _scaled(number: str, unit: str | None) -> float:
-    value = parse_french_number(number.strip())
-    unit = (unit or "").lower()
-    if unit.startswith("milliard"):
-        return value * 1e9
-    if unit.startswith("million") or unit == "m":
-        return value * 1e6
-    if unit == "k":
-        return value * 1e3
-    return value
-
-
 _ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*\?", re.I)
-
-
-def amount_in(message: str) -> float | None:
-    """The first amount in euros the message gives (« 40 000 balles », « 35 000 € par an »), if any."""
-    found = _AMOUNT.search(message)
-    try:
-        return _scaled(found.group(1), found.group(2)) if found else None
-    except ValueError:
-        return None
-
-
-def population_in(message: str) -> int | None:
-    found = _POPULATION.search(message)
-    try:
-        return int(_scaled(found.group(1), found.group(2))) if found else None
-    except ValueError:
-        return None
-
-
-def computation(message: str) -> CostFigures | None:
-    """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
-    try:
-        budget_match = _BUDGET.search(message)
-        budget = _scaled(budget_match.group(1), budget_match.group(2)) if budget_match else None
-        amounts = [m for m in _AMOUNT.finditer(message) if not budget_match or m.start(1) != budget_match.start(1)]
-        people_match = _POPULATION.search(message)
-        if not amounts or not (people_match or budget):
-            return None
-        amount = _scaled(amounts[0].group(1), amounts[0].group(2))
-        if not people_match:
-            return None
-        population = int(_scaled(people_match.group(1), people_match.group(2)))
-        return cost_per_inhabitant(amount, budget, population)
-    except ValueError:
-        return None
 
 
 def _sentences_asked(message: str) -> int | None:
@@ -380,7 +328,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     # « Communiqué : le conseil a voté 8 000 € par an… (2 900 hab.) » asks for a text, not a sum: figures in a
     # writing request are its facts. An objection quoting our budget asks for a rebuttal, which puts it per inhabitant.
     writing = mode in ("article", "fiche", "contre-argument") or _asked_mode(text) in ("article", "fiche")
-    cost = None if writing and not _ASKS_SUM.search(text) else computation(text)
+    cost = None if writing and not _ASKS_SUM.search(text) else cost_in(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:

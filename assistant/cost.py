@@ -89,3 +89,51 @@ def cost_per_inhabitant(aict_budget: float, total_budget: float | None, populati
     tail = f", soit {share_text} du budget" if share_text else ""
     sentence = f"L'action internationale de notre collectivité {said}{tail}."
     return CostFigures(per_head, share, sentence, euros(per_head), share_text)
+
+
+# The figures a chat message gives (« Nous versons 25 000 € par an pour 40 000 habitants, budget 12 M€ »): the chat's
+# computation and a counter-argument's « Votre chiffre » read them the same way.
+_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?|balles)", re.I)
+_POPULATION = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?)?\s*(?:d')?(?:habitants|hab\.?\b)", re.I)
+_BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M)?\s*(?:d')?(?:€|euros?)", re.I)
+
+
+def _scaled(match: "re.Match[str]") -> float:
+    """The number a match holds, times its unit (« 1,5 million », « 25 k€ »); a malformed number raises ValueError."""
+    value = parse_french_number(match.group(1).strip())
+    unit = (match.group(2) or "").lower()
+    if unit.startswith("milliard"):
+        return value * 1e9
+    if unit.startswith("million") or unit == "m":
+        return value * 1e6
+    if unit == "k":
+        return value * 1e3
+    return value
+
+
+def _figures(message: str) -> tuple[float | None, int | None, float | None]:
+    """(amount, population, total budget) as the message gives them; the budget's own amount is not the amount."""
+    budget_match = _BUDGET.search(message)
+    amount_match = next((m for m in _AMOUNT.finditer(message)
+                         if not budget_match or m.start(1) != budget_match.start(1)), None)
+    people_match = _POPULATION.search(message)
+    return (_scaled(amount_match) if amount_match else None, int(_scaled(people_match)) if people_match else None,
+            _scaled(budget_match) if budget_match else None)
+
+
+def amount_and_population_in(message: str) -> tuple[float | None, int | None]:
+    """The amount in euros (« 40 000 balles », « 35 000 € par an ») and the population a message gives, if any."""
+    try:
+        amount, population, _ = _figures(message)
+    except ValueError:
+        return None, None
+    return amount, population
+
+
+def cost_in(message: str) -> CostFigures | None:
+    """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
+    try:
+        amount, population, budget = _figures(message)
+        return cost_per_inhabitant(amount, budget, population) if amount is not None and population else None
+    except ValueError:
+        return None

@@ -55,8 +55,9 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
     """The kind of the objection whose vector is given; `text`, when given, must name a cued kind's subject."""
     ids, vectors = kind_vectors(embeddings)
     sims = vectors @ np.asarray(query_vector, dtype=np.float32)
+    named = {k.id for k in OBJECTION_KINDS.values() if k.cue and text and re.search(k.cue, text, re.I)}
     if text:
-        unnamed = {k.id for k in OBJECTION_KINDS.values() if k.cue and not re.search(k.cue, text, re.I)}
+        unnamed = {k.id for k in OBJECTION_KINDS.values() if k.cue} - named
         sims = np.where(np.isin(np.asarray(ids), list(unnamed)), -1.0, sims) if unnamed else sims
     order = np.argsort(-sims)[:NEIGHBOURS]
     votes: dict[str, float] = {}
@@ -67,6 +68,5 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
         return KindMatch(OTHER_KIND, best, votes)
     # A kind whose subject the text names (« la junte », « une commune de 2 000 habitants ») and that is among the
     # nearest phrasings wins: the named subject says more than a vote among phrasings of similar shape.
-    named = [k for k in votes if text and OBJECTION_KINDS[k].cue and re.search(OBJECTION_KINDS[k].cue, text, re.I)]
-    winner = max(named or votes, key=votes.__getitem__)
+    winner = max(named & votes.keys() or votes, key=votes.__getitem__)
     return KindMatch(OBJECTION_KINDS[winner], best, votes, sum(ids[i] == winner for i in order))

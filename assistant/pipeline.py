@@ -13,7 +13,6 @@ from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter
-from assistant.objection import objection_text
 from assistant.compose.computation import compose_computation
 from assistant.compose.fiche import compose_fiche, detect_tool
 from assistant.compose.question import compose_question_ctx
@@ -22,6 +21,7 @@ from assistant.compose.citations import sources_block
 from assistant.condense import condense
 from assistant.dates import year_first
 from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, topic_request, understand
+from assistant.objection import objection_text
 from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable

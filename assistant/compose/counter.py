@@ -18,8 +18,7 @@ from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
-from assistant.conversation import amount_in, population_in
-from assistant.cost import cost_per_inhabitant, euros, french_number
+from assistant.cost import amount_and_population_in, cost_in, euros, french_number
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
@@ -230,14 +229,12 @@ def _overlaps(text: str, used: set[str]) -> bool:
 def _own_figure(request: str) -> str:
     """The amount the user quotes, put per inhabitant with the Calculateur's rule: the figure an official most needs
     against a cost objection is their own. Without a population, the line says what to complete."""
-    amount = amount_in(request)
+    amount, population = amount_and_population_in(request)
     if amount is None or amount <= 0:
         return ""
-    population = population_in(request)
     if population:
-        try:
-            figures = cost_per_inhabitant(amount, None, population)
-        except ValueError:
+        figures = cost_in(request)
+        if figures is None:
             return ""
         return (f"_Votre chiffre : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
                 f"{figures.per_inhabitant_text} par habitant et par an. À dire : « {figures.sentence} »_")

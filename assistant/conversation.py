@@ -326,8 +326,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
                     looks_like_objection: Callable[[str], bool] | None) -> Understanding:
     text = message.strip()
     # « Communiqué : le conseil a voté 8 000 € par an… (2 900 hab.) » asks for a text, not a sum: figures in a
-    # writing request are its facts. An objection quoting our budget asks for a rebuttal, which puts it per inhabitant.
-    writing = mode in ("article", "fiche", "contre-argument") or _asked_mode(text) in ("article", "fiche")
+    # writing request are its facts. An objection quoting our budget, in any mode (« l'opposition dit que nos 35 000 €
+    # sont jetés par les fenêtres »), asks for a rebuttal, which puts the amount per inhabitant.
+    writing = (mode in ("article", "fiche", "contre-argument") or _asked_mode(text) in ("article", "fiche")
+               or bool(_OBJECTION_CUES.search(text)))
     cost = None if writing and not _ASKS_SUM.search(text) else cost_in(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)

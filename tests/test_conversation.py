@@ -74,6 +74,10 @@ def test_computation_uses_the_calculator_rule() -> None:
     assert understood.cost.per_inhabitant_text == "0,63 €"
     with_budget = understand("18 000 € pour 12 000 habitants, avec un budget de 15 millions d'euros")
     assert with_budget.cost is not None and with_budget.cost.share_text == "0,12 %"
+    # An objection quoting our figures asks for a rebuttal (which puts them per inhabitant), not a bare sum.
+    objection = understand("Notre commune de 12 000 habitants verse 35 000 € par an et l'opposition dit que c'est de "
+                           "l'argent jeté par les fenêtres")
+    assert objection.intent == "objection" and objection.mode == "contre-argument"
 
 
 def test_wrong_mode_is_corrected_with_a_notice() -> None:

@@ -21,11 +21,14 @@ CSS = """
 .aict-heading { display: inline-block; margin-top: 0.25rem; }
 /* The conversation's examples are read before they are clicked: their whole text wraps instead of ending in « … ». */
 [class*="st-key-example-"] button * { white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
-/* An answer's own title (an article's headline, a fiche's name) is a heading inside a chat message: on a phone
-   Streamlit's page-title size made it wrap over four lines. */
+/* An answer's own title (an article's headline, a fiche's name) and its paragraph headings are headings inside a
+   chat message: on a phone Streamlit's page-title size made the title wrap over four lines. The headings stay
+   smaller than the title. */
 [data-testid="stChatMessage"] [data-testid="stMarkdownContainer"] h2 { font-size: 1.35rem; line-height: 1.3; }
+[data-testid="stChatMessage"] [data-testid="stMarkdownContainer"] h3 { font-size: 1.15rem; line-height: 1.3; }
 @media (max-width: 768px) {
   [data-testid="stChatMessage"] [data-testid="stMarkdownContainer"] h2 { font-size: 1.15rem; }
+  [data-testid="stChatMessage"] [data-testid="stMarkdownContainer"] h3 { font-size: 1.05rem; }
 }
 /* The « ⋮ » menu offers Print, Record screen and « Made with Streamlit », in English, and nothing a visitor needs. */
 [data-testid="stMainMenu"] { display: none; }

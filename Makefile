@@ -1,5 +1,10 @@
 # Assistant AICT — two commands for users: `make run` and `make test`.
-PYTHON ?= python3
+# The interpreter for the venv: the first one not older than 3.11.8. CPython 3.11.0-3.11.7 share one
+# recursion counter between threads in ast.parse (cpython#106905), so Streamlit compiling the app while the
+# warm-up thread reads a NumPy header fails now and then with « AST constructor recursion depth mismatch ».
+PYTHON ?= $(shell for p in python3.12 python3.13 $$HOME/.pyenv/versions/3.1[23].*/bin/python3 python3; do \
+            $$p -c 'import sys; sys.exit(sys.version_info < (3, 11, 8))' >/dev/null 2>&1 && { echo $$p; exit; }; \
+          done; echo python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 UV     := $(VENV)/bin/uv

@@ -30,6 +30,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bhomologues?\b|\bpartenariats?\b|villes? partenaires?", "partenaires"),
     (r"\baccords?\b|\bconventionner\b", "convention"),
     (r"\bgouvernements?\b|\bÉtats? étrangers?\b", "État"),
+    # « le ministère de la Santé du Cap-Vert »: a foreign State's ministry, which the law treats as the State.
+    (r"\bministères? (?!(?:de l'europe et )?des affaires étrangères)(?:de l[a']\s?|du |des )?\w+(?: \w+)? "
+     r"(?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|\bministères? étrangers?\b", "État étranger convention"),
     (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
     (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
     (r"\bemplois?\b|\bchômage\b|\bentreprises? locales?\b", "acteurs économiques entreprises"),

@@ -17,6 +17,7 @@ from assistant.compose.computation import compose_computation
 from assistant.compose.fiche import compose_fiche, detect_tool
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
+from assistant.compose.short_text import shape
 from assistant.compose.citations import sources_block
 from assistant.condense import condense
 from assistant.dates import year_first
@@ -26,6 +27,7 @@ from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.fair_slots import request
+from assistant.formats import short_form
 from assistant.index import Index
 from assistant.questions import prepare
 from assistant.relevance import assess, assess_objection, in_domain
@@ -134,6 +136,9 @@ class Assistant:
                                     figures=understood.intent == "figures")
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""
+        form = short_form(typed.text) if understood.intent not in INSTRUCTIONS else None
+        if form and ctx is not None and not answer.abstained and answer.citations:
+            shape(answer, form)  # « réponse en commentaire, courte », « post Facebook (5-6 lignes) »
         if rewritten_by:
             answer.checks["question_comprise_par"] = rewritten_by
         if understood.notice:

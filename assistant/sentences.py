@@ -82,6 +82,7 @@ _CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']e
                         r"plus loin|plus haut)[^)]*\)", re.I)
 MAX_JOINED_WORDS = MAX_WORDS + 40
 _SOURCE_LINE = re.compile(r"^\s*sources?\s*:", re.I)
+_TRAILING_SOURCE = re.compile(r"(?<=[.!?»)])\s+Sources?\s*:[^\n]*$")
 
 
 def split_passage(passage: Passage) -> list[Sentence]:
@@ -101,8 +102,11 @@ def split_passage(passage: Passage) -> list[Sentence]:
             heading = re.sub(r"^\d+[.)]\s*", "", section)  # "6. La facilité FICOL" → "La facilité FICOL"
             before = ""
             continue
-        if _SOURCE_LINE.match(para):
-            continue  # « Source : site (page, date) » says where a paragraph comes from: never quoted, not even in part
+        # « Source : site (« titre… 2025 », date) » says where a paragraph comes from: never quoted, not even the
+        # piece after an ellipsis inside its title (cleaning has joined it to the paragraph's last line).
+        para = _TRAILING_SOURCE.sub("", para)
+        if _SOURCE_LINE.match(para) or not para.strip():
+            continue
         parts = sentences(para)
         for sent in parts:
             bullet = bool(_BULLET.match(sent))

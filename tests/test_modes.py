@@ -124,6 +124,24 @@ def test_the_request_around_an_objection_is_not_part_of_it() -> None:
         == ["Avec la baisse des dotations, l'action internationale est un luxe."]
 
 
+def test_quoted_words_are_the_objection_whatever_frames_them_and_our_own_context_is_not() -> None:
+    from assistant.objection import objection_text
+
+    # A long frame that hands over with a colon, « je cite » or « leur formule c'est ».
+    assert objection_text("une habitante a commenté notre post sur la page de la commune hier soir : « Encore des sous "
+                          "pour l'Afrique alors que l'école tombe en ruine. » On a un jumelage depuis 1998, il me faut "
+                          "une réponse.") == "Encore des sous pour l'Afrique alors que l'école tombe en ruine."
+    assert objection_text("Au bureau communautaire, un vice-président a lâché, je cite : « c'est du clientélisme avec "
+                          "les associations » et tout le monde a rigolé. Que dire ?") \
+        == "C'est du clientélisme avec les associations"
+    assert objection_text("Conseil lundi et je sais déjà ce qui va tomber. Leur formule c'est « chaque euro parti au "
+                          "Togo manque à nos écoles ». On est 5 000 habitants.") == "Chaque euro parti au Togo manque à nos écoles"
+    # What the user adds about their own side after the reported words stays out of the objection.
+    assert objection_text("Mon beau-frère dit que c'est du vol et que les puits ne servent à rien. Je suis élue au "
+                          "syndicat. On y met 20 000 € par an. Comment lui expliquer ?") \
+        == "C'est du vol, et les puits ne servent à rien."
+
+
 def test_a_chained_objection_gets_an_argument_per_complaint_and_its_figure_per_inhabitant(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("L'aide au développement ça sert à rien, ça a jamais empêché les migrants de venir, et c'est "
                               "pas le boulot d'une commune de 6000 habitants qui donne 15 000 € par an", mode="contre-argument")

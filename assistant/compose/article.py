@@ -10,6 +10,7 @@ import re
 
 from assistant.compose.brief import Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
+from assistant.compose.fiche import TOOLS, Tool
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
 from assistant.dates import YEAR
 
@@ -138,6 +139,12 @@ def _opening(brief: Brief, title: str, press: bool) -> list[str]:
     return lines
 
 
+def named_tools(request: str) -> list[Tool]:
+    """The funding tools and frameworks a request names by their own name (at most two, in the list's order)."""
+    lowered = request.lower()
+    return [t for t in TOOLS if any(re.fullmatch(r"[a-zé]{4,}", a) and a in lowered for a in t.aliases)][:2]
+
+
 def compose_article(ctx: ComposeContext) -> str:
     subject = topic(ctx.question)
     brief = read_brief(ctx.question)
@@ -164,8 +171,12 @@ def compose_article(ctx: ComposeContext) -> str:
 
     body: list[str] = []
     for heading, theme in PARAGRAPHS:
-        query = f"{about} {theme}"
         funding = heading == FUNDING_HEADING
+        if funding and named_tools(ctx.question):
+            # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is
+            # the frame the reader needs, rather than the whole range of funding.
+            theme = " ".join(t.query for t in named_tools(ctx.question))
+        query = f"{about} {theme}"
         # Funding is read as current: searched wider, so that current rules are found beside the old ones.
         passages = ctx.retrieve_about(theme, about, k=8 if funding else 5)
         ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=8 if funding else 5), ctx.bm25,

@@ -20,6 +20,7 @@ _OURS = re.compile(
     rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?|mairie|"
     rf"conseil municipal|(?:la |notre )?(?:ville|commune)) (?:de |d[’'])({_NAME})"
     rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?")
+_TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre\s+partenaire,?\s+(?:la\s+)?)?$", re.I)
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
@@ -81,7 +82,10 @@ def _strip_instruction(clause: str) -> str:
 
 def read_brief(request: str) -> Brief:
     brief = Brief()
-    m = _OURS.search(request)
+    # « un projet avec la commune de Rosso » names the partner, not us.
+    partners = {p.group(1) for p in _PARTNER.finditer(request)}
+    m = next((m for m in _OURS.finditer(request) if not _TOWARDS.search(request[max(0, m.start() - 14):m.start()])
+              and (m.group(1) or m.group(2)) not in partners), None)
     if m:
         brief.ours = (m.group(1) or m.group(2) or "").strip()
     for p in _PARTNER.finditer(request):

@@ -44,7 +44,7 @@ TOOLS: tuple[Tool, ...] = (
          "1 % mobilité article L1115-3 autorités organisatrices de la mobilité services de mobilité budgets"),
     Tool("energie", "Le « 1 % énergie » (électricité et gaz)", ("1 % énergie", "1% énergie", "1 % électricité", "1 % energie"),
          "1 % énergie électricité gaz distribution publique syndicats budgets"),
-    Tool("dechets", "Le « 1 % déchets » (loi du 7 juillet 2014)", ("1 % déchets", "1% déchets", "1 % dechets"),
+    Tool("dechets", "Le « 1 % déchets » (loi du 7 juillet 2014)", ("1 % déchets", "1% déchets", "1 % dechets", "1 % ordures", "1% ordures"),
          "1 % déchets ordures ménagères collecte traitement article L1115-2 2014"),
     Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets",
          ("oudin", "santini", "1 %", "1%", "1 % eau", "1% eau"),
@@ -78,12 +78,19 @@ _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|fa
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
 
 
+def _is_name(alias: str) -> bool:
+    """An alias that names the tool itself: a word of its own (« ficol »), or words with a number (« loi de 2021 »,
+    « 1 % déchets »), not a bare « 1 % » or a phrase any section title may hold (« appel à projets »)."""
+    return bool(re.fullmatch(r"[^\W\d_]{4,}|l1115|\d{4}-\d{4}", alias)
+                or (re.search(r"\d", alias) and re.search(r"[^\W\d_]{3,}", alias)))
+
+
 def detect_tool(question: str, names_only: bool = False) -> Tool | None:
     """The tool a text names; `names_only` ignores the loose aliases (« 1 % », « appel à projets », « europe »)
     that a section title may hold without being about the tool."""
     lowered = question.lower()
     for tool in TOOLS:
-        aliases = [a for a in tool.aliases if not names_only or re.fullmatch(r"[a-zé]{4,}|l1115|\d{4}-\d{4}", a)]
+        aliases = [a for a in tool.aliases if not names_only or _is_name(a)]
         if any(alias in lowered for alias in aliases) and not (names_only and tool.id == "europe"):
             return tool
     return None
@@ -93,7 +100,10 @@ _ELIGIBLE = re.compile(r"^(?:Éligibilité|Conditions d['’]éligibilité|Qui p
                        r"Porteurs éligibles)\b|\bsont éligibles\b|"
                        r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
                        r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes?|groupements|syndicats|collectivités?|"
-                       r"associations|GIP|régions|départements|établissements)\b", re.I)
+                       r"associations|GIP|régions|départements|établissements)\b|"
+                       # « Les communes, EPCI et syndicats mixtes compétents pour … peuvent affecter jusqu'à 1 % »
+                       r"^(?:les |seul(?:e)?s les )?(?:communes|collectivités|régions|départements|EPCI|syndicats)\b"
+                       r"[^.;]{0,240}\bpeuvent\b", re.I)
 
 
 def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
@@ -206,7 +216,9 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
     sents = candidates(pool, limit=10)
     if aliases:
         # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
-        other = tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases if a not in aliases)
+        # « 1 % » names the water tool only when it is not part of this tool's own name (« 1 % déchets »).
+        other = tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases
+                      if not any(a in own for own in aliases))
         names = lambda s, keys: any(k in s.text.lower() for k in keys)  # noqa: E731
         named = {(id(s.passage), s.position) for s in sents if names(s, aliases)}
         # A sheet or a section given over to the tool speaks of it throughout (« Conditions d'éligibilité : pour

@@ -65,11 +65,11 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
             text = f"{text}\n\n{closing}"
     elif previous.mode == "article":
         title = next((line for line in body.splitlines() if line.startswith("## ")), "")
-        kept = units[:sentences] if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
+        kept = in_sentences(units, sentences) if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
         text = "\n\n".join(p for p in (title, " ".join(kept)) if p)
     else:
         units = current_first(units, previous.citations)
-        text = " ".join(units[:sentences] if sentences else within(units, SHORTER * len(body.split())))
+        text = " ".join(in_sentences(units, sentences) if sentences else within(units, SHORTER * len(body.split())))
     return text, cited_by(text, previous.citations)
 
 
@@ -81,6 +81,24 @@ def current_first(units: list[str], citations: list[Citation]) -> list[str]:
     cited = [re.search(r"\[(\d+)\]", unit) for unit in units]
     behind = outdated([(unit, dates.get(int(n.group(1))) if n else None) for unit, n in zip(units, cited)])
     return [u for u, late in zip(units, behind) if not late] + [u for u, late in zip(units, behind) if late]
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:\s*[»”])?\s+(?=[«“]?\s*[A-ZÀ-Ý])")
+
+
+def sentence_count(unit: str) -> int:
+    """Sentences in a cited unit: a quote may carry the sentence it leans on (« … 146 pays. Cette présence… »)."""
+    return len(_SENTENCE_END.findall(re.sub(r"\s*\[\d+\]\s*$", "", unit))) + 1
+
+
+def in_sentences(units: list[str], n: int) -> list[str]:
+    """The first units, in order, that make at most `n` sentences in all (« en 3 phrases » counts sentences, not
+    quotes); at least the first, so that the answer keeps one cited fact."""
+    kept: list[str] = []
+    for unit in units:
+        if sum(map(sentence_count, kept)) + sentence_count(unit) <= n:
+            kept.append(unit)
+    return kept or units[:1]
 
 
 SHORTER = 0.55  # « plus court » keeps at most this share of the words: shorter in fact, not in sentence count

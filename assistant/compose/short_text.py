@@ -1,0 +1,99 @@
+"""The text to paste, when the request asks for a short form (a comment, a post, « 5-6 lignes »).
+
+Made from the composed answer's own pieces, so that every fact keeps its citation: a counter-argument opens
+in our own voice (its first « À dire » sentence), then gives one piece of evidence per argument while the
+length allows; a writing request opens on the user's own facts; an answer keeps its current facts first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.compose.citations import cited_by, sources_block
+from assistant.compose.revise import body_of, cited_units, current_first
+from assistant.documents import Answer, Citation
+from assistant.formats import ShortForm
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def fit(units: list[str], budget: int) -> list[str]:
+    """The units, in order, that fit in `budget` words; at least the shortest of the first three, so that
+    a short form always holds one cited fact."""
+    kept: list[str] = []
+    for unit in units:
+        if sum(map(_words, kept)) + _words(unit) <= budget:
+            kept.append(unit)
+    return kept or sorted(units[:3], key=_words)[:1]
+
+
+_CONNECTOR = re.compile(r"^(?:par ailleurs|de plus|en outre|enfin|ainsi|aussi|de même|autre repère|en effet)\s*,?\s*", re.I)
+
+
+def _standalone(unit: str) -> str:
+    """A unit read alone: without the connector that tied it to the sentence before it in the full text."""
+    bare = _CONNECTOR.sub("", unit, count=1)
+    return bare[:1].upper() + bare[1:]
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[\w’'-]{5,}", text.lower())}
+
+
+def on_the_request(units: list[str], request: str) -> list[str]:
+    """The units that share the most words with the request first (« FICOL », « réciprocité », « déchets »): an
+    article's paragraphs also carry general context, which a short post has no room for."""
+    asked = _stems(request)
+    return sorted(units, key=lambda u: -len(_stems(u) & asked))
+
+
+def _counter_parts(answer: Answer) -> tuple[str, list[str], str]:
+    """Our opening sentence, one piece of evidence per argument (the first of each, then the others), our close."""
+    arguments = answer.sections[0].get("arguments", []) if answer.sections else []
+    closings = [a["closing"] for a in arguments if a.get("closing")]
+    evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
+    return (closings[0] if closings else ""), evidence, (closings[1] if len(closings) > 1 else "")
+
+
+def _own_facts(body: str) -> str:
+    """The lede a writing request gets from the user's own facts (shown in italics under the title)."""
+    for line in body.splitlines():
+        line = line.strip()
+        if line.startswith("_") and line.endswith("_") and not line.startswith("_[") and len(line.split()) > 4:
+            return line.strip("_").strip()
+    return ""
+
+
+def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
+    """The short text and the citations it uses (their numbers unchanged)."""
+    body = body_of(answer)
+    if answer.mode == "contre-argument" and answer.sections:
+        opening, units, close = _counter_parts(answer)
+    elif answer.mode == "article":
+        opening, units, close = _own_facts(body), on_the_request(cited_units(body), answer.question), ""
+    else:
+        opening, units, close = "", current_first(cited_units(body), answer.citations), ""
+    units = [_standalone(u) for u in units]
+    budget = form.max_words - _words(opening)
+    kept = fit(units, max(budget - _words(close), 0) if close else budget)
+    if close and sum(map(_words, kept)) + _words(close) > budget:
+        close = ""
+    text = " ".join(p for p in [opening, *kept, close] if p)
+    return text, cited_by(text, answer.citations)
+
+
+def shape(answer: Answer, form: ShortForm) -> None:
+    """Give the answer the asked form: the short text alone, or after the full text it accompanies."""
+    text, citations = short_text(answer, form)
+    if form.alongside:
+        answer.answer = f"{body_of(answer)}\n\n### {form.label}\n\n{text}\n\n{sources_block(answer.citations)}"
+        return
+    header = ""
+    if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection"):
+        header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
+    answer.answer = (f"{header}**{form.label}** — _{_words(text)} mots, à coller tel quel ; retirez les renvois [n] "
+                     f"après vérification._\n\n{text}\n\n_Pour la version complète, écrivez « développe »._\n\n"
+                     f"{sources_block(citations)}")
+    answer.citations = citations

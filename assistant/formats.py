@@ -1,0 +1,76 @@
+"""The short form a request asks for: a Facebook comment, « 5-6 lignes », « en 4 phrases », a LinkedIn version.
+
+Staff ask for the text they will paste, not for the argumentation behind it: « il me faut une réponse en
+commentaire, courte, factuelle », « Petit post Facebook (5-6 lignes) », « Communiqué de presse + une version
+courte pour LinkedIn ». Read here, on the first message, so that the answer is that text; the same words in a
+follow-up (« plus court », « en 3 phrases ») act on the last answer instead (see `conversation`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS_PER_LINE = 14  # a line of a post or comment as people count them, on a phone or a page
+DEFAULT_SHORT_WORDS = 90  # « courte », « un commentaire », « un post » with no length given
+LONGEST_SHORT_FORM = 150  # « 300 mots » is an article's length, not a short form
+
+_NUMBER_WORDS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+                 "dix": 10}
+_NUMBER = r"(\d{1,3}|une|un|deux|trois|quatre|cinq|six|sept|huit|dix)"
+# « 5-6 lignes », « (5 à 6 lignes) », « en 4 phrases », « 3 lignes pour le site », « 80 mots max »
+_LENGTH = re.compile(rf"\b{_NUMBER}(?:\s*(?:-|à|ou)\s*{_NUMBER})?\s+(lignes?|phrases?|mots)\b", re.I)
+_MEDIA = (
+    ("LinkedIn", re.compile(r"\blinkedin\b", re.I)),
+    ("commentaire", re.compile(r"\b(?:en|un|une|le|son|mon|notre) commentaire\b|\bcommenter\b|\bsous (?:notre|la|sa) "
+                               r"publication\b.*\bréponse\b", re.I)),
+    ("réseaux sociaux", re.compile(r"\b(?:post|publication|tweet)\b.{0,30}\b(?:facebook|fb|insta\w*|twitter|x|"
+                                   r"réseaux sociaux)\b|\b(?:facebook|fb|instagram|twitter|réseaux sociaux)\b.{0,15}"
+                                   r"\b(?:post|publication|message)\b|\bpetit post\b", re.I)),
+)
+_SHORT = re.compile(r"\b(?:version|réponse|texte|message|mot|post)s? (?:très )?(?:courte?s?|brève|brefs?)\b|"
+                    r"\b(?:courte?|brève),\s*(?:factuel|simple|claire?|posée?)", re.I)
+# A full text asked for too: the short form then comes after it (« Communiqué de presse + une version LinkedIn »).
+_FULL_FORM = re.compile(r"\b(?:communiqué|article|note|fiche|argumentaire|discours|tribune|édito)\b", re.I)
+_ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec )\s*(?:une?\s+|d['’]une?\s+|sa\s+)?(?:petite?\s+|courte?\s+)?"
+                        r"(?:version|post|texte|message|déclinaison|\d+\s*lignes)", re.I)
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """A short text the user will paste as is, and how long it may be."""
+
+    label: str  # « Commentaire », « Post LinkedIn », « Version courte (5-6 lignes) », as shown above the text
+    max_words: int
+    alongside: bool  # after the full text that the request also asks for, instead of in its place
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _length(text: str) -> tuple[int, str] | None:
+    """The longest length asked, in words, and how it was asked (« 5-6 lignes »)."""
+    for found in _LENGTH.finditer(text):
+        upper = _number(found.group(2) or found.group(1))
+        unit = found.group(3).lower()
+        words = upper * (WORDS_PER_LINE if unit.startswith("ligne") else 22 if unit.startswith("phrase") else 1)
+        if 0 < words <= LONGEST_SHORT_FORM:
+            return words, found.group(0)
+    return None
+
+
+def short_form(text: str) -> ShortForm | None:
+    """The short form the request asks for, or None when it asks for a full answer."""
+    medium = next((name for name, pattern in _MEDIA if pattern.search(text)), "")
+    length = _length(text)
+    if not (medium or length or _SHORT.search(text)):
+        return None
+    words, said = length or (DEFAULT_SHORT_WORDS, "")
+    label = {"LinkedIn": "Post LinkedIn", "commentaire": "Commentaire", "réseaux sociaux": "Post"}.get(medium, "Version courte")
+    if said:
+        label += f" ({said})"
+    full = _FULL_FORM.search(text)
+    short_named = min((m.start() for m in (_ALONGSIDE.search(text),) if m), default=None)
+    alongside = bool(full and short_named is not None and full.start() < short_named)
+    return ShortForm(label=label, max_words=words, alongside=alongside)

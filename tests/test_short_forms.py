@@ -1,0 +1,54 @@
+"""Requests for a short form (a comment, a post, « en 4 phrases », a LinkedIn version) get that text, cited."""
+
+import re
+
+from assistant.formats import short_form
+
+
+def test_the_short_form_asked_is_read_from_the_request() -> None:
+    comment = short_form("un habitant a posté ça sous notre publication : « c'est pas légal ». Il me faut une réponse "
+                         "en commentaire, courte, factuelle.")
+    assert comment is not None and comment.label == "Commentaire" and not comment.alongside
+    lines = short_form("Petit post Facebook (4-5 lignes) pour annoncer l'arrivée de notre volontaire")
+    assert lines is not None and lines.label == "Post (4-5 lignes)" and lines.max_words == 5 * 14
+    sentences = short_form("Comment je lui explique simplement, en trois phrases max ?")
+    assert sentences is not None and sentences.max_words == 3 * 22
+    both = short_form("Communiqué de presse pour la signature de la convention + une version courte pour LinkedIn")
+    assert both is not None and both.alongside and both.label == "Post LinkedIn"
+    # A full text of a given length, or no form at all, is not a short form.
+    assert short_form("Rédige un article de 300 mots sur notre jumelage avec Tiznit pour le bulletin") is None
+    assert short_form("L'opposition dit que la coopération coûte trop cher. Que répondre ?") is None
+    assert short_form("Quels sont les taux de cofinancement du ministère en 2025 ?") is None
+
+
+def _body_and_sources(text: str) -> tuple[str, str]:
+    body, _, sources = text.partition("**Sources**")
+    return body, sources
+
+
+def test_a_comment_asked_for_an_objection_is_short_cited_and_in_our_voice(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("une habitante a écrit sous notre post Facebook : « Depuis quand une mairie fait de la "
+                              "politique étrangère ? C'est le boulot de l'État. » Il me faut une réponse en commentaire, "
+                              "courte et factuelle.", mode="contre-argument")
+    body, sources = _body_and_sources(answer.answer)
+    assert "**Commentaire**" in body and "Trois arguments" not in body
+    pasted = body.split("\n\n")[2]  # header, label, then the text to paste
+    assert len(pasted.split()) <= 90 and re.search(r"\[\d+\]", pasted)
+    assert pasted.startswith(("Nous ", "Notre ", "Cette ", "C'est ", "Ce ", "La ", "L'"))  # our own opening, not a quote
+    cited = {int(n) for n in re.findall(r"\[(\d+)\]", pasted)}
+    assert cited and cited == {c.n for c in answer.citations}  # only what the comment cites is listed
+    by_n = {c.n: c.text for c in answer.citations}
+    for quote, n in re.findall(r"« (.{20,}?) » \[(\d+)\]", pasted):
+        assert quote[:60] in by_n[int(n)].replace("\n", " ")  # each quote is its passage's own words
+    assert all(f"[{n}]" in sources for n in cited)
+
+
+def test_a_press_release_with_a_linkedin_version_gets_both(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Communiqué de presse + une version courte pour LinkedIn : notre commune de Valmont a "
+                              "signé le 3 mars 2025 une convention FICOL avec l'AFD pour un projet d'eau avec la commune "
+                              "de Kindia (Guinée).", mode="article")
+    body, _ = _body_and_sources(answer.answer)
+    press, _, linkedin = body.partition("### Post LinkedIn")
+    assert "COMMUNIQUÉ DE PRESSE" in press and linkedin.strip()
+    assert "FICOL" in press.split("### Un cadre clair")[-1]  # the funding paragraph is about the tool the project uses
+    assert len(linkedin.split()) <= 90 and re.search(r"\[\d+\]", linkedin)

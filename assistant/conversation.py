@@ -145,7 +145,10 @@ _WRITE_REQUEST = re.compile(
 _OBJECTION_CUES = re.compile(
     r"\bon me dit\b|\bm'a dit\b|\b(?:dit|disent|affirme\w*|prétend\w*|"
     r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*) que\b|\bl'opposition\b|\bun opposant\b|"
-    r"\bc'est (?:de l'argent|du gaspillage|inutile|un luxe|du tourisme)\b", re.I)
+    r"\bc'est (?:de l'argent|du gaspillage|inutile|un luxe|du tourisme)\b|"
+    # « … a posté sous notre publication : « … » Il me faut une réponse en commentaire »: a reply to someone's words.
+    r"«[^»]{15,}».*\b(?:réponse en commentaire|(?:lui|leur) répondre|je (?:lui|leur) réponds|réponds-(?:lui|leur)|"
+    r"réponse (?:à|au|sous) (?:ce|son|leur|un|le) (?:commentaire|post|message|tweet))\b", re.I | re.S)
 # "ce dispositif", "cette ville": a demonstrative pointing at the topic of the previous turns.
 _DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"

@@ -107,7 +107,9 @@ class Assistant:
 
     # -- conversation ---------------------------------------------------------------------------
     def _looks_like_objection(self, text: str) -> bool:
-        return match_kind(self.search.query_vector(text), self.index.embeddings).similarity >= OBJECTION_LIKE
+        """Judged on the objection itself, without who reported it or what is asked about it."""
+        said = objection_text(text) or text
+        return match_kind(self.search.query_vector(said), self.index.embeddings).similarity >= OBJECTION_LIKE
 
     def _respond(self, message: str, mode: str, audience: str, id: str,
                  history: "list[Turn] | list[dict] | None", use_model: bool = False) -> tuple[Answer, ComposeContext | None]:

@@ -52,3 +52,10 @@ def test_a_press_release_with_a_linkedin_version_gets_both(assistant) -> None:  
     assert "COMMUNIQUÉ DE PRESSE" in press and linkedin.strip()
     assert "FICOL" in press.split("### Un cadre clair")[-1]  # the funding paragraph is about the tool the project uses
     assert len(linkedin.split()) <= 90 and re.search(r"\[\d+\]", linkedin)
+
+
+def test_a_comment_request_typed_in_question_mode_is_answered_as_a_rebuttal(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("quelqu'un a commenté notre publication : « La mairie n'a pas à faire de diplomatie, "
+                              "c'est le rôle de l'État. » Il me faut une réponse en commentaire, courte.")
+    assert answer.mode == "contre-argument" and not answer.abstained
+    assert "**Commentaire**" in answer.answer and "ressemble à une objection" in answer.notice

@@ -49,12 +49,22 @@ def on_the_request(units: list[str], request: str) -> list[str]:
     return sorted(units, key=lambda u: -len(_stems(u) & asked))
 
 
+def _told_as_example(unit: str, body: str) -> bool:
+    """A unit the full text introduced as an example (« Un exemple ailleurs (Chauvet) : … », « Exemple de projet
+    FICOL : … »): an article has room for it, a five-line post about our project has not."""
+    at = body.find(unit[2:40] if unit.startswith("«") else unit[1:40])
+    return at >= 0 and bool(re.search(r"\b[Ee]xemple\b[^\n\]]*$", body[max(0, at - 80):at]))
+
+
 def _counter_parts(answer: Answer) -> tuple[str, list[str], str]:
     """Our opening sentence, one piece of evidence per argument (the first of each, then the others), our close."""
     arguments = answer.sections[0].get("arguments", []) if answer.sections else []
     closings = [a["closing"] for a in arguments if a.get("closing")]
     evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
     return (closings[0] if closings else ""), evidence, (closings[1] if len(closings) > 1 else "")
+
+
+_OWN_FIGURE = re.compile(r"^_Votre chiffre : .*? À dire : « (.+?) »_$", re.M)
 
 
 def _own_facts(body: str) -> str:
@@ -71,8 +81,12 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     body = body_of(answer)
     if answer.mode == "contre-argument" and answer.sections:
         opening, units, close = _counter_parts(answer)
+        own = _OWN_FIGURE.search(body)
+        if own:  # the user's own amount put per inhabitant: the figure an official most needs, in our voice
+            opening = f"{opening} {own.group(1)}".strip()
     elif answer.mode == "article":
-        opening, units, close = _own_facts(body), on_the_request(cited_units(body), answer.question), ""
+        ours = [u for u in cited_units(body) if not _told_as_example(u, body)]
+        opening, units, close = _own_facts(body), on_the_request(ours, answer.question), ""
     else:
         opening, units, close = "", current_first(cited_units(body), answer.citations), ""
     units = [_standalone(u) for u in units]

@@ -20,6 +20,10 @@ _NUMBER_WORDS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 
 _NUMBER = r"(\d{1,3}|une|un|deux|trois|quatre|cinq|six|sept|huit|dix)"
 # « 5-6 lignes », « (5 à 6 lignes) », « en 4 phrases », « 3 lignes pour le site », « 80 mots max »
 _LENGTH = re.compile(rf"\b{_NUMBER}(?:\s*(?:-|à|ou)\s*{_NUMBER})?\s+(lignes?|phrases?|mots)\b", re.I)
+WORDS_PER_MINUTE = 130  # a calm, clear delivery in a council chamber
+LONGEST_SPOKEN_MINUTES = 5  # longer, the full argumentation is the better base
+_MINUTES = re.compile(rf"\b{_NUMBER}(?:\s*(?:-|à|ou)\s*{_NUMBER})?\s*min(?:utes?)?\b", re.I)
+_SPOKEN = re.compile(r"\b(?:à l['’]oral|orale?s?|prise de parole|intervention|discours|à dire|dire en séance)\b", re.I)
 _MEDIA = (
     ("LinkedIn", re.compile(r"\blinkedin\b", re.I)),
     ("commentaire", re.compile(r"\b(?:en|un|une|le|son|mon|notre) commentaire\b|\bcommenter\b|\bsous (?:notre|la|sa) "
@@ -43,6 +47,7 @@ class ShortForm:
     label: str  # « Commentaire », « Post LinkedIn », « Version courte (5-6 lignes) », as shown above the text
     max_words: int
     alongside: bool  # after the full text that the request also asks for, instead of in its place
+    spoken: bool = False  # said aloud (« 2 minutes à l'oral »): paragraphs to read, one argument each
 
 
 def _number(word: str) -> int:
@@ -60,8 +65,23 @@ def _length(text: str) -> tuple[int, str] | None:
     return None
 
 
+def spoken_form(text: str) -> ShortForm | None:
+    """« une réponse orale de 2-3 minutes », « une intervention d'une minute »: a text to read aloud, of that length."""
+    minutes = _MINUTES.search(text)
+    if not (minutes and _SPOKEN.search(text)):
+        return None
+    upper = _number(minutes.group(2) or minutes.group(1))
+    if not 0 < upper <= LONGEST_SPOKEN_MINUTES:
+        return None
+    return ShortForm(label=f"Texte à dire ({minutes.group(0)})", max_words=upper * WORDS_PER_MINUTE, alongside=False,
+                     spoken=True)
+
+
 def short_form(text: str) -> ShortForm | None:
     """The short form the request asks for, or None when it asks for a full answer."""
+    spoken = spoken_form(text)
+    if spoken:
+        return spoken
     medium = next((name for name, pattern in _MEDIA if pattern.search(text)), "")
     length = _length(text)
     if not (medium or length or _SHORT.search(text)):

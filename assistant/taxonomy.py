@@ -292,8 +292,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "on n'a même pas d'agent pour suivre ça", "une commune de 6000 habitants n'a rien à faire à l'international",
          "c'est trop gros pour une petite mairie"),
         ("reseaux", "modeste", "cofinancement"),
-        cue=r"petites? (?:communes?|mairies?|collectivités?)|taille|\d[\d  ]*\s*habitants|village|rural|grandes? villes?|métropole|Lyon|Paris|Bordeaux|"
-            r"à notre échelle|trop petit|pas les moyens|ni service",
+        # « une commune de 6000 habitants »; « notre ville de 40 000 habitants » states a size, not a complaint about it
+        cue=r"petites? (?:communes?|mairies?|collectivités?)|taille|(?<!\d)(?<!\d[  ])(?:[1-9][  ]?\d{3}|\d{1,3})\s*habitants|"
+            r"village|rural|grandes? villes?|métropole|Lyon|Paris|Bordeaux|à notre échelle|trop petit|pas les moyens|ni service",
     ),
     ObjectionKind(
         "adhesion", "adhésion des habitants",

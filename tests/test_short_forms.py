@@ -15,6 +15,9 @@ def test_the_short_form_asked_is_read_from_the_request() -> None:
     assert sentences is not None and sentences.max_words == 3 * 22
     both = short_form("Communiqué de presse pour la signature de la convention + une version courte pour LinkedIn")
     assert both is not None and both.alongside and both.label == "Post LinkedIn"
+    spoken = short_form("j'aimerais une réponse orale de 2-3 minutes, posée, avec des chiffres")
+    assert spoken is not None and spoken.spoken and spoken.max_words == 3 * 130
+    assert short_form("Rédige un discours de 10 minutes pour l'inauguration") is None  # too long to be a short form
     # A full text of a given length, or no form at all, is not a short form.
     assert short_form("Rédige un article de 300 mots sur notre jumelage avec Tiznit pour le bulletin") is None
     assert short_form("L'opposition dit que la coopération coûte trop cher. Que répondre ?") is None
@@ -59,3 +62,16 @@ def test_a_comment_request_typed_in_question_mode_is_answered_as_a_rebuttal(assi
                               "c'est le rôle de l'État. » Il me faut une réponse en commentaire, courte.")
     assert answer.mode == "contre-argument" and not answer.abstained
     assert "**Commentaire**" in answer.answer and "ressemble à une objection" in answer.notice
+
+
+def test_an_oral_reply_of_two_minutes_reads_aloud_with_our_figure(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("L'opposition répète que « chaque euro envoyé au Togo est un euro pris aux familles d'ici ». "
+                              "Nous sommes 9 000 habitants et versons 30 000 € par an. Il me faut une réponse orale de "
+                              "2 minutes.", mode="contre-argument")
+    body, _ = _body_and_sources(answer.answer)
+    assert "**Texte à dire (2 minutes)**" in body and "Trois arguments" not in body
+    said = body.split("\n\n")[2:-1]  # header and label first, the « développe » hint last
+    paragraphs = [p for p in said if p.strip()]
+    assert len(paragraphs) >= 3 and sum(len(p.split()) for p in paragraphs) <= 2 * 130
+    assert "par habitant" in paragraphs[0]  # the official's own figure, put per inhabitant, comes first
+    assert re.search(r"\[\d+\]", " ".join(paragraphs[1:]))

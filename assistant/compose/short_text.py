@@ -76,9 +76,32 @@ def _own_facts(body: str) -> str:
     return ""
 
 
+def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
+    """Paragraphs to read aloud: our opening (and the official's own figure), then each argument's claim with its
+    first proof while the time allows. No separate close: the second argument's « À dire » line would say its
+    claim again."""
+    arguments = answer.sections[0].get("arguments", [])
+    opening, close = _counter_parts(answer)[0], ""
+    own = _OWN_FIGURE.search(body)
+    paragraphs = [f"{opening} {own.group(1)}".strip() if own else opening]
+    spent = _words(paragraphs[0]) + _words(close)
+    for argument in arguments:
+        said = f"{argument['claim']} {_standalone(argument['cited'][0])}" if argument.get("cited") else argument["claim"]
+        if spent + _words(said) > budget:
+            said = argument["claim"]  # the claim alone still fits, said without its proof
+            if spent + _words(said) > budget:
+                break
+        paragraphs.append(said)
+        spent += _words(said)
+    return "\n\n".join(p for p in [*paragraphs, close] if p)
+
+
 def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     """The short text and the citations it uses (their numbers unchanged)."""
     body = body_of(answer)
+    if form.spoken and answer.mode == "contre-argument" and answer.sections:
+        text = _spoken_counter(answer, body, form.max_words)
+        return text, cited_by(text, answer.citations)
     if answer.mode == "contre-argument" and answer.sections:
         opening, units, close = _counter_parts(answer)
         own = _OWN_FIGURE.search(body)
@@ -107,7 +130,7 @@ def shape(answer: Answer, form: ShortForm) -> None:
     header = ""
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection"):
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
-    answer.answer = (f"{header}**{form.label}** — _{_words(text)} mots, à coller tel quel ; retirez les renvois [n] "
-                     f"après vérification._\n\n{text}\n\n_Pour la version complète, écrivez « développe »._\n\n"
-                     f"{sources_block(citations)}")
+    how = ("à lire posément" if form.spoken else "à coller tel quel") + " ; retirez les renvois [n] après vérification"
+    answer.answer = (f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n"
+                     f"_Pour la version complète, écrivez « développe »._\n\n{sources_block(citations)}")
     answer.citations = citations

@@ -76,6 +76,21 @@ def test_fiche_oudin_santini(assistant) -> None:  # type: ignore[no-untyped-def]
     assert "1 %" in body and "2005" in body
 
 
+def test_a_fiche_on_a_tool_named_loosely_amid_the_users_context_is_not_refused(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.fiche import detect_tool
+
+    assert detect_tool("le « 1 % ordures ménagères »", names_only=True).id == "dechets"
+    assert detect_tool("la loi de 2021 sur l'aide au développement", names_only=True).id == "loi2021"
+    assert detect_tool("les fonds européens pour un jumelage", names_only=True).id == "europe"
+    assert detect_tool("le ministère de l'Europe et des Affaires étrangères", names_only=True) is None
+    answer = assistant.answer("fiche pratique svp sur le « 1 % ordures ménagères » : notre syndicat (collecte et "
+                              "traitement pour 40 communes) voudrait aider une commune du Togo, on finance avec la TEOM, "
+                              "qui a le droit et combien au maximum ?", mode="fiche")
+    assert not answer.abstained and "1 % déchets" in answer.answer
+    who = answer.answer.split("**Qui peut en bénéficier**")[1].split("**Montants")[0]
+    assert "syndicats mixtes" in who  # its own eligibility sentence, though it says « 1 % » as the water tool does
+
+
 def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(assistant) -> None:  # type: ignore[no-untyped-def]
     from assistant.compose.fiche import fiche_name
 

@@ -24,7 +24,7 @@ _TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
-    rf"commune rurale|communauté urbaine) (?:de |d[’']))?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
+    rf"commune rurale|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
 _DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?)\b", re.I)
 _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")

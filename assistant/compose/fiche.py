@@ -53,7 +53,8 @@ TOOLS: tuple[Tool, ...] = (
          ("volontariat", "vsi", "jsi", "vvvsi", "service civique", "volontaires"),
          "volontariat de solidarité internationale VSI JSI VVVSI service civique à l'international jeunes"),
     Tool("europe", "Financements européens pour l'action internationale des collectivités (PLATFORMA…)",
-         ("platforma", "européen", "europe", "union européenne"),
+         ("platforma", "européen", "europe", "union européenne", "fonds européens", "financements européens",
+          "erasmus", "interreg", "cerv"),
          "PLATFORMA fonds européens Union européenne collectivités programmes appels"),
     Tool("loi2021", "Loi n° 2021-1031 du 4 août 2021 (développement solidaire)",
          ("2021-1031", "4 août 2021", "loi de 2021", "loi du 4 août"),
@@ -78,10 +79,16 @@ _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|fa
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
 
 
+# « le ministère de l'Europe », « un projet européen »: words that name Europe, not its funds.
+_LOOSE_NAMES = {"europe", "européen"}
+# Phrases that only ever name the tool.
+_NAMING_PHRASES = {"fonds européens", "financements européens", "clés en main", "cles en main", "clé en main"}
+
+
 def _is_name(alias: str) -> bool:
     """An alias that names the tool itself: a word of its own (« ficol »), or words with a number (« loi de 2021 »,
     « 1 % déchets »), not a bare « 1 % » or a phrase any section title may hold (« appel à projets »)."""
-    return bool(re.fullmatch(r"[^\W\d_]{4,}|l1115|\d{4}-\d{4}", alias)
+    return bool(alias in _NAMING_PHRASES or re.fullmatch(r"[^\W\d_]{4,}|l1115|\d{4}-\d{4}", alias)
                 or (re.search(r"\d", alias) and re.search(r"[^\W\d_]{3,}", alias)))
 
 
@@ -90,8 +97,8 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
     that a section title may hold without being about the tool."""
     lowered = question.lower()
     for tool in TOOLS:
-        aliases = [a for a in tool.aliases if not names_only or _is_name(a)]
-        if any(alias in lowered for alias in aliases) and not (names_only and tool.id == "europe"):
+        aliases = [a for a in tool.aliases if not names_only or (_is_name(a) and a not in _LOOSE_NAMES)]
+        if any(alias in lowered for alias in aliases):
             return tool
     return None
 

@@ -24,6 +24,14 @@ WORDS_PER_MINUTE = 130  # a calm, clear delivery in a council chamber
 LONGEST_SPOKEN_MINUTES = 5  # longer, the full argumentation is the better base
 _MINUTES = re.compile(rf"\b{_NUMBER}(?:\s*(?:-|à|ou)\s*{_NUMBER})?\s*min(?:utes?)?\b", re.I)
 _SPOKEN = re.compile(r"\b(?:à l['’]oral|orale?s?|prise de parole|intervention|discours|à dire|dire en séance)\b", re.I)
+EMAIL_WORDS = 220  # a reply that is read to the end
+NOTE_WORDS = 450  # a page for the mayor
+_NOTE = re.compile(r"\b(?:demande|faire|fais|rédige\w*|prépare\w*|écrire|besoin d['’]|il me faut|veut|voudrait)\b"
+                   r"[^.?!]{0,40}\b(?:une|la|sa) note\b(?!\s+(?:de|d['’])\s*(?:synthèse|frais|service))|"
+                   r"\bnote (?:pour|à l['’]attention d[eu]|au|à la) (?:le |la )?(?:maire|président\w*|DGS|élus?|bureau|cabinet)",
+                   re.I)
+_EMAIL = re.compile(r"\b(?:répon\w*|réponse|écrire|écris|écrivez|rédige\w*|envoy\w*|envoie)\b[^.?!]{0,40}"
+                    r"\b(?:par |un |en )(?:mail|e-mail|email|courriel)\b|\b(?:mail|e-mail|email|courriel) de réponse\b", re.I)
 _MEDIA = (
     ("LinkedIn", re.compile(r"\blinkedin\b", re.I)),
     ("commentaire", re.compile(r"\b(?:en|un|une|le|son|mon|notre) commentaire\b|\bcommenter\b|\bsous (?:notre|la|sa) "
@@ -47,7 +55,13 @@ class ShortForm:
     label: str  # « Commentaire », « Post LinkedIn », « Version courte (5-6 lignes) », as shown above the text
     max_words: int
     alongside: bool  # after the full text that the request also asks for, instead of in its place
-    spoken: bool = False  # said aloud (« 2 minutes à l'oral »): paragraphs to read, one argument each
+    # « text » to paste; « spoken » (« 2 minutes à l'oral »), « email », « note » (for the mayor): a rebuttal laid
+    # out for that use
+    kind: str = "text"
+
+    @property
+    def spoken(self) -> bool:
+        return self.kind == "spoken"
 
 
 def _number(word: str) -> int:
@@ -74,14 +88,23 @@ def spoken_form(text: str) -> ShortForm | None:
     if not 0 < upper <= LONGEST_SPOKEN_MINUTES:
         return None
     return ShortForm(label=f"Texte à dire ({minutes.group(0)})", max_words=upper * WORDS_PER_MINUTE, alongside=False,
-                     spoken=True)
+                     kind="spoken")
+
+
+def written_form(text: str) -> ShortForm | None:
+    """« Le maire me demande une note », « réponds-lui par mail »: a note for the mayor or an email."""
+    if _NOTE.search(text):
+        return ShortForm(label="Note", max_words=NOTE_WORDS, alongside=False, kind="note")
+    if _EMAIL.search(text):
+        return ShortForm(label="Courriel", max_words=EMAIL_WORDS, alongside=False, kind="email")
+    return None
 
 
 def short_form(text: str) -> ShortForm | None:
     """The short form the request asks for, or None when it asks for a full answer."""
-    spoken = spoken_form(text)
-    if spoken:
-        return spoken
+    laid_out = spoken_form(text) or written_form(text)
+    if laid_out:
+        return laid_out
     medium = next((name for name, pattern in _MEDIA if pattern.search(text)), "")
     length = _length(text)
     if not (medium or length or _SHORT.search(text)):

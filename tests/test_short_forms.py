@@ -18,6 +18,10 @@ def test_the_short_form_asked_is_read_from_the_request() -> None:
     spoken = short_form("j'aimerais une réponse orale de 2-3 minutes, posée, avec des chiffres")
     assert spoken is not None and spoken.spoken and spoken.max_words == 3 * 130
     assert short_form("Rédige un discours de 10 minutes pour l'inauguration") is None  # too long to be a short form
+    assert short_form("Le maire hésite et me demande une note.").kind == "note"
+    assert short_form("je dois lui répondre par mail avant ce soir").kind == "email"
+    assert short_form("il a écrit un mail au maire pour se plaindre") is None  # how the objection came, not the reply
+    assert short_form("j'ai lu une note de synthèse du ministère") is None
     # A full text of a given length, or no form at all, is not a short form.
     assert short_form("Rédige un article de 300 mots sur notre jumelage avec Tiznit pour le bulletin") is None
     assert short_form("L'opposition dit que la coopération coûte trop cher. Que répondre ?") is None
@@ -75,3 +79,16 @@ def test_an_oral_reply_of_two_minutes_reads_aloud_with_our_figure(assistant) -> 
     assert len(paragraphs) >= 3 and sum(len(p.split()) for p in paragraphs) <= 2 * 130
     assert "par habitant" in paragraphs[0]  # the official's own figure, put per inhabitant, comes first
     assert re.search(r"\[\d+\]", " ".join(paragraphs[1:]))
+
+
+def test_a_note_for_the_mayor_lays_the_rebuttal_out_as_a_note(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Un adjoint répète en bureau que « la coopération avec Dschang c'est 25 000 € par an jetés "
+                              "par les fenêtres ». Nous sommes 12 000 habitants. Le maire me demande une note.",
+                              mode="contre-argument")
+    body, _ = _body_and_sources(answer.answer)
+    for heading in ("**Objet** : réponse à l'objection « La coopération avec Dschang", "**En une phrase**",
+                    "**Éléments de réponse**"):
+        assert heading in body
+    assert "par habitant" in body.split("**Éléments de réponse**")[0]  # the official's figure is in the one-liner
+    assert len(re.findall(r"^\d\. .+\[\d+\]", body, re.M)) >= 2  # each answer with its proof
+    assert "À dire en séance" not in body

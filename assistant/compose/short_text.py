@@ -96,11 +96,42 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     return "\n\n".join(p for p in [*paragraphs, close] if p)
 
 
+def _email_counter(answer: Answer, body: str, budget: int) -> str:
+    """The spoken paragraphs, between a greeting and a sign-off: a reply one sends as it is."""
+    return f"Bonjour,\n\n{_spoken_counter(answer, body, budget)}\n\nBien cordialement,"
+
+
+_ADVICE = re.compile(r"^\*\*Conseil pratique\*\*\n- (.+)$", re.M)
+
+
+def _note_counter(answer: Answer, body: str) -> str:
+    """A note for the mayor: what is said, what to answer in one line, the answers with their proof, the useful
+    figures, and what to do; the rebuttal's own pieces, laid out as a chargé de mission writes them."""
+    section = answer.sections[0]
+    opening, _, _ = _counter_parts(answer)
+    own = _OWN_FIGURE.search(body)
+    lines = ["**Objet** : réponse à l'objection « " + section.get("objection", "") + " »", "",
+             f"**En une phrase** : {opening}" + (f" {own.group(1)}" if own else ""), "", "**Éléments de réponse**"]
+    for n, argument in enumerate(section.get("arguments", []), start=1):
+        proof = " ".join(_standalone(c) for c in argument.get("cited", [])[:1])
+        lines.append(f"{n}. {argument['claim']} {proof}".rstrip())
+    figures = [f["text"] + (f" _(document de {f['year']})_" if f.get("year") else "") for f in section.get("key_figures", [])]
+    if figures:
+        lines += ["", "**Chiffres utiles**", *[f"- {f}" for f in figures[:3]]]
+    advice = _ADVICE.search(body)
+    if advice:
+        lines += ["", "**Proposition**", f"- {advice.group(1)}"]
+    return "\n".join(lines)
+
+
 def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     """The short text and the citations it uses (their numbers unchanged)."""
     body = body_of(answer)
-    if form.spoken and answer.mode == "contre-argument" and answer.sections:
-        text = _spoken_counter(answer, body, form.max_words)
+    laid_out = {"spoken": lambda: _spoken_counter(answer, body, form.max_words),
+                "email": lambda: _email_counter(answer, body, form.max_words),
+                "note": lambda: _note_counter(answer, body)}
+    if form.kind in laid_out and answer.mode == "contre-argument" and answer.sections:
+        text = laid_out[form.kind]()
         return text, cited_by(text, answer.citations)
     if answer.mode == "contre-argument" and answer.sections:
         opening, units, close = _counter_parts(answer)
@@ -122,15 +153,19 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
 
 
 def shape(answer: Answer, form: ShortForm) -> None:
-    """Give the answer the asked form: the short text alone, or after the full text it accompanies."""
+    """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note or an
+    email is a rebuttal's layout: other answers keep theirs."""
+    if form.kind in ("note", "email") and answer.mode != "contre-argument":
+        return
     text, citations = short_text(answer, form)
     if form.alongside:
         answer.answer = f"{body_of(answer)}\n\n### {form.label}\n\n{text}\n\n{sources_block(answer.citations)}"
         return
     header = ""
-    if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection"):
+    if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
-    how = ("à lire posément" if form.spoken else "à coller tel quel") + " ; retirez les renvois [n] après vérification"
+    how = {"spoken": "à lire posément", "note": "à relire avant envoi", "email": "à relire avant envoi"}.get(
+        form.kind, "à coller tel quel") + " ; retirez les renvois [n] après vérification"
     answer.answer = (f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n"
                      f"_Pour la version complète, écrivez « développe »._\n\n{sources_block(citations)}")
     answer.citations = citations

@@ -45,7 +45,7 @@ _SHORT = re.compile(r"\b(?:version|réponse|texte|message|mot|post)s? (?:très )
 # A full text asked for too: the short form then comes after it (« Communiqué de presse + une version LinkedIn »).
 _FULL_FORM = re.compile(r"\b(?:communiqué|article|note|fiche|argumentaire|discours|tribune|édito)\b", re.I)
 _ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec )\s*(?:une?\s+|d['’]une?\s+|sa\s+)?(?:petite?\s+|courte?\s+)?"
-                        r"(?:version|post|texte|message|déclinaison|\d+\s*lignes)", re.I)
+                        r"(?:version|post|texte|message|déclinaison|\d+\s*lignes|article|communiqué)", re.I)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,7 @@ class ShortForm:
     # « text » to paste; « spoken » (« 2 minutes à l'oral »), « email », « note » (for the mayor): a rebuttal laid
     # out for that use
     kind: str = "text"
+    sentences: int | None = None  # « en 3 phrases »: counted as sentences, not only as words
 
     @property
     def spoken(self) -> bool:
@@ -66,6 +67,12 @@ class ShortForm:
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _sentences(text: str) -> int | None:
+    """The number of sentences asked (« en 3 phrases », « 5-6 phrases max »: the upper bound)."""
+    found = next((m for m in _LENGTH.finditer(text) if m.group(3).lower().startswith("phrase")), None)
+    return _number(found.group(2) or found.group(1)) if found else None
 
 
 def _length(text: str) -> tuple[int, str] | None:
@@ -113,7 +120,6 @@ def short_form(text: str) -> ShortForm | None:
     label = {"LinkedIn": "Post LinkedIn", "commentaire": "Commentaire", "réseaux sociaux": "Post"}.get(medium, "Version courte")
     if said:
         label += f" ({said})"
-    full = _FULL_FORM.search(text)
-    short_named = min((m.start() for m in (_ALONGSIDE.search(text),) if m), default=None)
-    alongside = bool(full and short_named is not None and full.start() < short_named)
-    return ShortForm(label=label, max_words=words, alongside=alongside)
+    # « un communiqué + une version LinkedIn », « un post + un article pour le journal interne »: both texts.
+    alongside = bool(_FULL_FORM.search(text) and _ALONGSIDE.search(text))
+    return ShortForm(label=label, max_words=words, alongside=alongside, sentences=_sentences(text))

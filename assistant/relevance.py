@@ -81,10 +81,15 @@ _OWN_CONTEXT = re.compile(
     r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)", re.I)
 
 
+# « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.
+_ADMINISTRATION = {"DGS", "DGA", "DGST", "DST", "DRI", "DRH", "DAF", "DSI", "CCAS", "SG", "DGAS"}
+
+
 def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
-    """Names and years the corpus never mentions, even allowing for one typo; the user's own partner is not one."""
+    """Names and years the corpus never mentions, even allowing for one typo; the user's own partner and the
+    user's own services are not ones."""
     vocabulary = bm25.doc_freq
-    own = {m.group(1) for m in _OWN_CONTEXT.finditer(question)}
+    own = {m.group(1) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
     out = []
     for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
         for t in terms(word):

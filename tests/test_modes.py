@@ -82,6 +82,7 @@ def test_a_fiche_on_a_tool_named_loosely_amid_the_users_context_is_not_refused(a
     assert detect_tool("le « 1 % ordures ménagères »", names_only=True).id == "dechets"
     assert detect_tool("la loi de 2021 sur l'aide au développement", names_only=True).id == "loi2021"
     assert detect_tool("les fonds européens pour un jumelage", names_only=True).id == "europe"
+    assert detect_tool("« les sous de l'Europe pour les jumelages »", names_only=True).id == "europe"
     assert detect_tool("le ministère de l'Europe et des Affaires étrangères", names_only=True) is None
     answer = assistant.answer("fiche pratique svp sur le « 1 % ordures ménagères » : notre syndicat (collecte et "
                               "traitement pour 40 communes) voudrait aider une commune du Togo, on finance avec la TEOM, "
@@ -190,6 +191,8 @@ def test_a_covered_question_is_not_refused_for_naming_our_own_partner(assistant)
     assert not answer.abstained and "31 mai" in answer.answer
     near_miss = assistant.answer("Combien la ville de Lyon dépense-t-elle chaque année pour ses jumelages ?")
     assert near_miss.abstained  # a named city the documents never mention is still a reason to abstain
+    told_by = assistant.answer("le DRI me dit qu'on doit déclarer notre APD à la CNCD, c'est obligatoire ?")
+    assert not told_by.abstained and "L1115-6" in told_by.answer  # who in our services said it is not the topic
 
 
 def test_an_objection_about_where_the_money_goes_is_answered_with_how_it_is_controlled(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -34,7 +34,7 @@ _INSTRUCTION_CLAUSE = re.compile(
     r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
     r"peux-tu|tu peux|pouvez-vous|pourrais-tu|merci|je dois|il me faut|j'ai besoin|en \d+ (?:mots|lignes)|"
     r"presse|journal|bulletin|magazine|site|page|réseaux sociaux|mettre|mets|ajoute\w*|inclu\w*|cite[rz]?|"
-    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte)\b", re.I)
+    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis)\b", re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
                           re.I)

@@ -26,6 +26,14 @@ class Tool:
     query: str
 
 
+# « le ministère de l'Europe », « un projet européen »: words that name Europe, not its funds.
+_LOOSE_NAMES = {"europe", "européen"}
+# Phrases that only ever name the tool.
+_EUROPEAN_FUNDS = ("fonds européens", "financements européens", "aides européennes", "subventions européennes",
+                   "programmes européens", "sous de l'europe", "argent de l'europe", "aides de l'europe")
+_NAMING_PHRASES = {*_EUROPEAN_FUNDS, "clés en main", "cles en main", "clé en main"}
+
+
 TOOLS: tuple[Tool, ...] = (
     Tool("ficol", "FICOL (Agence française de développement)", ("ficol",),
          "FICOL AFD fonds facilité financement collectivités locales projets subventions"),
@@ -53,8 +61,7 @@ TOOLS: tuple[Tool, ...] = (
          ("volontariat", "vsi", "jsi", "vvvsi", "service civique", "volontaires"),
          "volontariat de solidarité internationale VSI JSI VVVSI service civique à l'international jeunes"),
     Tool("europe", "Financements européens pour l'action internationale des collectivités (PLATFORMA…)",
-         ("platforma", "européen", "europe", "union européenne", "fonds européens", "financements européens",
-          "erasmus", "interreg", "cerv"),
+         ("platforma", "européen", "europe", "union européenne", "erasmus", "interreg", "cerv", *_EUROPEAN_FUNDS),
          "PLATFORMA fonds européens Union européenne collectivités programmes appels"),
     Tool("loi2021", "Loi n° 2021-1031 du 4 août 2021 (développement solidaire)",
          ("2021-1031", "4 août 2021", "loi de 2021", "loi du 4 août"),
@@ -79,10 +86,6 @@ _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|fa
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
 
 
-# « le ministère de l'Europe », « un projet européen »: words that name Europe, not its funds.
-_LOOSE_NAMES = {"europe", "européen"}
-# Phrases that only ever name the tool.
-_NAMING_PHRASES = {"fonds européens", "financements européens", "clés en main", "cles en main", "clé en main"}
 
 
 def _is_name(alias: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.citations import cited_by, sources_block
-from assistant.compose.revise import body_of, cited_units, current_first
+from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
 from assistant.formats import ShortForm
 
@@ -93,6 +93,12 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
                 break
         paragraphs.append(said)
         spent += _words(said)
+    # Time left: each argument's second proof, in order, after its first.
+    for at, argument in enumerate(arguments[:len(paragraphs) - 1], start=1):
+        second = [_standalone(c) for c in argument.get("cited", [])[1:2]]
+        if second and spent + _words(second[0]) <= budget and argument.get("cited", [""])[0][:30] in paragraphs[at]:
+            paragraphs[at] += f" {second[0]}"
+            spent += _words(second[0])
     return "\n\n".join(p for p in [*paragraphs, close] if p)
 
 
@@ -146,6 +152,9 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     units = [_standalone(u) for u in units]
     budget = form.max_words - _words(opening)
     kept = fit(units, max(budget - _words(close), 0) if close else budget)
+    if form.sentences:  # « en 3 phrases »: our opening is one of them, the quotes make up the rest
+        close = ""
+        kept = in_sentences(kept or units, max(form.sentences - sentence_count(opening), 1) if opening else form.sentences)
     if close and sum(map(_words, kept)) + _words(close) > budget:
         close = ""
     text = " ".join(p for p in [opening, *kept, close] if p)

@@ -28,16 +28,17 @@ def test_the_short_form_asked_is_read_from_the_request() -> None:
     assert short_form("Quels sont les taux de cofinancement du ministère en 2025 ?") is None
 
 
-def _body_and_sources(text: str) -> tuple[str, str]:
-    body, _, sources = text.partition("**Sources**")
-    return body, sources
+def _asked(assistant, request: str, mode: str = "contre-argument"):  # type: ignore[no-untyped-def]
+    """The answer, its body and its « Sources » list."""
+    answer = assistant.answer(request, mode=mode)
+    body, _, sources = answer.answer.partition("**Sources**")
+    return answer, body, sources
 
 
 def test_a_comment_asked_for_an_objection_is_short_cited_and_in_our_voice(assistant) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer("une habitante a écrit sous notre post Facebook : « Depuis quand une mairie fait de la "
-                              "politique étrangère ? C'est le boulot de l'État. » Il me faut une réponse en commentaire, "
-                              "courte et factuelle.", mode="contre-argument")
-    body, sources = _body_and_sources(answer.answer)
+    answer, body, sources = _asked(assistant, "une habitante a écrit sous notre post Facebook : « Depuis quand une "
+                                   "mairie fait de la politique étrangère ? C'est le boulot de l'État. » Il me faut une "
+                                   "réponse en commentaire, courte et factuelle.")
     assert "**Commentaire**" in body and "Trois arguments" not in body
     pasted = body.split("\n\n")[2]  # header, label, then the text to paste
     assert len(pasted.split()) <= 90 and re.search(r"\[\d+\]", pasted)
@@ -51,10 +52,9 @@ def test_a_comment_asked_for_an_objection_is_short_cited_and_in_our_voice(assist
 
 
 def test_a_press_release_with_a_linkedin_version_gets_both(assistant) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer("Communiqué de presse + une version courte pour LinkedIn : notre commune de Valmont a "
-                              "signé le 3 mars 2025 une convention FICOL avec l'AFD pour un projet d'eau avec la commune "
-                              "de Kindia (Guinée).", mode="article")
-    body, _ = _body_and_sources(answer.answer)
+    _, body, _ = _asked(assistant, "Communiqué de presse + une version courte pour LinkedIn : notre commune de Valmont a "
+                                   "signé le 3 mars 2025 une convention FICOL avec l'AFD pour un projet d'eau avec la "
+                                   "commune de Kindia (Guinée).", mode="article")
     press, _, linkedin = body.partition("### Post LinkedIn")
     assert "COMMUNIQUÉ DE PRESSE" in press and linkedin.strip()
     assert "FICOL" in press.split("### Un cadre clair")[-1]  # the funding paragraph is about the tool the project uses
@@ -69,10 +69,9 @@ def test_a_comment_request_typed_in_question_mode_is_answered_as_a_rebuttal(assi
 
 
 def test_an_oral_reply_of_two_minutes_reads_aloud_with_our_figure(assistant) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer("L'opposition répète que « chaque euro envoyé au Togo est un euro pris aux familles d'ici ». "
-                              "Nous sommes 9 000 habitants et versons 30 000 € par an. Il me faut une réponse orale de "
-                              "2 minutes.", mode="contre-argument")
-    body, _ = _body_and_sources(answer.answer)
+    _, body, _ = _asked(assistant, "L'opposition répète que « chaque euro envoyé au Togo est un euro pris aux familles "
+                                   "d'ici ». Nous sommes 9 000 habitants et versons 30 000 € par an. Il me faut une "
+                                   "réponse orale de 2 minutes.")
     assert "**Texte à dire (2 minutes)**" in body and "Trois arguments" not in body
     said = body.split("\n\n")[2:-1]  # header and label first, the « développe » hint last
     paragraphs = [p for p in said if p.strip()]
@@ -82,10 +81,8 @@ def test_an_oral_reply_of_two_minutes_reads_aloud_with_our_figure(assistant) -> 
 
 
 def test_a_note_for_the_mayor_lays_the_rebuttal_out_as_a_note(assistant) -> None:  # type: ignore[no-untyped-def]
-    answer = assistant.answer("Un adjoint répète en bureau que « la coopération avec Dschang c'est 25 000 € par an jetés "
-                              "par les fenêtres ». Nous sommes 12 000 habitants. Le maire me demande une note.",
-                              mode="contre-argument")
-    body, _ = _body_and_sources(answer.answer)
+    _, body, _ = _asked(assistant, "Un adjoint répète en bureau que « la coopération avec Dschang c'est 25 000 € par an "
+                                   "jetés par les fenêtres ». Nous sommes 12 000 habitants. Le maire me demande une note.")
     for heading in ("**Objet** : réponse à l'objection « La coopération avec Dschang", "**En une phrase**",
                     "**Éléments de réponse**"):
         assert heading in body

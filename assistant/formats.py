@@ -1,6 +1,7 @@
-"""The short form a request asks for: a Facebook comment, « 5-6 lignes », « en 4 phrases », a LinkedIn version.
+"""The form a request asks for: a Facebook comment, « 5-6 lignes », « en 4 phrases », a LinkedIn version, « une
+réponse orale de 2 minutes », « une note pour le maire », « réponds-lui par mail ».
 
-Staff ask for the text they will paste, not for the argumentation behind it: « il me faut une réponse en
+Staff ask for the text they will use, not for the argumentation behind it: « il me faut une réponse en
 commentaire, courte, factuelle », « Petit post Facebook (5-6 lignes) », « Communiqué de presse + une version
 courte pour LinkedIn ». Read here, on the first message, so that the answer is that text; the same words in a
 follow-up (« plus court », « en 3 phrases ») act on the last answer instead (see `conversation`).
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 WORDS_PER_LINE = 14  # a line of a post or comment as people count them, on a phone or a page
+WORDS_PER_SENTENCE = 22  # a sentence of a short reply, quotes included
 DEFAULT_SHORT_WORDS = 90  # « courte », « un commentaire », « un post » with no length given
 LONGEST_SHORT_FORM = 150  # « 300 mots » is an article's length, not a short form
 
@@ -50,7 +52,7 @@ _ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec )\s*(?:une?\s+|d['’]un
 
 @dataclass(frozen=True)
 class ShortForm:
-    """A short text the user will paste as is, and how long it may be."""
+    """The text the user will use as is (to paste, to read aloud, to send), and how long it may be."""
 
     label: str  # « Commentaire », « Post LinkedIn », « Version courte (5-6 lignes) », as shown above the text
     max_words: int
@@ -80,7 +82,8 @@ def _length(text: str) -> tuple[int, str] | None:
     for found in _LENGTH.finditer(text):
         upper = _number(found.group(2) or found.group(1))
         unit = found.group(3).lower()
-        words = upper * (WORDS_PER_LINE if unit.startswith("ligne") else 22 if unit.startswith("phrase") else 1)
+        words = upper * (WORDS_PER_LINE if unit.startswith("ligne") else WORDS_PER_SENTENCE if unit.startswith("phrase")
+                         else 1)
         if 0 < words <= LONGEST_SHORT_FORM:
             return words, found.group(0)
     return None

@@ -82,6 +82,10 @@ _CROSS_REF = re.compile(r"\s*\((?:voir|cf\.?)\s+(?:ci-dessous|ci-dessus|l[’']e
                         r"plus loin|plus haut)[^)]*\)", re.I)
 MAX_JOINED_WORDS = MAX_WORDS + 40
 _SOURCE_LINE = re.compile(r"^\s*sources?\s*:", re.I)
+# A sentence that leans on the one before only to say who joins it, then names who speaks and what he says: it
+# stands alone when the two together would be too long to quote.
+_NAMES_ITS_SPEAKER = re.compile(r"^(?:Il|Elle)s? (?:est|sont|a été) rejointe?s? (?:en cela |sur ce point )?par "
+                                r"(?:[A-ZÉ][\w’'-]+ ){1,2}(?:qui|pour qui)\b")
 _TRAILING_SOURCE = re.compile(r"(?<=[.!?»)])\s+Sources?\s*:[^\n]*$")
 
 
@@ -114,6 +118,8 @@ def split_passage(passage: Passage) -> list[Sentence]:
             text, leans = sent, False
             if leans_on_previous(sent) and not bullet:
                 text, leans = (f"{before} {sent}", True) if before else ("", False)
+                if leans and len(text.split()) > MAX_JOINED_WORDS and _NAMES_ITS_SPEAKER.match(sent):
+                    text, leans = sent, False  # « Il est rejoint en cela par Joël Lebret qui souligne … »: Lebret speaks
             usable = bool(text) and (_usable(text, whole_paragraph=len(parts) == 1, bullet=bullet) if not leans
                                      else len(text.split()) <= MAX_JOINED_WORDS and _usable(sent, False))
             if usable:

@@ -167,6 +167,8 @@ def test_a_chained_objection_gets_an_argument_per_complaint_and_its_figure_per_i
     crisis = assistant.answer("Un journaliste me demande s'il est raisonnable de maintenir notre partenariat avec une commune "
                               "malienne vu la junte au pouvoir. Quels angles de réponse ?", mode="contre-argument")
     assert not crisis.abstained and crisis.sections[0]["kind"] == "crise"
+    # « Il est rejoint en cela par Joël Lebret qui souligne … »: quoted alone, joined it was too long to use.
+    assert "population à population" in crisis.answer.split("**Sources**")[0]
 
 
 def test_every_argument_can_be_recognised_in_a_training_reply() -> None:

@@ -56,7 +56,7 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
     Argument(
         "cofinancement",
         "Chaque euro engagé attire des cofinancements de l'État et de l'AFD.",
-        "cofinancement appel à projets DAECT AFD FICOL FEXTE millions d'euros subventions collectivités",
+        "cofinancement appel à projets DAECT DCTCIV taux plafonné AFD FICOL FEXTE millions d'euros subventions collectivités",
         "Appuyons-nous sur l'État et l'AFD, qui cofinancent les projets solides : la collectivité ne paie pas seule.",
         prefer_figures=True,
         claims=("Nous ne payons pas seuls : l'État et l'AFD cofinancent.", "Nos projets attirent des financements extérieurs, de l'État comme de l'AFD."),

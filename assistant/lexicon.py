@@ -18,7 +18,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"changement de majorité|nouvelle majorité|après les élections", "alternance politique"),
     (r"\bordures\b|\bpoubelles\b|\bdéchets ménagers\b", "déchets"),
     (r"1 ?% eau|1 ?% de l'eau|loi oudin\b", "Oudin-Santini 1 % eau assainissement"),
-    (r"facture d'eau|factures d'eau|prix de l'eau", "eau assainissement Oudin-Santini redevance"),
+    (r"facture d'eau|factures d'eau|prix de l'eau|syndicats? (?:des|d')\s?eaux?\b|recettes (?:de l')?eau|"
+     r"budgets? (?:de l')?eau", "eau assainissement Oudin-Santini redevance"),
     (r"fonds d'expertise|expertise technique", "FEXTE"),
     (r"facilité de financement des collectivités|fonds d'investissement des collectivités", "FICOL"),
     (r"commission nationale", "CNCD"),

@@ -171,6 +171,21 @@ def test_a_chained_objection_gets_an_argument_per_complaint_and_its_figure_per_i
     assert "population à population" in crisis.answer.split("**Sources**")[0]
 
 
+def test_a_funding_tools_figures_answer_only_an_objection_about_that_tool(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.counter import _other_tools_figure
+    from assistant.compose.fiche import detect_tool
+
+    ficol = "FICOL de l'AFD : 63 projets dans 34 pays pour 48 millions d'euros sur 2017-2022."
+    water = "Le « 1 % eau » (loi Oudin-Santini) : 2024 : 31,7 millions d'euros."
+    assert _other_tools_figure(ficol, None) and _other_tools_figure(water, None)
+    assert not _other_tools_figure(water, detect_tool("le 1 % eau sur nos factures"))
+    assert not _other_tools_figure("2024 : 4 762 collectivités françaises engagées dans 138 pays.", None)
+    answer = assistant.answer("18 000 € par an pour le Burkina alors qu'on ferme la piscine l'été, bravo la mairie",
+                              mode="contre-argument")
+    figures = answer.answer.split("**Chiffres clés**")[1].split("**")[0] if "**Chiffres clés**" in answer.answer else ""
+    assert "FICOL" not in figures and "1 % eau" not in figures and "pS-Eau" not in figures
+
+
 def test_every_argument_can_be_recognised_in_a_training_reply() -> None:
     from assistant.taxonomy import ARGUMENT_CUES
     from assistant.taxonomy import ARGUMENTS

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.compose.context import ComposeContext
+from assistant.compose.fiche import Tool, detect_tool
 from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
 from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
@@ -22,6 +23,7 @@ from assistant.cost import amount_and_population_in, cost_in, euros, french_numb
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
+from assistant.lexicon import normalized
 from assistant.taxonomy import ADVICE_QUERY, ARGUMENT_CUES, ARGUMENTS, FIGURES_QUERY, OTHER_KIND, Argument, ObjectionKind
 
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
@@ -177,12 +179,22 @@ def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set
     return lines, out
 
 
+def _other_tools_figure(text: str, asked: Tool | None) -> bool:
+    """A figure of one funding tool (« FICOL : 63 projets… », « 2024 : 31,7 millions » under « Le « 1 % eau » »)
+    answers an objection about that tool only: offered against « 18 000 € pour le Burkina alors qu'on ferme la
+    piscine », it reads as filler. `text` is the sentence with its section's title."""
+    named = detect_tool(text, names_only=True)
+    return named is not None and (asked is None or named.id != asked.id)
+
+
 def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3) -> list[Sentence]:
     """Figures that answer this objection, one value per quantity (the most recent source wins)."""
     query = f"{FIGURES_QUERY} {objection}"
     pool = ctx.passages[:4] + ctx.retrieve_about(FIGURES_QUERY, objection, k=5) + ctx.extra_passages
+    asked_tool = detect_tool(ctx.question) or detect_tool(normalized(ctx.question))  # « syndicat des eaux »: Oudin
     figure_sents = [s for s in candidates(unique_passages(pool), limit=14)
-                    if s.has_figure and not _overlaps(s.text, used) and not _NO_FIGURE.search(s.text)]
+                    if s.has_figure and not _overlaps(s.text, used) and not _NO_FIGURE.search(s.text)
+                    and not _other_tools_figure(f"{s.section} : {s.text}", asked_tool)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
     close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector))

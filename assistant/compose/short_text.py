@@ -1,8 +1,11 @@
-"""The text to paste, when the request asks for a short form (a comment, a post, « 5-6 lignes »).
+"""The text the user will use, when the request asks for a form: a comment, a post, « 5-6 lignes », a text to
+read aloud, an email, a note for the mayor.
 
 Made from the composed answer's own pieces, so that every fact keeps its citation: a counter-argument opens
-in our own voice (its first « À dire » sentence), then gives one piece of evidence per argument while the
-length allows; a writing request opens on the user's own facts; an answer keeps its current facts first.
+in our own voice (its first « À dire » sentence) and the official's own figure, then gives one piece of
+evidence per argument while the length allows (paragraphs when read aloud or sent; Objet, Éléments de réponse
+and Proposition in a note); a writing request opens on the user's own facts; an answer keeps its current facts
+first.
 """
 
 from __future__ import annotations

@@ -89,3 +89,16 @@ def test_a_note_for_the_mayor_lays_the_rebuttal_out_as_a_note(assistant) -> None
     assert "par habitant" in body.split("**Éléments de réponse**")[0]  # the official's figure is in the one-liner
     assert len(re.findall(r"^\d\. .+\[\d+\]", body, re.M)) >= 2  # each answer with its proof
     assert "À dire en séance" not in body
+
+
+def test_a_post_never_reads_out_the_request_nor_says_one_figure_twice(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.short_text import _one_per_quantity
+
+    _, body, _ = _asked(assistant, "Je suis chargée de com dans une agglo, on accueille pour 6 mois une jeune Marocaine en "
+                                   "service civique en réciprocité. Il me faut un post LinkedIn assez institutionnel.",
+                        mode="article")
+    post = body.split("**Post LinkedIn**")[1]
+    assert "accueille pour 6 mois" in post  # the user's fact opens the post
+    assert "Il me faut" not in post and "Je suis chargée" not in post and re.search(r"\[\d+\]", post)
+    assert _one_per_quantity(["4 818 collectivités dans 146 pays [1]", "on estime à 4800 le nombre de collectivités "
+                              "engagées [2]", "63 projets dans 34 pays [3]"]) == ["4 818 collectivités dans 146 pays [1]"]

@@ -30,11 +30,12 @@ _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délég
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
 _AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)
 # A clause that tells the assistant what to do, not what happened.
-_INSTRUCTION_CLAUSE = re.compile(
+INSTRUCTION_CLAUSE = re.compile(
     r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
     r"peux-tu|tu peux|pouvez-vous|pourrais-tu|merci|je dois|il me faut|j'ai besoin|en \d+ (?:mots|lignes)|"
     r"presse|journal|bulletin|magazine|site|page|réseaux sociaux|mettre|mets|ajoute\w*|inclu\w*|cite[rz]?|"
-    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis)\b", re.I)
+    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis|discours|à l'oral|minutes?)\b",
+    re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
                           re.I)
@@ -70,8 +71,9 @@ class Brief:
 
 
 def _clauses(request: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?;])\s+|\s*:\s+|,\s+(?=(?:ton|style|pour (?:la |le )?(?:presse|journal|bulletin|site))\b)",
-                     request, flags=re.I)
+    # « Je suis chargée de mission RI dans une agglo, on accueille pour 8 mois… »: who writes, then a fact.
+    parts = re.split(r"(?<=[.!?;])\s+|\s*:\s+|,\s+(?=(?:ton|style|pour (?:la |le )?(?:presse|journal|bulletin|site))\b)|"
+                     r",\s+(?=(?:on|nous|notre|nos)\s)", request, flags=re.I)
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
 
 
@@ -104,9 +106,9 @@ def read_brief(request: str) -> Brief:
         theme = _THEME_CLAUSE.match(clause)
         if theme:
             brief.themes.append(clause[theme.end():].strip())
-        elif _INSTRUCTION_CLAUSE.search(clause):
+        elif INSTRUCTION_CLAUSE.search(clause):
             rest = _strip_instruction(clause)
-            if rest and not _INSTRUCTION_CLAUSE.search(rest):
+            if rest and not INSTRUCTION_CLAUSE.search(rest):
                 brief.facts.append(rest)
         elif len(clause.split()) >= 3:
             brief.facts.append(_DESTINATION.sub("", clause))

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.brief import INSTRUCTION_CLAUSE
 from assistant.compose.citations import cited_by, sources_block
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
+from assistant.figures import quantities
 from assistant.formats import ShortForm
 
 
@@ -39,6 +41,16 @@ def _standalone(unit: str) -> str:
     """A unit read alone: without the connector that tied it to the sentence before it in the full text."""
     bare = _CONNECTOR.sub("", unit, count=1)
     return bare[:1].upper() + bare[1:]
+
+
+def _one_per_quantity(units: list[str]) -> list[str]:
+    """The first unit to give a quantity (« 4 818 collectivités »), not the next ones that give it again from other
+    sources (« 4800 », « 4 756 »): a short text has no room to explain the difference."""
+    kept: list[str] = []
+    for unit in units:
+        if not any(quantities(unit) & quantities(k) for k in kept):
+            kept.append(unit)
+    return kept
 
 
 def _stems(text: str) -> set[str]:
@@ -71,11 +83,14 @@ _OWN_FIGURE = re.compile(r"^_Votre chiffre : .*? À dire : « (.+?) »_$", re.M)
 
 
 def _own_facts(body: str) -> str:
-    """The lede a writing request gets from the user's own facts (shown in italics under the title)."""
+    """The lede a writing request gets from the user's own facts (shown in italics under the title), without a
+    sentence that tells the assistant what to write (« Il me faut un post LinkedIn… »): a post never reads out
+    the request."""
     for line in body.splitlines():
         line = line.strip()
         if line.startswith("_") and line.endswith("_") and not line.startswith("_[") and len(line.split()) > 4:
-            return line.strip("_").strip()
+            sentences = re.split(r"(?<=[.!?])\s+", line.strip("_").strip())
+            return " ".join(s for s in sentences if not INSTRUCTION_CLAUSE.search(s))
     return ""
 
 
@@ -152,7 +167,7 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
         opening, units, close = _own_facts(body), on_the_request(ours, answer.question), ""
     else:
         opening, units, close = "", current_first(cited_units(body), answer.citations), ""
-    units = [_standalone(u) for u in units]
+    units = _one_per_quantity([_standalone(u) for u in units])
     budget = form.max_words - _words(opening)
     kept = fit(units, max(budget - _words(close), 0) if close else budget)
     if form.sentences:  # « en 3 phrases »: our opening is one of them, the quotes make up the rest

@@ -100,5 +100,12 @@ def test_a_post_never_reads_out_the_request_nor_says_one_figure_twice(assistant)
     post = body.split("**Post LinkedIn**")[1]
     assert "accueille pour 6 mois" in post  # the user's fact opens the post
     assert "Il me faut" not in post and "Je suis chargée" not in post and re.search(r"\[\d+\]", post)
+    from assistant.compose.short_text import _standalone
+
+    # A fact sheet's label is not read out, unless it dates the fact.
+    assert _standalone("« Conditions d'éligibilité : pour candidater, une collectivité doit déclarer chaque année son "
+                       "APD. » [4]").startswith("« Pour candidater")
+    assert _standalone("« Taux 2025, revus à la baisse : le cofinancement de la DCTCIV est plafonné à 70 % du coût "
+                       "total. » [2]").startswith("« Taux 2025")
     assert _one_per_quantity(["4 818 collectivités dans 146 pays [1]", "on estime à 4800 le nombre de collectivités "
                               "engagées [2]", "63 projets dans 34 pays [3]"]) == ["4 818 collectivités dans 146 pays [1]"]

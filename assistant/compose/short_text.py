@@ -14,6 +14,7 @@ import re
 
 from assistant.compose.brief import INSTRUCTION_CLAUSE
 from assistant.compose.citations import cited_by, sources_block
+from assistant.dates import YEAR
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
 from assistant.figures import quantities
@@ -37,10 +38,21 @@ def fit(units: list[str], budget: int) -> list[str]:
 _CONNECTOR = re.compile(r"^(?:par ailleurs|de plus|en outre|enfin|ainsi|aussi|de même|autre repère|en effet)\s*,?\s*", re.I)
 
 
+# « Conditions d'éligibilité des collectivités : pour candidater, … »: a fact sheet's label before a whole sentence.
+_LABEL = re.compile(r"^(«\s*)?([^:«»\[\]]{3,70}) : (?=(?:l['’]|la |le |les |un |une |des |pour |en |depuis |ce |cette |"
+                    r"il |elle |ils |elles )\S)", re.I)
+
+
 def _standalone(unit: str) -> str:
-    """A unit read alone: without the connector that tied it to the sentence before it in the full text."""
+    """A unit read alone: without the connector that tied it to the sentence before it in the full text, nor the
+    label a fact sheet puts before a whole sentence, which reads badly aloud or in a post. A label that dates the
+    fact (« Taux 2025, revus à la baisse : ») stays."""
     bare = _CONNECTOR.sub("", unit, count=1)
-    return bare[:1].upper() + bare[1:]
+    label = _LABEL.match(bare)
+    if label and not YEAR.search(label.group(2)) and len(bare[label.end():].split()) >= 8:
+        bare = (label.group(1) or "") + bare[label.end():]
+    start = 2 if bare.startswith("« ") else 0
+    return bare[:start] + bare[start:start + 1].upper() + bare[start + 1:]
 
 
 def _one_per_quantity(units: list[str]) -> list[str]:
@@ -114,7 +126,7 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     # Time left: each argument's second proof, in order, after its first.
     for at, argument in enumerate(arguments[:len(paragraphs) - 1], start=1):
         second = [_standalone(c) for c in argument.get("cited", [])[1:2]]
-        if second and spent + _words(second[0]) <= budget and argument.get("cited", [""])[0][:30] in paragraphs[at]:
+        if second and spent + _words(second[0]) <= budget and _standalone(argument["cited"][0])[:30] in paragraphs[at]:
             paragraphs[at] += f" {second[0]}"
             spent += _words(second[0])
     return "\n\n".join(p for p in [*paragraphs, close] if p)

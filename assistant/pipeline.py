@@ -14,10 +14,11 @@ from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter
 from assistant.compose.computation import compose_computation
-from assistant.compose.fiche import compose_fiche, detect_tool
+from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.short_text import shape
+from assistant.compose.tools import detect_tool
 from assistant.compose.citations import sources_block
 from assistant.condense import condense
 from assistant.dates import year_first

@@ -77,7 +77,7 @@ def test_fiche_oudin_santini(assistant) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_fiche_on_a_tool_named_loosely_amid_the_users_context_is_not_refused(assistant) -> None:  # type: ignore[no-untyped-def]
-    from assistant.compose.fiche import detect_tool
+    from assistant.compose.tools import detect_tool
 
     assert detect_tool("le « 1 % ordures ménagères »", names_only=True).id == "dechets"
     assert detect_tool("la loi de 2021 sur l'aide au développement", names_only=True).id == "loi2021"
@@ -173,7 +173,7 @@ def test_a_chained_objection_gets_an_argument_per_complaint_and_its_figure_per_i
 
 def test_a_funding_tools_figures_answer_only_an_objection_about_that_tool(assistant) -> None:  # type: ignore[no-untyped-def]
     from assistant.compose.counter import _other_tools_figure
-    from assistant.compose.fiche import detect_tool
+    from assistant.compose.tools import detect_tool
 
     ficol = "FICOL de l'AFD : 63 projets dans 34 pays pour 48 millions d'euros sur 2017-2022."
     water = "Le « 1 % eau » (loi Oudin-Santini) : 2024 : 31,7 millions d'euros."

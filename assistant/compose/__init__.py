@@ -10,7 +10,7 @@ def fixed_queries() -> list[str]:
     from assistant.compose.article import PARAGRAPHS
     from assistant.compose.computation import PRESENTING_COST
     from assistant.compose.counter import fixed_queries as counter_queries
-    from assistant.compose.fiche import TOOLS
+    from assistant.compose.tools import TOOLS
 
     texts = counter_queries() + [theme for _, theme in PARAGRAPHS] + [tool.query for tool in TOOLS] + [PRESENTING_COST]
     return list(dict.fromkeys(texts))

@@ -10,8 +10,8 @@ import re
 
 from assistant.compose.brief import Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
-from assistant.compose.fiche import TOOLS, Tool
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
+from assistant.compose.tools import named_tools
 from assistant.dates import YEAR
 
 _INSTRUCTION = re.compile(
@@ -139,12 +139,6 @@ def _opening(brief: Brief, title: str, press: bool) -> list[str]:
     return lines
 
 
-def named_tools(request: str) -> list[Tool]:
-    """The funding tools and frameworks a request names by their own name (at most two, in the list's order)."""
-    lowered = request.lower()
-    return [t for t in TOOLS if any(re.fullmatch(r"[a-zé]{4,}", a) and a in lowered for a in t.aliases)][:2]
-
-
 def compose_article(ctx: ComposeContext) -> str:
     subject = topic(ctx.question)
     brief = read_brief(ctx.question)
@@ -170,12 +164,13 @@ def compose_article(ctx: ComposeContext) -> str:
         return " ".join(parts)
 
     body: list[str] = []
+    # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
+    # the reader needs in the funding paragraph, rather than the whole range of funding.
+    tools = named_tools(ctx.question)
     for heading, theme in PARAGRAPHS:
         funding = heading == FUNDING_HEADING
-        if funding and named_tools(ctx.question):
-            # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is
-            # the frame the reader needs, rather than the whole range of funding.
-            theme = " ".join(t.query for t in named_tools(ctx.question))
+        if funding and tools:
+            theme = " ".join(t.query for t in tools)
         query = f"{about} {theme}"
         # Funding is read as current: searched wider, so that current rules are found beside the old ones.
         passages = ctx.retrieve_about(theme, about, k=8 if funding else 5)

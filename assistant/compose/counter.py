@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.compose.context import ComposeContext
-from assistant.compose.fiche import Tool, detect_tool
 from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind

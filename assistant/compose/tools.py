@@ -1,0 +1,93 @@
+"""The funding and legal tools the documents describe (FICOL, the DAECT's calls, the « 1 % », the 2021 law…), and
+how a text names them.
+
+A fiche is written about one of them; an article's funding paragraph, a counter-argument's key figures and the
+relevance of a fiche request also ask which tool a text names, so the list and its reading live here rather than
+in one composer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tool:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    query: str
+
+
+# « le ministère de l'Europe », « un projet européen »: words that name Europe, not its funds.
+_LOOSE_NAMES = {"europe", "européen"}
+# Phrases that only ever name the tool.
+_EUROPEAN_FUNDS = ("fonds européens", "financements européens", "aides européennes", "subventions européennes",
+                   "programmes européens", "sous de l'europe", "argent de l'europe", "aides de l'europe")
+_NAMING_PHRASES = {*_EUROPEAN_FUNDS, "clés en main", "cles en main", "clé en main"}
+
+
+TOOLS: tuple[Tool, ...] = (
+    Tool("ficol", "FICOL (Agence française de développement)", ("ficol",),
+         "FICOL AFD fonds facilité financement collectivités locales projets subventions"),
+    Tool("fexte", "FEXTE (fonds d'expertise technique et d'échanges d'expériences de l'AFD)", ("fexte",),
+         "FEXTE fonds d'expertise technique et d'échanges d'expériences AFD"),
+    Tool("cles", "Appel « Clés en main » du ministère de l'Europe et des Affaires étrangères",
+         ("clés en main", "cles en main", "clé en main"),
+         "appel à projets clés en main associations GIP collectivités françaises programmes"),
+    Tool("daect", "Appels à projets de la DAECT (ministère de l'Europe et des Affaires étrangères)",
+         ("daect", "appel à projets", "appels à projets", "quai d'orsay", "quai d’orsay", "affaires étrangères",
+          "dctciv"),
+         "appels à projets DAECT cofinancement ministère Délégation pour l'action extérieure des collectivités territoriales"),
+    # The other « 1 % » come before the water one, whose aliases include a bare « 1 % ».
+    Tool("mobilite", "Le « 1 % mobilité » (article L1115-3 du CGCT)",
+         ("1 % mobilit", "1% mobilit", "1 % transport", "1% transport"),
+         "1 % mobilité article L1115-3 autorités organisatrices de la mobilité services de mobilité budgets"),
+    Tool("energie", "Le « 1 % énergie » (électricité et gaz)", ("1 % énergie", "1% énergie", "1 % électricité", "1 % energie"),
+         "1 % énergie électricité gaz distribution publique syndicats budgets"),
+    Tool("dechets", "Le « 1 % déchets » (loi du 7 juillet 2014)", ("1 % déchets", "1% déchets", "1 % dechets", "1 % ordures", "1% ordures"),
+         "1 % déchets ordures ménagères collecte traitement article L1115-2 2014"),
+    Tool("oudin", "Loi Oudin-Santini : le « 1 % » eau, assainissement et déchets",
+         ("oudin", "santini", "1 %", "1%", "1 % eau", "1% eau"),
+         "loi Oudin-Santini 1 % eau assainissement déchets budgets agences de l'eau"),
+    Tool("volontariat", "Volontariat et engagement des jeunes à l'international (VSI, JSI-VVVSI, service civique)",
+         ("volontariat", "vsi", "jsi", "vvvsi", "service civique", "volontaires"),
+         "volontariat de solidarité internationale VSI JSI VVVSI service civique à l'international jeunes"),
+    Tool("europe", "Financements européens pour l'action internationale des collectivités (PLATFORMA…)",
+         ("platforma", "européen", "europe", "union européenne", "erasmus", "interreg", "cerv", *_EUROPEAN_FUNDS),
+         "PLATFORMA fonds européens Union européenne collectivités programmes appels"),
+    Tool("loi2021", "Loi n° 2021-1031 du 4 août 2021 (développement solidaire)",
+         ("2021-1031", "4 août 2021", "loi de 2021", "loi du 4 août"),
+         "loi n° 2021-1031 du 4 août 2021 développement solidaire lutte contre les inégalités mondiales collectivités"),
+    Tool("cncd", "Commission nationale de la coopération décentralisée (CNCD)", ("cncd", "commission nationale"),
+         "Commission nationale de la coopération décentralisée CNCD"),
+    Tool("thiolliere", "Loi Thiollière (2007)", ("thiollière", "thiolliere"),
+         "loi Thiollière 2007 aide d'urgence cadre juridique"),
+    Tool("cgct", "Article L1115-1 du CGCT : le fondement juridique", ("l1115", "cgct"),
+         "article L1115-1 CGCT code général des collectivités territoriales cadre juridique"),
+)
+
+
+def _is_name(alias: str) -> bool:
+    """An alias that names the tool itself: a word of its own (« ficol »), or words with a number (« loi de 2021 »,
+    « 1 % déchets »), not a bare « 1 % » or a phrase any section title may hold (« appel à projets »)."""
+    return bool(alias in _NAMING_PHRASES or re.fullmatch(r"[^\W\d_]{4,}|l1115|\d{4}-\d{4}", alias)
+                or (re.search(r"\d", alias) and re.search(r"[^\W\d_]{3,}", alias)))
+
+
+def detect_tool(question: str, names_only: bool = False) -> Tool | None:
+    """The tool a text names; `names_only` ignores the loose aliases (« 1 % », « appel à projets », « europe »)
+    that a section title may hold without being about the tool."""
+    lowered = question.lower()
+    for tool in TOOLS:
+        aliases = [a for a in tool.aliases if not names_only or (_is_name(a) and a not in _LOOSE_NAMES)]
+        if any(alias in lowered for alias in aliases):
+            return tool
+    return None
+
+
+def named_tools(request: str) -> list[Tool]:
+    """The funding tools and frameworks a request names by their own name (at most two, in the list's order)."""
+    lowered = request.lower()
+    return [t for t in TOOLS if any(re.fullmatch(r"[a-zé]{4,}", a) and a in lowered for a in t.aliases)][:2]

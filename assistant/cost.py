@@ -111,29 +111,32 @@ def _scaled(match: "re.Match[str]") -> float:
     return value
 
 
-def _figures(message: str) -> tuple[float | None, int | None, float | None]:
-    """(amount, population, total budget) as the message gives them; the budget's own amount is not the amount."""
+def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
+    """(amount, population, total budget) as the message gives them (« 40 000 balles », « 35 000 € par an »,
+    « 9 000 habitants », « budget de 14 M€ »); the budget's own amount is not the amount. A malformed number
+    gives nothing."""
     budget_match = _BUDGET.search(message)
     amount_match = next((m for m in _AMOUNT.finditer(message)
                          if not budget_match or m.start(1) != budget_match.start(1)), None)
     people_match = _POPULATION.search(message)
-    return (_scaled(amount_match) if amount_match else None, int(_scaled(people_match)) if people_match else None,
-            _scaled(budget_match) if budget_match else None)
-
-
-def amount_and_population_in(message: str) -> tuple[float | None, int | None]:
-    """The amount in euros (« 40 000 balles », « 35 000 € par an ») and the population a message gives, if any."""
     try:
-        amount, population, _ = _figures(message)
+        return (_scaled(amount_match) if amount_match else None, int(_scaled(people_match)) if people_match else None,
+                _scaled(budget_match) if budget_match else None)
     except ValueError:
-        return None, None
-    return amount, population
+        return None, None, None
+
+
+def cost_from(amount: float | None, population: int | None, budget: float | None) -> CostFigures | None:
+    """The Calculateur's rule on figures read from a message; None without an amount and a population, or when they
+    do not make sense together (an amount above the budget)."""
+    if amount is None or not population:
+        return None
+    try:
+        return cost_per_inhabitant(amount, budget, population)
+    except ValueError:
+        return None
 
 
 def cost_in(message: str) -> CostFigures | None:
     """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
-    try:
-        amount, population, budget = _figures(message)
-        return cost_per_inhabitant(amount, budget, population) if amount is not None and population else None
-    except ValueError:
-        return None
+    return cost_from(*figures_in(message))

@@ -19,7 +19,7 @@ from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
-from assistant.cost import amount_and_population_in, cost_in, euros, french_number
+from assistant.cost import cost_from, euros, figures_in, french_number
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
@@ -241,11 +241,11 @@ def _overlaps(text: str, used: set[str]) -> bool:
 def _own_figure(request: str) -> str:
     """The amount the user quotes, put per inhabitant with the Calculateur's rule: the figure an official most needs
     against a cost objection is their own. Without a population, the line says what to complete."""
-    amount, population = amount_and_population_in(request)
+    amount, population, budget = figures_in(request)
     if amount is None or amount <= 0:
         return ""
     if population:
-        figures = cost_in(request)
+        figures = cost_from(amount, population, budget)
         if figures is None:
             return ""
         return (f"_Votre chiffre : {euros(amount)} pour {french_number(population, 0)} habitants, soit "

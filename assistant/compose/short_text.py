@@ -83,15 +83,19 @@ def _told_as_example(unit: str, body: str) -> bool:
     return at >= 0 and bool(re.search(r"\b[Ee]xemple\b[^\n\]]*$", body[max(0, at - 80):at]))
 
 
-def _counter_parts(answer: Answer) -> tuple[str, list[str], str]:
-    """Our opening sentence, one piece of evidence per argument (the first of each, then the others), our close."""
+_OWN_FIGURE = re.compile(r"^_Votre chiffre : .*? À dire : « (.+?) »_$", re.M)
+
+
+def _counter_parts(answer: Answer, body: str) -> tuple[str, list[str], str]:
+    """Our opening sentence, with the official's own amount put per inhabitant when the rebuttal computed it (the
+    figure an official most needs, in our voice); one piece of evidence per argument (the first of each, then the
+    others); our close."""
     arguments = answer.sections[0].get("arguments", []) if answer.sections else []
     closings = [a["closing"] for a in arguments if a.get("closing")]
     evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
-    return (closings[0] if closings else ""), evidence, (closings[1] if len(closings) > 1 else "")
-
-
-_OWN_FIGURE = re.compile(r"^_Votre chiffre : .*? À dire : « (.+?) »_$", re.M)
+    own = _OWN_FIGURE.search(body)
+    opening = f"{closings[0] if closings else ''} {own.group(1) if own else ''}".strip()
+    return opening, evidence, (closings[1] if len(closings) > 1 else "")
 
 
 def _own_facts(body: str) -> str:
@@ -111,10 +115,8 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     first proof while the time allows. No separate close: the second argument's « À dire » line would say its
     claim again."""
     arguments = answer.sections[0].get("arguments", [])
-    opening, close = _counter_parts(answer)[0], ""
-    own = _OWN_FIGURE.search(body)
-    paragraphs = [f"{opening} {own.group(1)}".strip() if own else opening]
-    spent = _words(paragraphs[0]) + _words(close)
+    paragraphs = [_counter_parts(answer, body)[0]]
+    spent = _words(paragraphs[0])
     for argument in arguments:
         said = f"{argument['claim']} {_standalone(argument['cited'][0])}" if argument.get("cited") else argument["claim"]
         if spent + _words(said) > budget:
@@ -129,7 +131,7 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
         if second and spent + _words(second[0]) <= budget and _standalone(argument["cited"][0])[:30] in paragraphs[at]:
             paragraphs[at] += f" {second[0]}"
             spent += _words(second[0])
-    return "\n\n".join(p for p in [*paragraphs, close] if p)
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _email_counter(answer: Answer, body: str, budget: int) -> str:
@@ -144,10 +146,9 @@ def _note_counter(answer: Answer, body: str) -> str:
     """A note for the mayor: what is said, what to answer in one line, the answers with their proof, the useful
     figures, and what to do; the rebuttal's own pieces, laid out as a chargé de mission writes them."""
     section = answer.sections[0]
-    opening, _, _ = _counter_parts(answer)
-    own = _OWN_FIGURE.search(body)
+    opening = _counter_parts(answer, body)[0]
     lines = ["**Objet** : réponse à l'objection « " + section.get("objection", "") + " »", "",
-             f"**En une phrase** : {opening}" + (f" {own.group(1)}" if own else ""), "", "**Éléments de réponse**"]
+             f"**En une phrase** : {opening}", "", "**Éléments de réponse**"]
     for n, argument in enumerate(section.get("arguments", []), start=1):
         proof = " ".join(_standalone(c) for c in argument.get("cited", [])[:1])
         lines.append(f"{n}. {argument['claim']} {proof}".rstrip())
@@ -170,10 +171,7 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
         text = laid_out[form.kind]()
         return text, cited_by(text, answer.citations)
     if answer.mode == "contre-argument" and answer.sections:
-        opening, units, close = _counter_parts(answer)
-        own = _OWN_FIGURE.search(body)
-        if own:  # the user's own amount put per inhabitant: the figure an official most needs, in our voice
-            opening = f"{opening} {own.group(1)}".strip()
+        opening, units, close = _counter_parts(answer, body)
     elif answer.mode == "article":
         ours = [u for u in cited_units(body) if not _told_as_example(u, body)]
         opening, units, close = _own_facts(body), on_the_request(ours, answer.question), ""

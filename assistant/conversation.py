@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.cost import CostFigures, cost_in
 from assistant.dates import YEAR
+from assistant.formats import count_of
 from assistant.relevance import proper_nouns
 
 if TYPE_CHECKING:
@@ -120,7 +121,6 @@ def entities(text: str) -> list[str]:
 
 
 # -- rules ---------------------------------------------------------------------------------------
-_NUMBER_WORDS = {"une": 1, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
 _SHORTEN = re.compile(
     r"\b(?:plus (?:court|courte|bref|brève|concis)|résume|résumé|résumer|raccourci\w*|synthétise|abrège|"
     r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
@@ -166,10 +166,7 @@ _ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*
 
 def _sentences_asked(message: str) -> int | None:
     m = re.search(r"en (\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?)", message, re.I)
-    if not m:
-        return None
-    word = m.group(1).lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    return count_of(m.group(1)) if m else None
 
 
 def _asked_mode(message: str) -> str | None:

@@ -67,20 +67,21 @@ class ShortForm:
         return self.kind == "spoken"
 
 
-def _number(word: str) -> int:
+def count_of(word: str) -> int:
+    """« 3 », « trois », « une » as a number."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
 def _sentences(text: str) -> int | None:
     """The number of sentences asked (« en 3 phrases », « 5-6 phrases max »: the upper bound)."""
     found = next((m for m in _LENGTH.finditer(text) if m.group(3).lower().startswith("phrase")), None)
-    return _number(found.group(2) or found.group(1)) if found else None
+    return count_of(found.group(2) or found.group(1)) if found else None
 
 
 def _length(text: str) -> tuple[int, str] | None:
     """The longest length asked, in words, and how it was asked (« 5-6 lignes »)."""
     for found in _LENGTH.finditer(text):
-        upper = _number(found.group(2) or found.group(1))
+        upper = count_of(found.group(2) or found.group(1))
         unit = found.group(3).lower()
         words = upper * (WORDS_PER_LINE if unit.startswith("ligne") else WORDS_PER_SENTENCE if unit.startswith("phrase")
                          else 1)
@@ -94,7 +95,7 @@ def spoken_form(text: str) -> ShortForm | None:
     minutes = _MINUTES.search(text)
     if not (minutes and _SPOKEN.search(text)):
         return None
-    upper = _number(minutes.group(2) or minutes.group(1))
+    upper = count_of(minutes.group(2) or minutes.group(1))
     if not 0 < upper <= LONGEST_SPOKEN_MINUTES:
         return None
     return ShortForm(label=f"Texte à dire ({minutes.group(0)})", max_words=upper * WORDS_PER_MINUTE, alongside=False,

@@ -183,15 +183,19 @@ def test_hundreds_of_pages_with_progress_and_bounded_memory(tmp_path, robustness
     assert ok
 
 
+NOTES_KILLED = 12
+
+
 def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus_data_dir, robustness) -> None:  # type: ignore[no-untyped-def]
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     shutil.copy(corpus_data_dir / "embeddings-cache.sqlite", data_dir / "embeddings-cache.sqlite")
-    ingest_paths(Index(make_settings(data_dir)), [ROOT / "corpus"])
+    # One shipped document is enough for an "old" index; the new notes are what the kill interrupts.
+    ingest_paths(Index(make_settings(data_dir)), [ROOT / "corpus" / "reperes-cadre-et-financements-aict.md"])
     before = _stats(data_dir)
     folder = tmp_path / "nouveaux"
     folder.mkdir()
-    for i in range(40):  # unseen texts: each must be embedded, which takes several seconds
+    for i in range(NOTES_KILLED):  # unseen texts: each must be embedded, which takes a few seconds
         words = " ".join(f"mot{i}x{j} coopération partenaire{j % 7}" for j in range(60))
         (folder / f"note-{i:02d}.md").write_text(f"# Note {i}\n\n{words}.\n", encoding="utf-8")
     cache = data_dir / "embeddings-cache.sqlite"
@@ -212,7 +216,7 @@ def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     after = _stats(data_dir)
-    repaired = after["documents"] == before["documents"] + 40 and after["store_chunks"] == after["chunks"]
+    repaired = after["documents"] == before["documents"] + NOTES_KILLED and after["store_chunks"] == after["chunks"]
     robustness.record("ingestion killed with SIGKILL halfway", old_state and repaired,
                       f"index visible inchangé ({killed['chunks']} extraits), réparé au passage suivant ({after['chunks']})")
     robustness.chunks_lost += max(0, before["chunks"] - killed["chunks"])

@@ -131,9 +131,33 @@ def strip_repeated_lines(pages: list[str], edge: int = 2) -> list[str]:
     return cleaned
 
 
+# A footnote call on an acronym (`l’AFCCRE1ont`) and its body at the foot of the page (`1 Association Française…`
+# or `2ARRICOD : Association des…`).
+_ACRONYM_CALL = re.compile(r"\b([A-Z]{3,})(\d)(?=[\s,.;:a-zà-ÿ»])")
+
+
+def label_footnotes(text: str) -> str:
+    """A footnote that spells out an acronym becomes a sentence that says so (« AFCCRE : Association Française du
+    Conseil des Communes et Régions d’Europe. »): it is the only place the documents define the acronym, and a bare
+    « 1 Association… » can be neither quoted nor found by the acronym. It stays where the layout printed it, so that
+    passages keep their bounds; one printed inside a sentence the page cut (« …s’appuyer sur » / footnote / « un
+    réseau… ») is left as it is, since the sentences around it are not quoted anyway."""
+    for number, acronym in {m.group(2): m.group(1) for m in _ACRONYM_CALL.finditer(text)}.items():
+        body = re.compile(rf"^([ \t\u00a0]*){number}[ \t\u00a0]*(?:{acronym}[ \t\u00a0]*:[ \t\u00a0]*)?(?=[A-ZÉ][a-zé])"
+                          rf"([^\n]*(?:\n(?![ \t\u00a0]*\n)[^\n]*)*)", re.M)
+        match = body.search(text)
+        if not match or not _SENTENCE_END.search(text[: match.start()].rstrip(" \t\u00a0\n")):
+            continue
+        spelled = re.sub(r"\s*(?:https?://|www\.)\S*", "", match.group(2))
+        spelled = re.sub(r"[\s\-\u2010\u2011\u2012\u2013]+$", "", spelled).rstrip(" .")
+        text = text[: match.start()] + f"{match.group(1)}{acronym} : {spelled}." + text[match.end():]
+        text = re.sub(rf"\b{acronym}{number}(?=[\s,.;:»])", acronym, text)
+    return text
+
+
 def clean_text(text: str) -> str:
     """Full pipeline for one page or one text file: the result is paragraphs separated by blank lines."""
-    text = join_hyphenated_lines(normalize_unicode(text))
+    text = label_footnotes(join_hyphenated_lines(normalize_unicode(text)))
     return "\n\n".join(paragraphs(text))
 
 

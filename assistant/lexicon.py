@@ -33,7 +33,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bgouvernements?\b|\bÉtats? étrangers?\b", "État"),
     # « le ministère de la Santé du Cap-Vert »: a foreign State's ministry, which the law treats as the State.
     (r"\bministères? (?!(?:de l'europe et )?des affaires étrangères)(?:de l[a']\s?|du |des )?\w+(?: \w+)? "
-     r"(?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|\bministères? étrangers?\b", "État étranger convention"),
+     r"(?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|\bministères? étrangers?\b|"
+     # « le gouvernement du Bénin », « les autorités nationales du Togo »: the foreign State itself.
+     r"\b(?:gouvernements?|autorités (?:nationales|centrales)|pouvoir central) (?:du|de la|de l'|des|d')\s?(?-i:[A-Z])",
+     "État étranger convention"),
     (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
     (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
     (r"\bemplois?\b|\bchômage\b|\bentreprises? locales?\b", "acteurs économiques entreprises"),
@@ -47,6 +50,11 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bhumanitaire\b|\baide d'urgence\b|\bcatastrophe\b", "urgence humanitaire"),
     (r"\btsunami\b|\braz-de-marée\b", "tsunami"),
     (r"\bCUF\b", "Cités Unies France"),
+    (r"\bà trois\b|\btrilatéra\w*|\btriangulaire\b", "tripartite"),
+    (r"\béquipes?\b|\bateliers?\b|\bsous-groupes?\b", "groupes de travail"),
+    (r"\brattach\w*|\bfusionn\w*|\badoss\w*", "adossement rapprochement"),
+    (r"banques? publiques?|établissements? (?:financiers?|bancaires?) publics?|institutions? financières? publiques?",
+     "Caisse des Dépôts CDC"),
     (r"\bAFD\b|agence française de développement", "AFD Agence française de développement"),
     (r"\bAPD\b|aide au développement", "aide publique au développement APD"),
     (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),

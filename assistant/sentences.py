@@ -29,6 +29,7 @@ class Sentence:
     heading: str = ""  # the section title this sentence opens, if it is the first one
     section: str = ""  # the section the sentence stands in
     leans: bool = False  # the text carries the sentence before it, on which it leans ("Elle élargit…")
+    paragraph: int = 0  # index of its paragraph within the passage
 
     @property
     def has_figure(self) -> bool:
@@ -100,7 +101,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
     heading = ""
     section = passage.chunk.section
     before = ""  # the sentence just before, usable or not, within the current section
-    for para in passage.chunk.text.split("\n\n"):
+    for paragraph, para in enumerate(passage.chunk.text.split("\n\n")):
         if para.startswith("#"):
             section = para.lstrip("#").strip()
             heading = re.sub(r"^\d+[.)]\s*", "", section)  # "6. La facilité FICOL" → "La facilité FICOL"
@@ -124,7 +125,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
                                      else len(text.split()) <= MAX_JOINED_WORDS and _usable(sent, False))
             if usable:
                 out.append(Sentence(text, passage, position, frozenset(terms(text)), heading=heading, section=section,
-                                    leans=leans))
+                                    leans=leans, paragraph=paragraph))
             ends = bool(re.search(r"[.!?»]\s*$", sent))
             orphan = leans_on_previous(sent) and not leans  # leans on nothing shown: cannot carry another either
             before = (text if leans else sent) if ends and not orphan else ""

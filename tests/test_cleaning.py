@@ -43,6 +43,14 @@ def test_footnote_call_glued_to_next_word() -> None:
     assert "l’AFCCRE ont décidé" in text
 
 
+def test_a_footnote_spelling_out_an_acronym_becomes_a_sentence_that_names_it() -> None:
+    # The 2015 synthesis, as pypdf extracts it: the call glued to the acronym, the body at the page's foot.
+    text = clean_text("Cités\t Unies\t France\t et\t l’AFCCRE1ont\t décidé\t d’ouvrir\t des\t discussions.\n\n"
+                      "1\t Association\t Française\t du\t Conseil\t des\t Communes\t et\t \nRégions\t d’Europe\t -‐\t "
+                      "http://www.afccre.org\t \n\nNéanmoins, l’AFD a souhaité développer des partenariats.")
+    assert text.split("\n\n")[1] == "AFCCRE : Association Française du Conseil des Communes et Régions d’Europe."
+
+
 def test_blank_line_inside_a_sentence_does_not_split_the_paragraph() -> None:
     text = clean_text("La coopération décentralisée a su\n\névoluer depuis vingt ans.\n\nNouvelle idée.")
     assert text.split("\n\n") == ["La coopération décentralisée a su évoluer depuis vingt ans.", "Nouvelle idée."]

@@ -10,7 +10,8 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, score_sentences
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
-from assistant.lexical import Bm25Index
+from assistant.lexical import Bm25Index, QueryWeights
+from assistant.lexicon import normalized
 
 MAX_SENTENCES = 4
 _ASKS_FIGURE = re.compile(
@@ -19,6 +20,10 @@ _ASKS_FIGURE = re.compile(
     r"how (?:many|much)|à combien|jusqu'à quel)",
     re.I,
 )
+
+# « en sept groupes de travail »: a count written in words answers « combien » too.
+_NUMBER = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
+                     r"cinquante|soixante|cent|mille|million|milliard)s?\b", re.I)
 
 
 _DEFINITION = re.compile(
@@ -84,6 +89,29 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
+SHORT_SENTENCE_WORDS = 15
+COMPLETION_GAIN = 0.1
+
+
+def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights) -> list[Sentence]:
+    """The sentence after a chosen one, when the answer runs on into it: the best one is too short to say it all
+    (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en mesure d'insuffler… »), or the
+    next one holds more of the question (« Le premier objectif de l'agglomération bordelaise… » / « Les entreprises
+    sont d'ailleurs les premières impliquées… »). One at most, so that the answer stays short."""
+    best_gain, best_follower = 0.0, None
+    for rank, sentence in enumerate(chosen):
+        following = next((s for s in ranked if s.passage.chunk.id == sentence.passage.chunk.id
+                          and s.position == sentence.position + 1), None)
+        if following is None or following.leans or any(following.text == c.text for c in chosen):
+            continue
+        gain = weights.share(sentence.terms | following.terms) - weights.share(sentence.terms)
+        if rank == 0 and len(sentence.text.split()) <= SHORT_SENTENCE_WORDS and following.paragraph == sentence.paragraph:
+            gain = max(gain, COMPLETION_GAIN)
+        if gain >= COMPLETION_GAIN and gain > best_gain:
+            best_gain, best_follower = gain, following
+    return [best_follower] if best_follower else []
+
+
 CLOSEST_READ = 5
 
 
@@ -107,14 +135,15 @@ def compose_question(
     wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
     # A question the documents ask (« Quel dialogue, quelle transversalité… ? ») answers nothing.
     ranked = score_sentences(question, [s for s in candidates(reading_pool(passages), limit=CLOSEST_READ + 2)
-                                        if not s.text.rstrip(" »").endswith("?")], bm25, prefer_figures=wants_figure)
+                                        if not s.text.rstrip(" »").endswith("?")], bm25, prefer_figures=wants_figure,
+                             in_their_words=normalized(question))
     if rerank:
         ranked = rerank(ranked)
     if wants_figure:
         # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words
         # or its meaning (applied after the dense re-scoring, which would otherwise drown it).
         for s in ranked:
-            if not re.search(r"\d", s.text):
+            if not _NUMBER.search(s.text):
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
     if _ASKS_CURRENT.search(question) and not YEAR.search(question):
@@ -131,6 +160,7 @@ def compose_question(
     chosen = pick(ranked, max_sentences, min_score=max(0.25, 0.55 * best))
     if len(chosen) < 2:
         chosen = pick(ranked, 2)
+    chosen += completion(ranked, chosen, QueryWeights(question, bm25))
     # Keep sentences of one passage in reading order, passages in order of relevance.
     first_seen = {}
     for i, s in enumerate(chosen):

@@ -59,18 +59,25 @@ def quoted(text: str) -> str:
 
 
 def score_sentences(
-    query: str, sents: list[Sentence], bm25: Bm25Index, prefer_figures: bool = False, use_headings: bool = True
+    query: str, sents: list[Sentence], bm25: Bm25Index, prefer_figures: bool = False, use_headings: bool = True,
+    in_their_words: str | None = None,
 ) -> list[Sentence]:
     """IDF-weighted share of the query's terms found in the sentence, nudged by passage rank.
 
     With `use_headings`, a sentence that opens a section may borrow the section title
     when the title holds the answer ("Le fondement : l'article L1115-1 du CGCT").
+    `in_their_words` is the query in the documents' words (« une trace écrite des leçons » → « capitalisation »):
+    a sentence is worth what it shares with either wording.
     """
-    weights = QueryWeights(query, bm25)
+    wordings = [QueryWeights(query, bm25)] + ([QueryWeights(in_their_words, bm25)] if in_their_words else [])
+
+    def share(present: set[str] | frozenset[str]) -> float:
+        return max(w.share(present) for w in wordings)
+
     for s in sents:
         heading_terms = set(terms(s.heading)) if s.heading else set()
-        overlap = weights.share(s.terms)
-        with_heading = weights.share(s.terms | heading_terms)
+        overlap = share(s.terms)
+        with_heading = share(s.terms | heading_terms)
         if use_headings and with_heading > overlap + 0.15:
             # The answer sits in the title ("Le fondement : l'article L1115-1 du CGCT"): quote both.
             s.text = f"{s.heading} : {s.text}"

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from assistant.cost import CostFigures, cost_in
 from assistant.dates import YEAR
 from assistant.formats import count_of
+from assistant.questions import defined_term
 from assistant.relevance import proper_nouns
 
 if TYPE_CHECKING:
@@ -99,10 +100,14 @@ _KNOWN_ENTITIES = (
     "DAECT", "FICOL", "FEXTE", "CNCD", "AFD", "AFCCRE", "CUF", "Cités Unies France", "Oudin-Santini", "loi Oudin",
     "Thiollière", "L1115-1", "L1115-5", "CGCT", "BPI", "PLATFORMA", "VSI", "Sénat", "1 % eau", "1 % déchets",
     "Agence française de développement", "Commission nationale de la coopération décentralisée",
+    "aide publique au développement", "APD",
 )
 _GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "Et", "Mais", "Quelle", "Quel", "Qui",
                      "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
                      "Transforme", "Résume", "Développe", "Combien", "Depuis", "Avec", "Pour", "Comment", "Pourquoi"}
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?«:\n\"“]\s*|\*\*\s*|_\s*|\]\s*)$")
 
 
 def entities(text: str) -> list[str]:
@@ -116,6 +121,8 @@ def entities(text: str) -> list[str]:
     for word in proper_nouns(text):
         if word in _GENERIC_CAPITALS or any(word.lower() in f.lower() for _, f in found):
             continue
+        if all(_OPENS_SENTENCE.search(text[:m.start()]) for m in re.finditer(rf"\b{re.escape(word)}\b", text)):
+            continue  # « Ce n'est pas… », « Rappeler ce que… »: capitalised because it opens a sentence or a quote
         found.append((lowered.find(word.lower()), word))
     return [name for _, name in sorted(found)]
 
@@ -195,7 +202,7 @@ def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
         return "shorten", None, None
     if _EXPAND.search(message):
         return "expand", None, None
-    if _FIGURES.search(message) and words <= 8:
+    if _FIGURES.search(message) and words <= 10:
         return "figures", None, None
     audience = _asked_audience(message)
     if audience and (words <= 8 or re.search(r"\b(?:adapte|réécris|reformule|explique|version|dis-le|dit autrement)\b", message, re.I)):
@@ -230,8 +237,24 @@ def _years_left_out(topic: str, core: str) -> list[str]:
     return [y for y in YEAR.findall(topic) if y not in core]
 
 
+_YEAR_BEFORE = re.compile(r"\b(?:l['’]année (?:d['’]avant|précédente|passée)|un an (?:plus tôt|avant))\b", re.I)
+_YEAR_AFTER = re.compile(r"\b(?:l['’]année (?:d['’]après|suivante)|un an (?:plus tard|après))\b", re.I)
+
+
+def _year_shifted(message: str, topic: str) -> str | None:
+    """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015."""
+    years = YEAR.findall(topic)
+    shift = -1 if _YEAR_BEFORE.search(message) else 1 if _YEAR_AFTER.search(message) else 0
+    if not shift or len(set(years)) != 1:
+        return None
+    return re.sub(rf"\b{years[0]}\b", str(int(years[0]) + shift), topic)
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it."""
+    shifted = _year_shifted(message, topic)
+    if shifted and len(message.split()) <= 8:
+        return shifted
     core = _ELLIPSIS_START.sub("", message).strip()
     core = core[:1].upper() + core[1:]
     name = topic_entities[0] if topic_entities else ""
@@ -279,7 +302,9 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
     if understood.intent in ("question", "followup", "objection"):
         memory.topic = understood.text
-        names = entities(understood.text)
+        # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
+        defined = defined_term(understood.text, max_words=10)
+        names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
         memory.topic_entities = names or memory.topic_entities if understood.intent == "followup" else names
     if understood.intent != "compute":
         memory.last_mode = understood.mode

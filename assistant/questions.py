@@ -87,3 +87,19 @@ def prepare(raw: str | None) -> PreparedQuestion:
     if english:
         notices.append("Votre question semble rédigée en anglais : l'assistant répond en français, à partir de documents en français.")
     return PreparedQuestion(text, notices, english=english)
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:qu['’]est-ce que|c['’]est quoi|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
+    r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?(.+?)\s*\??$"
+    r"|^\s*(?:l['’]|la |le |les )?(.+?)\s*(?:,|:)?\s*(?:c['’]est quoi|qu['’]est-ce que c['’]est|ça veut dire quoi|"
+    r"kesako|définition)\s*\??$", re.I)
+
+
+def defined_term(question: str, max_words: int = 6) -> str:
+    """"Quel est le rôle de Cités Unies France ?" → "Cités Unies France"; "" when the question defines nothing."""
+    m = _DEFINITION.match(question.strip())
+    if not m:
+        return ""
+    term = (m.group(1) or m.group(2) or "").strip(" ?.«»\"")
+    return term if 0 < len(term.split()) <= max_words else ""

@@ -48,6 +48,24 @@ def test_follow_ups_spoken_french(message: str, resolved: str) -> None:
     assert understand(message, "question", "elu", history).text == resolved
 
 
+def test_the_year_before_or_after_is_the_same_question_about_that_year() -> None:
+    history = _after(("Quelle était l'aide publique au développement des collectivités en 2016 ?", "question"))
+    assert understand("Et l'année d'avant ?", "question", "elu", history).text \
+        == "Quelle était l'aide publique au développement des collectivités en 2015 ?"
+    assert "2017" in understand("Et l'année suivante ?", "question", "elu", history).text
+
+
+def test_a_follow_up_refers_to_the_whole_name_defined_not_to_a_word_opening_a_sentence() -> None:
+    history = _after(("Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ?", "question"))
+    assert understand("Elle permet de faire quoi concrètement ?", "question", "elu", history).text.startswith(
+        "Chaire de l'action internationale des collectivités territoriales permet")
+    # « Ce n'est pas le rôle… »: « Ce » opens the sentence, it names nothing.
+    history = [Turn("user", "Ce n'est pas le rôle d'une commune de faire de la politique étrangère.", "contre-argument"),
+               Turn("assistant", "« Rappeler ce que représente vraiment la dépense… » [1]", "contre-argument")]
+    resolved = understand("Depuis quand c'est autorisé ?", "question", "elu", history).text
+    assert "(Ce)" not in resolved and "Rappeler" not in resolved
+
+
 def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
     history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
     understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)

@@ -265,3 +265,17 @@ def test_general_public_gets_no_article_numbers_first(assistant) -> None:  # typ
     assert "L1115" in first_quote(for_officials)
     assert not re.search(r"\bL\d{4}|CGCT", first_quote(for_public))
     assert "À retenir" in for_public.answer  # and the closing line speaks to residents, not to the council
+
+
+def test_an_answer_runs_on_into_the_sentence_that_completes_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    # « 2 février 2007 : loi Thiollière… » says when; « Elle fait suite au tsunami… », which leans on it, says what.
+    answer = assistant.answer("Qu'est-ce que la loi Thiollière ?", generate=False)
+    assert "tsunami" in answer.answer and "Thiollière" in answer.answer
+    # « Finie la période d'une coopération « danseuse du maire ». » is too short to say what replaces it.
+    answer = assistant.answer("Que veut dire l'expression « danseuse du maire » à propos de la coopération ?", generate=False)
+    assert "transversalité" in answer.answer
+
+
+def test_an_acronym_is_defined_by_its_footnote(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("AFCCRE ça veut dire quoi ?", generate=False)
+    assert answer.answer.startswith("AFCCRE : Association Française du Conseil des Communes et Régions d’Europe. [")

@@ -12,6 +12,7 @@ from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, QueryWeights
 from assistant.lexicon import normalized
+from assistant.questions import defined_term
 
 MAX_SENTENCES = 4
 _ASKS_FIGURE = re.compile(
@@ -26,22 +27,8 @@ _NUMBER = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onz
                      r"cinquante|soixante|cent|mille|million|milliard)s?\b", re.I)
 
 
-_DEFINITION = re.compile(
-    r"^\s*(?:qu['’]est-ce que|c['’]est quoi|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
-    r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?(.+?)\s*\??$"
-    r"|^\s*(?:l['’]|la |le |les )?(.+?)\s*(?:,|:)?\s*(?:c['’]est quoi|qu['’]est-ce que c['’]est|ça veut dire quoi|"
-    r"kesako|définition)\s*\??$", re.I)
 _DEFINES = re.compile(r"\b(?:est|sont|fédère|regroupe|rassemble|finance|cofinance|permet|a pour (?:mission|rôle|objet)|"
                       r"créée?s?|fondée?s?|chargée?s?|désigne|vise)\b", re.I)
-
-
-def defined_term(question: str) -> str:
-    """"Quel est le rôle de Cités Unies France ?" → "Cités Unies France"; "" when the question defines nothing."""
-    m = _DEFINITION.match(question.strip())
-    if not m:
-        return ""
-    term = (m.group(1) or m.group(2) or "").strip(" ?.«»\"")
-    return term if 0 < len(term.split()) <= 6 else ""
 
 
 def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
@@ -94,22 +81,32 @@ COMPLETION_GAIN = 0.1
 
 
 def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights) -> list[Sentence]:
-    """The sentence after a chosen one, when the answer runs on into it: the best one is too short to say it all
+    """The answer running on past a chosen sentence, kept in `chosen`: the best one is too short to say it all
     (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en mesure d'insuffler… »), or the
     next one holds more of the question (« Le premier objectif de l'agglomération bordelaise… » / « Les entreprises
-    sont d'ailleurs les premières impliquées… »). One at most, so that the answer stays short."""
-    best_gain, best_follower = 0.0, None
+    sont d'ailleurs les premières impliquées… »). A next sentence that leans on the chosen one (« 2 février 2007 : loi
+    Thiollière… » / « Elle fait suite au tsunami… ») already carries it, and takes its place. One at most, so that
+    the answer stays short."""
+    best_gain, best_at, best_follower = 0.0, -1, None
     for rank, sentence in enumerate(chosen):
         following = next((s for s in ranked if s.passage.chunk.id == sentence.passage.chunk.id
                           and s.position == sentence.position + 1), None)
-        if following is None or following.leans or any(following.text == c.text for c in chosen):
+        if following is None or any(following.text == c.text for c in chosen):
+            continue
+        if following.leans and not following.text.startswith(sentence.text):
             continue
         gain = weights.share(sentence.terms | following.terms) - weights.share(sentence.terms)
-        if rank == 0 and len(sentence.text.split()) <= SHORT_SENTENCE_WORDS and following.paragraph == sentence.paragraph:
+        runs_on = following.leans or (len(sentence.text.split()) <= SHORT_SENTENCE_WORDS
+                                      and following.paragraph == sentence.paragraph)
+        if rank == 0 and runs_on:
             gain = max(gain, COMPLETION_GAIN)
         if gain >= COMPLETION_GAIN and gain > best_gain:
-            best_gain, best_follower = gain, following
-    return [best_follower] if best_follower else []
+            best_gain, best_at, best_follower = gain, rank, following
+    if best_follower is None:
+        return chosen
+    if best_follower.leans:
+        return chosen[:best_at] + [best_follower] + chosen[best_at + 1:]
+    return chosen + [best_follower]
 
 
 CLOSEST_READ = 5
@@ -160,7 +157,7 @@ def compose_question(
     chosen = pick(ranked, max_sentences, min_score=max(0.25, 0.55 * best))
     if len(chosen) < 2:
         chosen = pick(ranked, 2)
-    chosen += completion(ranked, chosen, QueryWeights(question, bm25))
+    chosen = completion(ranked, chosen, QueryWeights(question, bm25))
     # Keep sentences of one passage in reading order, passages in order of relevance.
     first_seen = {}
     for i, s in enumerate(chosen):

@@ -117,7 +117,7 @@ def chunk_document(doc: SourceDocument) -> list[Chunk]:
                 and _words(prev.text) + _words(tail) <= MAX_WORDS + 40
                 and len(current) > carried
             ):
-                # Paragraph breaks and headings stay as they are in a chunk of its own (« ## Notes » is no sentence).
+                # Paragraph breaks and headings stay as in a chunk of its own: a heading glued to a sentence is neither.
                 merged = prev.text + "\n\n" + " ".join(current[carried:]).replace(" \n", "\n\n").strip()
                 chunks[-1] = Chunk(**{**prev.__dict__, "text": merged, "id": content_id(merged)})
             elif len(current) > carried or not chunks or chunks[-1].page != page.number:

@@ -83,8 +83,7 @@ COMPLETION_GAIN = 0.1
 def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights) -> list[Sentence]:
     """The answer running on past a chosen sentence, kept in `chosen`: the best one is too short to say it all
     (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en mesure d'insuffler… »), or the
-    next one holds more of the question (« Le premier objectif de l'agglomération bordelaise… » / « Les entreprises
-    sont d'ailleurs les premières impliquées… »). A next sentence that leans on the chosen one (« 2 février 2007 : loi
+    next one holds a tenth more of the question's weighted words than the chosen one alone. A next sentence that leans on the chosen one (« 2 février 2007 : loi
     Thiollière… » / « Elle fait suite au tsunami… ») already carries it, and takes its place. One at most, so that
     the answer stays short."""
     best_gain, best_at, best_follower = 0.0, -1, None

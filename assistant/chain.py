@@ -9,11 +9,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.documents import Answer
 from assistant.pipeline import Assistant
-from assistant.retrieve import AictRetriever
+
+
+# Here rather than in retrieve.py: LangChain's retriever module takes about a second to import, which every CLI call
+# and every app start would pay for a class that only integrators use.
+class AictRetriever(BaseRetriever):
+    """The hybrid search as a LangChain retriever, for chains built by integrators."""
+
+    search_engine: Any
+    k: int = 10
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        return [
+            Document(
+                page_content=p.chunk.text,
+                metadata={**p.chunk.metadata(), "id": p.chunk.id, "score": p.score, "dense": p.dense},
+            )
+            for p in self.search_engine.search(query, self.k)
+        ]
 
 
 def retriever(assistant: Assistant, k: int = 10) -> AictRetriever:

@@ -7,12 +7,8 @@ raw cosines of each passage (whole chunk, best sentence) are kept alongside, for
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
 
 from assistant.cleaning import sentences
 from assistant.documents import Passage
@@ -151,19 +147,3 @@ class HybridSearch:
                         sentence_dense=best_sentence.get(cid, 0.0))
             )
         return passages
-
-
-class AictRetriever(BaseRetriever):
-    """The hybrid search as a LangChain retriever, for chains built by integrators."""
-
-    search_engine: Any
-    k: int = 10
-
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [
-            Document(
-                page_content=p.chunk.text,
-                metadata={**p.chunk.metadata(), "id": p.chunk.id, "score": p.score, "dense": p.dense},
-            )
-            for p in self.search_engine.search(query, self.k)
-        ]

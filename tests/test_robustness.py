@@ -183,7 +183,7 @@ def test_hundreds_of_pages_with_progress_and_bounded_memory(tmp_path, robustness
     assert ok
 
 
-NOTES_KILLED = 40  # enough that the kill lands while vectors are still being computed, never in the final write
+NOTES_KILLED = 40  # enough that the kill usually lands while vectors are still being computed
 
 
 def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus_data_dir, robustness) -> None:  # type: ignore[no-untyped-def]
@@ -211,14 +211,17 @@ def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus
     proc.wait()
     killed = _stats(data_dir)
     old_state = killed["chunks"] == before["chunks"] and killed["sources"] == before["sources"]
-    assert old_state, "after SIGKILL the visible index must be the old one"
+    # On a fast machine the kill can land after the final write: the whole new index, never a part of it.
+    new_state = killed["documents"] == before["documents"] + NOTES_KILLED and killed["store_chunks"] == killed["chunks"]
+    assert old_state or new_state, f"after SIGKILL the visible index must be the old one or the whole new one: {killed}"
     rerun = subprocess.run([sys.executable, "ingest.py", str(folder)], cwd=ROOT, env=clean_env(data_dir),
                            capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     after = _stats(data_dir)
     repaired = after["documents"] == before["documents"] + NOTES_KILLED and after["store_chunks"] == after["chunks"]
-    robustness.record("ingestion killed with SIGKILL halfway", old_state and repaired,
-                      f"index visible inchangé ({killed['chunks']} extraits), réparé au passage suivant ({after['chunks']})")
+    robustness.record("ingestion killed with SIGKILL halfway", (old_state or new_state) and repaired,
+                      f"index visible {'inchangé' if old_state else 'entièrement nouveau'} ({killed['chunks']} extraits), "
+                      f"réparé au passage suivant ({after['chunks']})")
     robustness.chunks_lost += max(0, before["chunks"] - killed["chunks"])
     robustness.chunks_duplicated += max(0, (after["store_chunks"] or 0) - after["chunks"])
     assert repaired

@@ -102,7 +102,7 @@ _KNOWN_ENTITIES = (
     "Agence française de développement", "Commission nationale de la coopération décentralisée",
     "aide publique au développement", "APD",
 )
-_GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "Et", "Mais", "Quelle", "Quel", "Qui",
+_GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "République", "Et", "Mais", "Quelle", "Quel", "Qui",
                      "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
                      "Transforme", "Résume", "Développe", "Combien", "Depuis", "Avec", "Pour", "Comment", "Pourquoi"}
 
@@ -250,6 +250,17 @@ def _year_shifted(message: str, topic: str) -> str | None:
     return re.sub(rf"\b{years[0]}\b", str(int(years[0]) + shift), topic)
 
 
+NATIONAL_FIGURES = ("Quels sont les chiffres nationaux de l'action internationale des collectivités : aide publique au "
+                    "développement déclarée, nombre de collectivités engagées, de partenaires et de pays ?")
+
+
+def _named_by_its_noun(message: str, answer_entities: list[str]) -> str:
+    """« la commission qu'elle a créée » after an answer naming the « Commission nationale de la coopération
+    décentralisée »: the name whose first word the message uses as a common noun."""
+    words = {w.lower() for w in re.findall(r"\b[a-zà-ÿ]{5,}\b", message)}
+    return next((e for e in answer_entities if " " in e and e.split()[0].lower() in words), "")
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it."""
     shifted = _year_shifted(message, topic)
@@ -277,6 +288,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
     if name and own and _ELLIPSIS_START.match(message) and len(core.split()) <= 4 and topic:
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
         return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
+    if name and name.lower() in core.lower():
+        return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
     if name:
         if _DEMONSTRATIVE.search(core):
             return _clean(_DEMONSTRATIVE.sub(name, core, count=1)) + " ?"
@@ -293,11 +306,14 @@ class _Memory:
 
     topic: str = ""
     topic_entities: list[str] = field(default_factory=list)
+    answer_entities: list[str] = field(default_factory=list)  # the names the last answer gave
     last_mode: str = "question"
+    last_intent: str = ""
     has_answer: bool = False
 
 
 def _remember(memory: _Memory, understood: Understanding) -> None:
+    memory.last_intent = understood.intent
     if understood.intent == "compute" and not memory.topic:
         memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
     if understood.intent in ("question", "followup", "objection"):
@@ -326,6 +342,7 @@ def understand(
             _remember(memory, earlier)
         else:
             memory.has_answer = True
+            memory.answer_entities = entities(turn.content)
             memory.last_mode = answer_mode(turn) or memory.last_mode
             if not memory.topic_entities and memory.topic:
                 memory.topic_entities = entities(turn.content)[:1]
@@ -364,12 +381,16 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if instruction and instruction[0] == "reformat" and own:
             # « Fais-moi une fiche sur le FEXTE » after a question on the DAECT: a new request, in the mode it names.
             return Understanding("question", text, instruction[1] or mode, audience)
+        if instruction and instruction[0] == "figures" and memory.last_intent == "compute":
+            # « Et en chiffres au niveau national, pour comparer ? » after our own cost: the national figures.
+            return Understanding("figures", NATIONAL_FIGURES, "question", audience, topic=NATIONAL_FIGURES)
         if instruction:
             intent, new_mode, new_audience = instruction
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=memory.topic, sentences=_sentences_asked(text))
     if memory.topic and _is_followup(text):
-        resolved = rewrite_followup(text, memory.topic, memory.topic_entities)
+        named = _named_by_its_noun(text, memory.answer_entities)
+        resolved = rewrite_followup(text, memory.topic, [named] if named else memory.topic_entities)
         follow_mode = mode if mode in ("question", "fiche") else "question"
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):

@@ -66,6 +66,25 @@ def test_a_follow_up_refers_to_the_whole_name_defined_not_to_a_word_opening_a_se
     assert "(Ce)" not in resolved and "Rappeler" not in resolved
 
 
+def test_a_common_noun_points_at_the_name_the_last_answer_gave_and_a_named_place_stays() -> None:
+    history = [Turn("user", "Qu'a changé la loi du 6 février 1992 pour les collectivités ?", "question"),
+               Turn("assistant", "6 février 1992 : la loi d'orientation relative à l'administration territoriale de la "
+                                 "République crée la Commission nationale de la coopération décentralisée (CNCD). [1]",
+                    "question")]
+    resolved = understand("Et la commission qu'elle a créée, elle est présidée par qui ?", "question", "elu", history).text
+    assert "Commission nationale de la coopération décentralisée" in resolved and "République" not in resolved
+    history = _after(("Que peut faire Suresnes avec sa ville partenaire en Haïti ?", "question"))
+    assert understand("Et qui porte cette coopération à Suresnes ?", "question", "elu", history).text \
+        == "Qui porte cette coopération à Suresnes ?"
+
+
+def test_figures_after_our_own_cost_are_the_national_ones() -> None:
+    history = [Turn("user", "On consacre 30 000 € pour 60 000 habitants. Combien par habitant ?", "question"),
+               Turn("assistant", "**0,50 € par habitant et par an**.", "question")]
+    understood = understand("Et en chiffres au niveau national, pour comparer ?", "question", "elu", history)
+    assert understood.intent == "figures" and "chiffres nationaux" in understood.text
+
+
 def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
     history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
     understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)

@@ -156,6 +156,10 @@ _OBJECTION_CUES = re.compile(
     # « … a posté sous notre publication : « … » Il me faut une réponse en commentaire »: a reply to someone's words.
     r"«[^»]{15,}».*\b(?:réponse en commentaire|(?:lui|leur) répondre|je (?:lui|leur) réponds|réponds-(?:lui|leur)|"
     r"réponse (?:à|au|sous) (?:ce|son|leur|un|le) (?:commentaire|post|message|tweet))\b", re.I | re.S)
+# « On m'a dit que c'est dans les années 80 que l'État a nommé quelqu'un…, c'était quand précisément ? »: what was
+# said is checked by a question of fact (when, how much), which a rebuttal would not answer.
+_ASKS_A_FACT = re.compile(r"\b(?:quand|combien|en quelle année|quelle année|à quelle date|quelle date|quel montant|"
+                          r"quel taux|quel pourcentage)\b[^.!?«»]*\?\s*$", re.I)
 # "ce dispositif", "cette ville": a demonstrative pointing at the topic of the previous turns.
 _DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"
@@ -344,7 +348,9 @@ def understand(
             memory.has_answer = True
             memory.answer_entities = entities(turn.content)
             memory.last_mode = answer_mode(turn) or memory.last_mode
-            if not memory.topic_entities and memory.topic:
+            rebuttal = memory.last_intent == "objection" or memory.last_mode == "contre-argument"
+            if not memory.topic_entities and memory.topic and not rebuttal:
+                # The answer's first name stands for a question's subject; an objection's is in its own words.
                 memory.topic_entities = entities(turn.content)[:1]
     return _understand_one(message, mode, audience, memory, looks_like_objection)
 
@@ -401,8 +407,8 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if asked and asked != "question":
             return Understanding("question", text, asked, audience,
                                  notice=f"Demande comprise comme : {_mode_label(asked)}.")
-        if _OBJECTION_CUES.search(text) or (looks_like_objection is not None and not text.rstrip().endswith("?")
-                                            and looks_like_objection(text)):
+        cued = bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text)
+        if cued or (looks_like_objection is not None and not text.rstrip().endswith("?") and looks_like_objection(text)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)

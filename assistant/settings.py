@@ -34,7 +34,7 @@ class Settings:
     collection: str = "aict"
     # Retrieval
     top_k: int = 10
-    candidates: int = 30
+    candidates: int = 60
     rrf_k: int = 60
     dense_weight: float = 0.7  # tuned on eval/dev.jsonl: BM25 is the stronger signal on French
     bm25_weight: float = 1.0

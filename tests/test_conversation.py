@@ -85,6 +85,14 @@ def test_figures_after_our_own_cost_are_the_national_ones() -> None:
     assert understood.intent == "figures" and "chiffres nationaux" in understood.text
 
 
+def test_a_claim_checked_by_a_question_of_fact_is_a_question() -> None:
+    said = ("On m'a dit que c'est dans les années 80 que l'État a nommé quelqu'un pour suivre les relations extérieures "
+            "des mairies, c'était quand précisément ?")
+    assert understand(said, "question", "elu", []).intent == "question"
+    claim = "On me dit sur Facebook que c'est illégal pour une commune de financer des projets en Afrique. C'est vrai ?"
+    assert understand(claim, "question", "elu", []).intent == "objection"
+
+
 def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
     history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
     understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)

@@ -77,6 +77,8 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
 
 
 SHORT_SENTENCE_WORDS = 15
+# « Une Chaire… ouvrira en 2016 à Grenoble. » / « Son site recense tous les mémoires… »: its subject again.
+_GOES_ON = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs)\s")
 COMPLETION_GAIN = 0.1
 
 
@@ -95,8 +97,8 @@ def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWei
         if following.leans and not following.text.startswith(sentence.text):
             continue
         gain = weights.share(sentence.terms | following.terms) - weights.share(sentence.terms)
-        runs_on = following.leans or (len(sentence.text.split()) <= SHORT_SENTENCE_WORDS
-                                      and following.paragraph == sentence.paragraph)
+        runs_on = following.paragraph == sentence.paragraph and (
+            following.leans or len(sentence.text.split()) <= SHORT_SENTENCE_WORDS or _GOES_ON.match(following.text))
         if rank == 0 and runs_on:
             gain = max(gain, COMPLETION_GAIN)
         if gain >= COMPLETION_GAIN and gain > best_gain:

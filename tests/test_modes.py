@@ -279,3 +279,10 @@ def test_an_answer_runs_on_into_the_sentence_that_completes_it(assistant) -> Non
 def test_an_acronym_is_defined_by_its_footnote(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("AFCCRE ça veut dire quoi ?", generate=False)
     assert answer.answer.startswith("AFCCRE : Association Française du Conseil des Communes et Régions d’Europe. [")
+
+
+def test_a_practical_tip_says_what_to_do(assistant) -> None:  # type: ignore[no-untyped-def]
+    # « La réforme de l'AFD… sera annoncée au début de l'année 2016 » shares the tips' words and advises nothing.
+    answer = assistant.answer("L'Afrique c'est un puits sans fond, des décennies d'aide et rien n'a changé.",
+                              mode="contre-argument", generate=False)
+    assert "réforme de l’AFD" not in answer.answer.split("**Sources**")[0]

@@ -220,7 +220,14 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
     ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
     close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection)))
              if cos >= MIN_ADVICE_CLOSENESS or not ctx.calibrated]
-    return [s for s in close if s.score >= 0.3][:1]
+    return [s for s in close if s.score >= 0.3 and _ADVISES.search(s.text)][:1]
+
+
+# A tip says what to do (« il faut », « recommandent de », « peuvent présenter »); « la réforme de l'AFD sera annoncée
+# début 2016 » shares the tip's words and says nothing to do.
+_ADVISES = re.compile(r"\b(?:il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
+                      r"il est (?:important|essentiel|nécessaire|utile|indispensable)|peu(?:t|vent)|pourr\w+|permet\w*|"
+                      r"pensez|n['’]hésitez|veill\w+|privilégi\w+|mieux vaut|essayer|à condition|intérêt à)\b", re.I)
 
 
 # « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.

@@ -83,11 +83,12 @@ COMPLETION_GAIN = 0.1
 
 
 def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights) -> list[Sentence]:
-    """The answer running on past a chosen sentence, kept in `chosen`: the best one is too short to say it all
-    (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en mesure d'insuffler… »), or the
-    next one holds a tenth more of the question's weighted words than the chosen one alone. A next sentence that leans on the chosen one (« 2 février 2007 : loi
-    Thiollière… » / « Elle fait suite au tsunami… ») already carries it, and takes its place. One at most, so that
-    the answer stays short."""
+    """The answer running on past a chosen sentence, kept in `chosen`. The next sentence is added when the best
+    one is too short to say it all (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en
+    mesure d'insuffler… »), when it opens on the subject's possessive (« Son site recense… »), or when it holds a
+    tenth more of the question's weighted words. A next sentence that leans on the chosen one (« 2 février 2007 :
+    loi Thiollière… » / « Elle fait suite au tsunami… ») already carries it, and takes its place. One at most, so
+    that the answer stays short."""
     best_gain, best_at, best_follower = 0.0, -1, None
     for rank, sentence in enumerate(chosen):
         following = next((s for s in ranked if s.passage.chunk.id == sentence.passage.chunk.id

@@ -286,3 +286,11 @@ def test_a_practical_tip_says_what_to_do(assistant) -> None:  # type: ignore[no-
     answer = assistant.answer("L'Afrique c'est un puits sans fond, des décennies d'aide et rien n'a changé.",
                               mode="contre-argument", generate=False)
     assert "réforme de l’AFD" not in answer.answer.split("**Sources**")[0]
+
+
+def test_a_how_to_question_is_answered_by_what_to_do(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Comment communiquer sur notre coopération décentralisée auprès des habitants ?",
+                              generate=False).answer.split("**Sources**")[0]
+    # « Il faut… l'arrimer à une démarche nationale », then how: « On peut ainsi… la Semaine de la solidarité… »
+    assert answer.startswith("Communiquer sur l’impact pour gagner en légitimité : Il faut")
+    assert "Semaine de la solidarité internationale" in answer

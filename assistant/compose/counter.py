@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.sentences import ADVISES, Sentence, candidates, pick, quoted, score_sentences
 from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
@@ -220,14 +220,9 @@ def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentenc
     ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
     close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection)))
              if cos >= MIN_ADVICE_CLOSENESS or not ctx.calibrated]
-    return [s for s in close if s.score >= 0.3 and _ADVISES.search(s.text)][:1]
+    return [s for s in close if s.score >= 0.3 and ADVISES.search(s.text)][:1]
 
 
-# A tip says what to do (« il faut », « recommandent de », « peuvent présenter »); « la réforme de l'AFD sera annoncée
-# début 2016 » shares the tip's words and says nothing to do.
-_ADVISES = re.compile(r"\b(?:il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
-                      r"il est (?:important|essentiel|nécessaire|utile|indispensable)|peu(?:t|vent)|pourr\w+|permet\w*|"
-                      r"pensez|n['’]hésitez|veill\w+|privilégi\w+|mieux vaut|essayer|à condition|intérêt à)\b", re.I)
 
 
 # « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.

@@ -47,6 +47,31 @@ def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
+# « Comment répondre aux critiques sur le coût ? », « Comment communiquer auprès des habitants ? »: what to do.
+_HOW_TO = re.compile(r"^\s*(?:comment (?:(?:puis-je|peut-on|pouvons-nous|faut-il|doit-on|devons-nous|on peut|je peux|"
+                     r"nous pouvons|faire pour)\b|\w+(?:er|ir|re)\b(?! (?:de|du|des|la|le|les|l['’])\s?\w+ \?))|"
+                     r"que faire|quoi faire|par où commencer|quel(?:le)?s? (?:bonnes pratiques|conseils|pistes))", re.I)
+ADVICE_BONUS = 0.15
+
+
+# Stricter than a tip's test (no « peut »: « un projet peut appliquer un taux unique » is a rule, not advice); a
+# sentence opening on an infinitive (« Rappeler ce que représente… ») is an instruction.
+_RECOMMENDS = re.compile(r"\b(?:il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
+                         r"il est (?:important|essentiel|nécessaire|utile|indispensable)|pensez|n['’]hésitez|veill\w+|"
+                         r"privilégi\w+|mieux vaut|essayer)\b|"
+                         r"^[«\s]*(?!(?:Entre|Outre|Contre|Notre|Votre|Autre|Premier|Dernier|Hier|Sur|Par|Pour)\b)"
+                         r"[A-ZÉ][a-zéèêî]{2,}(?:er|ir|re) (?!à |au |aux )", re.I)
+
+
+def prefer_advice(ranked: list[Sentence]) -> None:
+    """A question asking how to act is answered by sentences that say what to do (« Il faut… », « Rappeler ce que
+    représente… permet de nuancer les critiques »), not by a fact that shares its words."""
+    for s in ranked:
+        if _RECOMMENDS.search(s.text):
+            s.score += ADVICE_BONUS
+    ranked.sort(key=lambda s: -s.score)
+
+
 DEFINITION_BONUS = 0.3
 NO_FIGURE_PENALTY = 0.6
 NO_DATE_PENALTY = 0.5
@@ -77,8 +102,10 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
 
 
 SHORT_SENTENCE_WORDS = 15
-# « Une Chaire… ouvrira en 2016 à Grenoble. » / « Son site recense tous les mémoires… »: its subject again.
-_GOES_ON = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs)\s")
+# « Une Chaire… ouvrira en 2016 à Grenoble. » / « Son site recense tous les mémoires… »: its subject again;
+# « Il faut… l'arrimer à une démarche nationale. » / « On peut ainsi l'inscrire dans… la Semaine de la solidarité
+# internationale »: how to do it.
+_GOES_ON = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs)\s|^(?:On peut ainsi|Par exemple|C['’]est ainsi que)\b")
 COMPLETION_GAIN = 0.1
 
 
@@ -148,6 +175,8 @@ def compose_question(
     if _ASKS_CURRENT.search(question) and not YEAR.search(question):
         ranked = current_facts_first(ranked, newest_year)  # « cette année » : the facts of this year first
     prefer_dates(question, ranked)
+    if _HOW_TO.match(question):
+        prefer_advice(ranked)
     term = defined_term(question)
     if term:
         prefer_definitions(term, ranked)

@@ -137,3 +137,15 @@ def test_source_lines_are_never_quoted() -> None:
             "Source : lexbase.fr (« Art. L1115-3, Code général des collectivités territoriales », version en vigueur)")
     quoted = [s.text for s in split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))]
     assert quoted == ["Le « 1 % mobilité » permet aux autorités organisatrices de financer des actions de coopération."]
+
+
+def test_the_words_users_type_become_the_documents_words() -> None:
+    from assistant.lexicon import expansions, spelled_out
+
+    # For the vector: an acronym the sentence model cannot read is spelled out, once.
+    assert spelled_out("CUF créée en quelle année ?") == "CUF (Cités Unies France) créée en quelle année ?"
+    assert spelled_out("Cités Unies France (CUF) ?") == "Cités Unies France (CUF) ?"
+    # For the words: a foreign government is the State the law speaks of; a DG is a directeur général.
+    assert "État étranger convention" in expansions("un accord avec le gouvernement du Bénin")
+    assert "directeur général" in expansions("Pour le DG de CUF")
+    assert "groupes de travail" in expansions("en combien d'équipes")

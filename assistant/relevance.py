@@ -99,6 +99,25 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     return out
 
 
+# « Qui est l'actuel président de… ? », « Qui dirige aujourd'hui… ? »: who holds a post now. The documents are dated
+# and are no directory: they answer only when the post is held by virtue of another (« présidée par le Premier
+# ministre »), never with the name of whoever held it when they were written.
+_ASKS_HOLDER_NOW = re.compile(
+    r"\bqui\b[^?]*\b(?:actuel\w*|aujourd['’]?hui|actuellement|en ce moment|maintenant|en 202[5-9])\b|"
+    r"\bqui (?:est|sont) (?:l['’]|le |la |les )?(?:actuel\w*|nouveau|nouvelle|nouveaux)\b", re.I)
+_HELD_EX_OFFICIO = re.compile(r"\b(?:présidée? par|dirigée? par|placée? (?:sous|auprès))\s+(?:le |la |l['’])?"
+                              r"(?:Premier ministre|ministre|préfet|président de la République|maire)\b", re.I)
+
+
+HOLDER_NOW = "aujourd'hui"
+
+
+def holder_unknown(question: str, passages: list[Passage]) -> bool:
+    """The question asks who holds a post today, and no top passage says it is held ex officio."""
+    return bool(_ASKS_HOLDER_NOW.search(question)) and not any(
+        _HELD_EX_OFFICIO.search(p.chunk.text) for p in passages[:3])
+
+
 def assess(
     question: str, passages: list[Passage], bm25: Bm25Index, strict: bool = True, dense_calibrated: bool = True,
     names_text: str | None = None,
@@ -118,6 +137,8 @@ def assess(
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
     years_unseen = [y for y in YEAR.findall(question)
                     if not any(y in p.chunk.text for p in passages[:3])] if strict else []
+    if strict and holder_unknown(question, passages):
+        years_unseen.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (

@@ -31,7 +31,7 @@ from assistant.fair_slots import request
 from assistant.formats import short_form
 from assistant.index import Index
 from assistant.questions import prepare
-from assistant.relevance import HOLDER_NOW, assess, assess_objection, in_domain
+from assistant.relevance import HOLDER_NOW, LIST_ABSENT, assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings
 from assistant.taxonomy import FIGURES_QUERY
@@ -51,8 +51,12 @@ OBJECTION_LIKE = 0.87
 WRITING_NOTICE = ("Les documents indexés ne parlent pas de votre projet lui-même : le texte s'appuie sur les passages "
                   "les plus proches. Complétez-le avec les faits de votre projet (partenaire, dates, montants).")
 
-HOLDER_NOTICE = ("Les documents sont datés : ils ne disent pas qui occupe ce poste aujourd'hui. "
-                 "Vérifiez sur le site de l'organisme.")
+# What a refusal says when the documents hold the topic but, by their nature, not what was asked.
+WHY_NOT_ANSWERED = {
+    HOLDER_NOW: "Les documents sont datés : ils ne disent pas qui occupe ce poste aujourd'hui. "
+                "Vérifiez sur le site de l'organisme.",
+    LIST_ABSENT: "Les documents évoquent cette liste sans la donner.",
+}
 ABSTAIN_TEXT = (
     "Les documents indexés ne contiennent pas d'information suffisante pour répondre à cette question. "
     "Voici les passages les plus proches, à titre indicatif ; reformulez la question ou ajoutez un document qui traite ce sujet."
@@ -215,8 +219,9 @@ class Assistant:
         ctx = None
         if not relevance.answerable:
             answer.abstained = True
-            if HOLDER_NOW in relevance.unknown_names:
-                answer.notice = f"{answer.notice} {HOLDER_NOTICE}".strip()
+            for reason in relevance.unknown_names:
+                if reason in WHY_NOT_ANSWERED:
+                    answer.notice = f"{answer.notice} {WHY_NOT_ANSWERED[reason]}".strip()
             book = CitationBook()
             for p in passages[:3]:
                 book.cite(p)

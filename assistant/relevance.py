@@ -118,6 +118,19 @@ def holder_unknown(question: str, passages: list[Passage]) -> bool:
         _HELD_EX_OFFICIO.search(p.chunk.text) for p in passages[:3])
 
 
+# « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
+# count or mention its items do not give.
+_ASKS_LIST = re.compile(r"\b(?:la )?liste (?:officielle|complète|exhaustive|détaillée|précise)\b|\bles noms (?:des|de tous|de toutes)\b|"
+                        r"\btous les noms\b", re.I)
+_ENUMERATION = re.compile(r"(?:[A-ZÉ][\w'’-]+(?: [\w'’-]+){0,3}, ){4,}")
+LIST_ABSENT = "liste"
+
+
+def list_absent(question: str, passages: list[Passage]) -> bool:
+    """The question asks for a list and no top passage enumerates one."""
+    return bool(_ASKS_LIST.search(question)) and not any(_ENUMERATION.search(p.chunk.text) for p in passages[:3])
+
+
 def assess(
     question: str, passages: list[Passage], bm25: Bm25Index, strict: bool = True, dense_calibrated: bool = True,
     names_text: str | None = None,
@@ -139,6 +152,8 @@ def assess(
                     if not any(y in p.chunk.text for p in passages[:3])] if strict else []
     if strict and holder_unknown(question, passages):
         years_unseen.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
+    if strict and list_absent(question, passages):
+        years_unseen.append(LIST_ABSENT)
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (

@@ -302,3 +302,10 @@ def test_who_holds_a_post_today_is_not_answered_with_a_dated_name(assistant) -> 
     # A post held ex officio is known whatever the date: the law says who presides.
     ex_officio = assistant.answer("Qui préside actuellement la CNCD ?", generate=False)
     assert not ex_officio.abstained and "Premier ministre" in ex_officio.answer
+
+
+def test_a_list_the_documents_only_mention_is_not_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Quels sont les noms des 44 membres de la CNCD ?", generate=False)
+    assert answer.abstained and "sans la donner" in answer.notice
+    # A list the documents do give (« dix pays (Madagascar, Sénégal, Burkina Faso, Mali…) ») is answered.
+    assert not assistant.answer("Quels pays concentrent l'APD des collectivités ?", generate=False).abstained

@@ -78,18 +78,3 @@ def normalized(text: str) -> str:
     for pattern, target in _compiled():
         text = pattern.sub(target, text)
     return text
-
-
-# The acronyms users type and the documents spell out: the sentence model reads « Quai d'Orsay » as a ministry, but
-# « CUF » is opaque to it.
-ACRONYMS = {"CUF": "Cités Unies France", "MEAE": "ministère de l'Europe et des Affaires étrangères",
-            "APD": "aide publique au développement", "VSI": "volontaire de solidarité internationale"}
-
-
-def spelled_out(text: str) -> str:
-    """« CUF créée en quelle année ? » → « CUF (Cités Unies France) créée en quelle année ? », for the vector."""
-    for acronym, words in ACRONYMS.items():
-        if words.lower() not in text.lower():
-            text = re.sub(rf"\b{acronym}\b", f"{acronym} ({words})", text)
-    return text
-

@@ -15,7 +15,7 @@ from assistant.documents import Passage
 from assistant.errors import IndexUnavailable
 from assistant.index import Index
 from assistant.lexical import QueryWeights, terms
-from assistant.lexicon import expansions, spelled_out
+from assistant.lexicon import expansions
 from assistant.sentence_index import SentenceIndex
 from assistant.settings import Settings
 
@@ -112,7 +112,7 @@ class HybridSearch:
     def search(self, query: str, k: int | None = None, vector: np.ndarray | None = None) -> list[Passage]:
         k = k or self.settings.top_k
         n = max(self.settings.candidates, k)
-        vector = self.query_vector(spelled_out(query)) if vector is None else vector
+        vector = self.query_vector(query) if vector is None else vector
         dense = self.dense(vector, n)
         # The lexicon helps the words (BM25) only: the vector already reads "Quai d'Orsay" as a ministry.
         lexical = self.index.bm25.search(" ".join([query, *expansions(query)]), n)

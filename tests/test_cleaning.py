@@ -140,12 +140,9 @@ def test_source_lines_are_never_quoted() -> None:
 
 
 def test_the_words_users_type_become_the_documents_words() -> None:
-    from assistant.lexicon import expansions, spelled_out
+    from assistant.lexicon import expansions
 
-    # For the vector: an acronym the sentence model cannot read is spelled out, once.
-    assert spelled_out("CUF créée en quelle année ?") == "CUF (Cités Unies France) créée en quelle année ?"
-    assert spelled_out("Cités Unies France (CUF) ?") == "Cités Unies France (CUF) ?"
-    # For the words: a foreign government is the State the law speaks of; a DG is a directeur général.
+    # A foreign government is the State the law speaks of; a DG is a directeur général.
     assert "État étranger convention" in expansions("un accord avec le gouvernement du Bénin")
     assert "directeur général" in expansions("Pour le DG de CUF")
     assert "groupes de travail" in expansions("en combien d'équipes")

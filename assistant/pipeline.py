@@ -6,6 +6,7 @@ the fallback whenever a configured model fails.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Callable, Iterator
 
@@ -226,7 +227,7 @@ class Assistant:
             for p in passages[:3]:
                 book.cite(p)
             answer.citations = book.citations
-            closest = "\n".join(f"- [{c.n}] {c.label()} — « {c.text[:200].strip()}… »" for c in book.citations)
+            closest = "\n".join(f"- [{c.n}] {c.label()} — « {_preview(c.text)}… »" for c in book.citations)
             answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
             # The year's passages first for composing; abstention was judged on the search's own order.
@@ -310,6 +311,12 @@ class AnswerStream:
         self.assistant._apply_generation(answer, given, "".join(parts))
         answer.latency_ms = (time.perf_counter() - started) * 1000
         self.result = answer
+
+
+def _preview(text: str, length: int = 200) -> str:
+    """A passage's opening on one line, as read: no Markdown heading marks nor bullets (« ## Bordeaux Métropole »)."""
+    text = re.sub(r"(?m)^\s*(?:#+|[•▪●◦\-–*])\s*", "", text)
+    return re.sub(r"\s+", " ", text).strip()[:length].rstrip()
 
 
 def _add_notice(answer: Answer, text: str) -> None:

@@ -299,6 +299,7 @@ def test_a_how_to_question_is_answered_by_what_to_do(assistant) -> None:  # type
 def test_who_holds_a_post_today_is_not_answered_with_a_dated_name(assistant) -> None:  # type: ignore[no-untyped-def]
     now = assistant.answer("Qui est le président actuel de Cités Unies France ?", generate=False)
     assert now.abstained and "qui occupe ce poste aujourd'hui" in now.notice
+    assert "Passages les plus proches" in now.answer and "##" not in now.answer  # previews read as text
     # A post held ex officio is known whatever the date: the law says who presides.
     ex_officio = assistant.answer("Qui préside actuellement la CNCD ?", generate=False)
     assert not ex_officio.abstained and "Premier ministre" in ex_officio.answer

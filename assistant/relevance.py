@@ -4,7 +4,9 @@
 - the best dense cosine between the question and one sentence (the fact itself, in other words);
 - the IDF-weighted share of the question's words found in the top passages;
 - names and years of the question that the corpus never mentions ("Lyon", "2031"), a typo aside.
-A question about something the corpus does not hold fails at least one of them.
+A question about something the corpus does not hold fails at least one of them. Two kinds of question are also
+refused whatever their closeness, because dated documents cannot hold their answer: who holds a post today, and a
+list the passages only mention.
 """
 
 from __future__ import annotations
@@ -148,23 +150,23 @@ def assess(
     coverage = QueryWeights(names_text or question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
-    years_unseen = [y for y in YEAR.findall(question)
-                    if not any(y in p.chunk.text for p in passages[:3])] if strict else []
+    not_held = [y for y in YEAR.findall(question)
+                if not any(y in p.chunk.text for p in passages[:3])] if strict else []
     if strict and holder_unknown(question, passages):
-        years_unseen.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
+        not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict and list_absent(question, passages):
-        years_unseen.append(LIST_ABSENT)
+        not_held.append(LIST_ABSENT)
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (
             sentence_dense >= MIN_SENTENCE_DENSE and coverage >= SENTENCE_COVERAGE)
         waived = sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
-        answerable = ((not unknown or waived) and not years_unseen and sentence_dense >= SENTENCE_FLOOR
+        answerable = ((not unknown or waived) and not not_held and sentence_dense >= SENTENCE_FLOOR
                       and (close or said_otherwise))
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
-        answerable = not unknown and not years_unseen and coverage >= 0.5
-    return Relevance(answerable, top_dense, coverage, unknown + years_unseen, sentence_dense)
+        answerable = not unknown and not not_held and coverage >= 0.5
+    return Relevance(answerable, top_dense, coverage, unknown + not_held, sentence_dense)
 
 
 # Words that tie an objection to international action; an objection with none of

@@ -99,6 +99,7 @@ def topic_request(understood: "Understanding") -> str:
 _KNOWN_ENTITIES = (
     "DAECT", "FICOL", "FEXTE", "CNCD", "AFD", "AFCCRE", "CUF", "Cités Unies France", "Oudin-Santini", "loi Oudin",
     "Thiollière", "L1115-1", "L1115-5", "CGCT", "BPI", "PLATFORMA", "VSI", "Sénat", "1 % eau", "1 % déchets",
+    "1 % énergie", "1 % mobilité", "France Volontaires",
     "Agence française de développement", "Commission nationale de la coopération décentralisée",
     "aide publique au développement", "APD",
 )
@@ -113,7 +114,7 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?«:\n\"“]\s*|\*\*\s*|_\s*|\]\s*)$")
 def entities(text: str) -> list[str]:
     """Named tools, bodies, laws and places in a text, in order of appearance."""
     found: list[tuple[int, str]] = []
-    lowered = text.lower()
+    lowered = re.sub(r"(?<=\d)\s?%\s?", " % ", text.lower())  # « 1% énergie » is « 1 % énergie »
     for name in _KNOWN_ENTITIES:
         pos = lowered.find(name.lower())
         if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found):
@@ -168,7 +169,10 @@ _DEMONSTRATIVE = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
 _OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
 _ANAPHORA = re.compile(r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b", re.I)
-_ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|sinon|alors)\b[\s,]*", re.I)
+_ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.I)
+# « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
+_NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien à voir|changement de sujet|"
+                          r"une autre question|par ailleurs)\b", re.I)
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
 
@@ -219,6 +223,8 @@ def _clean(text: str) -> str:
 
 
 def _is_followup(message: str) -> bool:
+    if _NEW_SUBJECT.match(message):
+        return False
     own = entities(message)
     words = len(message.split())
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)

@@ -93,6 +93,16 @@ def test_a_claim_checked_by_a_question_of_fact_is_a_question() -> None:
     assert understand(claim, "question", "elu", []).intent == "objection"
 
 
+def test_sinon_changes_the_subject_and_names_are_read_as_typed() -> None:
+    history = _after(("c'est quoi PLATFORMA ?", "question"), ("elle a été créée suite à quoi ?", "question"))
+    understood = understand("Sinon pour un VSI, l'indemnité mini par mois c'est combien ?", "question", "elu", history)
+    assert understood.intent == "question" and "PLATFORMA" not in understood.text
+    history = _after(("le 1% énergie ça existe ? qui peut s'en servir ?", "question"))
+    assert understand("et il date de quand ?", "question", "elu", history).text == "1 % énergie date de quand ?"
+    history = _after(("France Volontaires a changé de statut non ?", "question"))
+    assert "France Volontaires" in understand("depuis quand ?", "question", "elu", history).text
+
+
 def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
     history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
     understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)

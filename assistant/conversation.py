@@ -357,7 +357,7 @@ def understand(
             rebuttal = memory.last_intent == "objection" or memory.last_mode == "contre-argument"
             if not memory.topic_entities and memory.topic and not rebuttal:
                 # The answer's first name stands for a question's subject; an objection's is in its own words.
-                memory.topic_entities = entities(turn.content)[:1]
+                memory.topic_entities = memory.answer_entities[:1]
     return _understand_one(message, mode, audience, memory, looks_like_objection)
 
 

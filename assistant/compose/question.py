@@ -7,7 +7,7 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, score_sentences
+from assistant.compose.sentences import RECOMMENDING, Sentence, candidates, current_facts_first, pick, score_sentences
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, QueryWeights
@@ -56,9 +56,7 @@ ADVICE_BONUS = 0.15
 
 # Stricter than a tip's test (no « peut »: « un projet peut appliquer un taux unique » is a rule, not advice); a
 # sentence opening on an infinitive (« Rappeler ce que représente… ») is an instruction.
-_RECOMMENDS = re.compile(r"\b(?:il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
-                         r"il est (?:important|essentiel|nécessaire|utile|indispensable)|pensez|n['’]hésitez|veill\w+|"
-                         r"privilégi\w+|mieux vaut|essayer)\b|"
+_RECOMMENDS = re.compile(rf"\b(?:{RECOMMENDING})\b|"
                          r"^[«\s]*(?!(?:Entre|Outre|Contre|Notre|Votre|Autre|Premier|Dernier|Hier|Sur|Par|Pour)\b)"
                          r"[A-ZÉ][a-zéèêî]{2,}(?:er|ir|re) (?!à |au |aux )", re.I)
 

@@ -15,16 +15,18 @@ from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
 
-__all__ = ["ADVISES", "MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
+__all__ = ["ADVISES", "RECOMMENDING", "MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
            "outdated", "current_facts_first"]
 
 STALE_PENALTY = 0.3
 
-# A tip says what to do (« il faut », « recommandent de », « peuvent présenter »); « la réforme de l'AFD sera annoncée
-# début 2016 » shares the tip's words and says nothing to do.
-ADVISES = re.compile(r"\b(?:il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
-                     r"il est (?:important|essentiel|nécessaire|utile|indispensable)|peu(?:t|vent)|pourr\w+|permet\w*|"
-                     r"pensez|n['’]hésitez|veill\w+|privilégi\w+|mieux vaut|essayer|à condition|intérêt à)\b", re.I)
+# Words that tell someone what to do (« il faut », « recommandent de », « il est important de »).
+RECOMMENDING = (r"il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
+                r"il est (?:important|essentiel|nécessaire|utile|indispensable)|pensez|n['’]hésitez|veill\w+|"
+                r"privilégi\w+|mieux vaut|essayer")
+# A tip says what to do, or what one can do (« peuvent présenter »); « la réforme de l'AFD sera annoncée début
+# 2016 » shares the tip's words and says nothing to do.
+ADVISES = re.compile(rf"\b(?:{RECOMMENDING}|peu(?:t|vent)|pourr\w+|permet\w*|à condition|intérêt à)\b", re.I)
 
 
 def _years_and_updates(facts: list[tuple[str, str | None]]) -> tuple[list[int | None], list[bool]]:

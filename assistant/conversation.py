@@ -173,8 +173,17 @@ _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
 _NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien à voir|changement de sujet|"
                           r"une autre question|par ailleurs)\b", re.I)
-_SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
+_SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|de|depuis|jusqu'à)\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
+
+# « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
+# message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
+_OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
+                               r"ça|ca|cela|c['’]est|c['’]était)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
+_VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
+# « et en 2012 ? »: the same question, about another year.
+_ANOTHER_YEAR = re.compile(r"^\s*(?:et\s+)?(?:en|pour|sur)\s+((?:19|20)\d\d)\s*(?:,?\s*(?:c['’]était|c['’]est|ça donne)"
+                           r"\s+combien)?\s*\??\s*$", re.I)
 
 _ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*\?", re.I)
 
@@ -230,8 +239,13 @@ def _is_followup(message: str) -> bool:
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
     if points_back and not own:
         return True
+    opens = _OPENS_ON_PRONOUN.match(message)
+    if opens and (not own or (opens.group(0).strip().lower() not in ("ça", "ca", "cela") and "," not in message)):
+        return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
     if _ELLIPSIS_START.match(message) and words <= 12:
         return True
+    if words <= 6 and not own and _VAGUE_SUBJECT.search(message):
+        return True  # « hors réfugiés ça donne quoi ? »: « ça » is what was just asked
     return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
 
 
@@ -252,12 +266,15 @@ _YEAR_AFTER = re.compile(r"\b(?:l['’]année (?:d['’]après|suivante)|un an (
 
 
 def _year_shifted(message: str, topic: str) -> str | None:
-    """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015."""
+    """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015; « et en 2012 ? », about 2012."""
     years = YEAR.findall(topic)
-    shift = -1 if _YEAR_BEFORE.search(message) else 1 if _YEAR_AFTER.search(message) else 0
-    if not shift or len(set(years)) != 1:
+    if len(set(years)) != 1:
         return None
-    return re.sub(rf"\b{years[0]}\b", str(int(years[0]) + shift), topic)
+    another = _ANOTHER_YEAR.match(message)
+    if another:
+        return re.sub(rf"\b{years[0]}\b", another.group(1), topic)
+    shift = -1 if _YEAR_BEFORE.search(message) else 1 if _YEAR_AFTER.search(message) else 0
+    return re.sub(rf"\b{years[0]}\b", str(int(years[0]) + shift), topic) if shift else None
 
 
 NATIONAL_FIGURES = ("Quels sont les chiffres nationaux de l'action internationale des collectivités : aide publique au "
@@ -271,8 +288,11 @@ def _named_by_its_noun(message: str, answer_entities: list[str]) -> str:
     return next((e for e in answer_entities if " " in e and e.split()[0].lower() in words), "")
 
 
-def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str:
-    """A standalone question: the topic's name put where the message points at it, or added to it."""
+def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False) -> str:
+    """A standalone question: the topic's name put where the message points at it, or added to it.
+
+    `name_is_guess`: the name was read from the last answer, the question itself naming nothing; the question then
+    goes along with it (« et pour les réseaux de villes ? » after « y a quoi comme financements européens… »)."""
     shifted = _year_shifted(message, topic)
     if shifted and len(message.split()) <= 8:
         return shifted
@@ -300,14 +320,17 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str]) -> str
         return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
     if name and name.lower() in core.lower():
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
-    if name:
-        if _DEMONSTRATIVE.search(core):
-            return _clean(_DEMONSTRATIVE.sub(name, core, count=1)) + " ?"
-        if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core):
-            return _clean(_SUBJECT_PRONOUN.sub(name, core, count=1)) + " ?"
+    points = _DEMONSTRATIVE.search(core) or (_SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core))
+    if name and points:
+        pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
+        named = _clean(pointer.sub(name, core, count=1))
+        return f"{named[:1].upper()}{named[1:]} ?"
+    if name and not name_is_guess and len(core.split()) > 4:
         years = _years_left_out(topic, core)
         return f"{_clean(core)} ({', '.join([name] + years)}) ?"
-    return f"{_clean(core)} ({_clean(topic)}) ?" if topic else core
+    # « depuis quand ? », « dans combien de pays ? »: too short to say what they ask about; the question does.
+    context = ([name] if name and name.lower() not in topic.lower() else []) + [_clean(topic)]
+    return f"{_clean(core)} ({', '.join(context)}) ?" if topic else core
 
 
 @dataclass
@@ -317,6 +340,7 @@ class _Memory:
     topic: str = ""
     topic_entities: list[str] = field(default_factory=list)
     answer_entities: list[str] = field(default_factory=list)  # the names the last answer gave
+    name_is_guess: bool = False  # topic_entities were read from an answer, the question naming nothing
     last_mode: str = "question"
     last_intent: str = ""
     has_answer: bool = False
@@ -330,8 +354,17 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         memory.topic = understood.text
         # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
         defined = defined_term(understood.text, max_words=10)
+        dislocated = _DISLOCATED.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
         names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
-        memory.topic_entities = names or memory.topic_entities if understood.intent == "followup" else names
+        if dislocated and not names:
+            names = [dislocated.group(1).strip()]
+        if understood.intent == "followup":
+            # « et elle remplace quelle loi ? » after « elle a été votée comment au Sénat ? »: still the law.
+            kept = [n for n in memory.topic_entities if n.lower() in understood.text.lower()]
+            names = list(dict.fromkeys(kept + names)) or memory.topic_entities
+        else:
+            memory.name_is_guess = False
+        memory.topic_entities = names
     if understood.intent != "compute":
         memory.last_mode = understood.mode
 
@@ -358,7 +391,19 @@ def understand(
             if not memory.topic_entities and memory.topic and not rebuttal:
                 # The answer's first name stands for a question's subject; an objection's is in its own words.
                 memory.topic_entities = memory.answer_entities[:1]
+                memory.name_is_guess = bool(memory.topic_entities)
     return _understand_one(message, mode, audience, memory, looks_like_objection)
+
+
+_FEMININE_ENDING = re.compile(r"(?:tion|sion|té|ence|ance|ure|ière|ie|ope)$", re.I)  # Commission, Agence, Europe
+
+
+def _agreeing(message: str, answer_entities: list[str]) -> list[str]:
+    """« il finance jusqu'à combien un jumelage ? » after an answer naming the « Commission européenne », then
+    CERV: « il » does not stand for a feminine name. Only a masculine pronoun rules names out."""
+    if not re.search(r"\bils?\b", message, re.I) or re.search(r"\belles?\b", message, re.I):
+        return answer_entities[:1]
+    return [e for e in answer_entities if not _FEMININE_ENDING.search(e.split()[0])][:1]
 
 
 def answer_mode(turn: Turn) -> str:
@@ -402,7 +447,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
                                  topic=memory.topic, sentences=_sentences_asked(text))
     if memory.topic and _is_followup(text):
         named = _named_by_its_noun(text, memory.answer_entities)
-        resolved = rewrite_followup(text, memory.topic, [named] if named else memory.topic_entities)
+        guess = memory.name_is_guess and not named
+        if guess:
+            named = next(iter(_agreeing(text, memory.answer_entities)), "")
+        resolved = rewrite_followup(text, memory.topic, [named] if named else memory.topic_entities,
+                                    name_is_guess=guess)
         follow_mode = mode if mode in ("question", "fiche") else "question"
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):

@@ -28,6 +28,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bdépartements?\b|\brégions?\b", "collectivité"),
     (r"\bimpôts?\b|\bcontribuables?\b|argent public|deniers publics", "budget argent public"),
     (r"\bgaspill\w*|\bjeter l'argent|par les fenêtres", "dépense coût budget"),
+    (r"\bco[ûu]ts?\b|\bco[ûu]te\w*|\bcher\b|\bchère\b|\bruineu\w*", "financières budget"),
     (r"\bhomologues?\b|\bpartenariats?\b|villes? partenaires?", "partenaires"),
     (r"\baccords?\b|\bconventionner\b", "convention"),
     (r"\bgouvernements?\b|\bÉtats? étrangers?\b", "État"),

@@ -103,6 +103,36 @@ def test_sinon_changes_the_subject_and_names_are_read_as_typed() -> None:
     assert "France Volontaires" in understand("depuis quand ?", "question", "elu", history).text
 
 
+def test_a_message_opening_on_a_pronoun_or_ca_continues_the_conversation() -> None:
+    history = _after(("la loi du 4 aout 2021 sur le développement solidaire, elle change quoi pour les collectivités ?",
+                      "question"))
+    voted = understand("elle a été votée comment au sénat ?", "question", "elu", history)
+    assert voted.intent == "followup" and voted.text.startswith("La loi du 4 aout 2021")
+    history += [Turn("user", "elle a été votée comment au sénat ?", "question"), Turn("assistant", "réponse [1]", "question")]
+    assert "loi du 4 aout 2021" in understand("et elle remplace quelle loi ?", "question", "elu", history).text
+    history = _after(("le VSI c'est encadré par quelle loi ?", "question"))
+    assert "VSI" in understand("c'est ouvert à qui ?", "question", "elu", history).text
+    assert understand("c'est quoi la FICOL ?", "question", "elu", history).intent == "question"
+    history = _after(("l'APD des collectivités en 2018 c'était combien ?", "question"))
+    assert "2018" in understand("hors réfugiés ça donne quoi ?", "question", "elu", history).text
+
+
+def test_a_short_ellipsis_carries_the_whole_question_and_another_year_replaces_it() -> None:
+    history = _after(("combien de collectivités françaises sont engagées à l'international en 2024 ?", "question"))
+    assert understand("dans combien de pays ?", "question", "elu", history).text \
+        == "Dans combien de pays (combien de collectivités françaises sont engagées à l'international en 2024) ?"
+    assert understand("et en 2012 ?", "question", "elu", history).text \
+        == "combien de collectivités françaises sont engagées à l'international en 2012 ?"
+
+
+def test_il_does_not_stand_for_a_feminine_name_read_in_the_answer() -> None:
+    history = [Turn("user", "y a des fonds européens pour les jumelages ?", "question"),
+               Turn("assistant", "La fiche de l'Europe des communes, service de la Commission européenne, cite CERV, "
+                                 "Erasmus+ et le Fonds citoyen franco-allemand. [1]", "question")]
+    resolved = understand("il finance jusqu'à combien un jumelage ?", "question", "elu", history).text
+    assert resolved.startswith("CERV finance") and "Commission" not in resolved
+
+
 def test_a_request_naming_its_own_subject_is_not_an_instruction_on_the_last_answer() -> None:
     history = _after(("Quels sont les taux de cofinancement des appels à projets DAECT en 2024 ?", "question"))
     understood = understand("Fais-moi une fiche sur le FEXTE de l'AFD", "fiche", "elu", history)
@@ -180,6 +210,8 @@ def test_a_short_answer_keeps_the_current_facts_and_their_dates() -> None:
     citations = [Citation(n=1, source="s", title="Synthèse", page=None, date="2015-10-27", text=""),
                  Citation(n=2, source="r", title="Repères", page=None, date="2025-09-08", text="")]
     assert current_first(units, citations)[0].startswith("Taux 2025")
+    # Asked about 2024, the 2024 rate is what a short answer keeps.
+    assert current_first(units, citations, asked="et en 2024 c'était combien ?")[0].startswith("Appels 2024")
 
 
 def test_follow_up_shortening_and_computation_on_the_corpus(assistant) -> None:  # type: ignore[no-untyped-def]

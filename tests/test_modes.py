@@ -274,6 +274,17 @@ def test_an_answer_runs_on_into_the_sentence_that_completes_it(assistant) -> Non
     # « Finie la période d'une coopération « danseuse du maire ». » is too short to say what replaces it.
     answer = assistant.answer("Que veut dire l'expression « danseuse du maire » à propos de la coopération ?", generate=False)
     assert "transversalité" in answer.answer
+    # « Date de création du « 1 % énergie » : les sources divergent. » announces the dates; a short sentence runs on
+    # wherever it ranks.
+    answer = assistant.answer("1 % énergie date de quand ?", generate=False)
+    assert "décembre 2006" in answer.answer.split("**Sources**")[0]
+
+
+def test_a_sentence_that_needs_the_list_it_belongs_to_is_not_quoted_alone(assistant) -> None:  # type: ignore[no-untyped-def]
+    # « En premier lieu, celui des élus… » is the first of « Quatre « échelons » »: alone, it says nothing.
+    answer = assistant.answer("comment répondre aux élus qui critiquent le coût de la coopération décentralisée ?",
+                              generate=False)
+    assert "En premier lieu, celui des élus" not in answer.answer.split("**Sources**")[0]
 
 
 def test_an_acronym_is_defined_by_its_footnote(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -125,7 +125,7 @@ def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWei
         gain = weights.share(sentence.terms | following.terms) - weights.share(sentence.terms)
         runs_on = following.paragraph == sentence.paragraph and (
             following.leans or len(sentence.text.split()) <= SHORT_SENTENCE_WORDS or _GOES_ON.match(following.text))
-        if rank == 0 and runs_on:
+        if (rank == 0 or len(sentence.text.split()) <= SHORT_SENTENCE_WORDS) and runs_on:
             gain = max(gain, COMPLETION_GAIN)
         if gain >= COMPLETION_GAIN and gain > best_gain:
             best_gain, best_at, best_follower = gain, rank, following

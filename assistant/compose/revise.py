@@ -68,18 +68,21 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
         kept = in_sentences(units, sentences) if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
         text = "\n\n".join(p for p in (title, " ".join(kept)) if p)
     else:
-        units = current_first(units, previous.citations)
-        text = " ".join(in_sentences(units, sentences) if sentences else within(units, SHORTER * len(body.split())))
+        units = current_first(units, previous.citations, asked=previous.resolved_question or previous.question)
+        budget = SHORTER * len(body.split())
+        text = " ".join(at_most(in_sentences(units, sentences), budget) if sentences else within(units, budget))
     return text, cited_by(text, previous.citations)
 
 
-def current_first(units: list[str], citations: list[Citation]) -> list[str]:
+def current_first(units: list[str], citations: list[Citation], asked: str = "") -> list[str]:
     """What a short answer keeps first: facts still current. A fact of a year long past (its document's, or the
     latest it names), or one a later sentence of the answer updates (the 2024 rate beside the 2025 one), goes
-    last; the order is kept otherwise."""
+    last, unless the question `asked` for that year; the order is kept otherwise."""
     dates = {c.n: c.date for c in citations}
     cited = [re.search(r"\[(\d+)\]", unit) for unit in units]
     behind = outdated([(unit, dates.get(int(n.group(1))) if n else None) for unit, n in zip(units, cited)])
+    years_asked = set(YEAR.findall(asked))
+    behind = [late and not years_asked & set(YEAR.findall(unit)) for unit, late in zip(units, behind)]
     return [u for u, late in zip(units, behind) if not late] + [u for u, late in zip(units, behind) if late]
 
 
@@ -99,6 +102,14 @@ def in_sentences(units: list[str], n: int) -> list[str]:
         if sum(map(sentence_count, kept)) + sentence_count(unit) <= n:
             kept.append(unit)
     return kept or units[:1]
+
+
+def at_most(units: list[str], budget: float) -> list[str]:
+    """« en 2 phrases » still shortens: the last units go while the answer is over `budget` words (one stays)."""
+    kept = list(units)
+    while len(kept) > 1 and sum(len(u.split()) for u in kept) > budget:
+        kept.pop()
+    return kept
 
 
 SHORTER = 0.55  # « plus court » keeps at most this share of the words: shorter in fact, not in sentence count

@@ -61,6 +61,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bAPD\b|aide au développement", "aide publique au développement APD"),
     (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),
     (r"\bévaluer\b|\bbilan\b|\brésultats?\b", "évaluation bilan"),
+    (r"\bBruxelles\b|\bl['’]UE\b", "européens Commission européenne"),
+    (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b",
+     "usages agricoles"),
+    (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
+     "apporter contribution"),
+    (r"\bheures? (?:de|des) (?:nos |leurs )?agents\b|\btemps (?:de travail )?(?:des|de nos|de leurs) agents\b|"
+     r"\bmise à disposition (?:de|du) personnel\b|\ben nature\b", "valorisation temps de ses agents en nature"),
 )
 
 

@@ -115,9 +115,34 @@ HOLDER_NOW = "aujourd'hui"
 
 
 def holder_unknown(question: str, passages: list[Passage]) -> bool:
-    """The question asks who holds a post today, and no top passage says it is held ex officio."""
+    """The question asks who holds a post today, and no top passage says it is held ex officio: a passage on the
+    body asked about (« Qui préside l'ARRICOD aujourd'hui ? » is not answered by the CNCD's president)."""
+    names = proper_nouns(question)
     return bool(_ASKS_HOLDER_NOW.search(question)) and not any(
-        _HELD_EX_OFFICIO.search(p.chunk.text) for p in passages[:3])
+        _HELD_EX_OFFICIO.search(p.chunk.text) and all(n.lower() in p.chunk.text.lower() for n in names)
+        for p in passages[:3])
+
+
+_SOURCE_LINE = re.compile(r"\bSources? ?:[^\n]*")
+
+
+def years_not_held(question: str, passages: list[Passage]) -> list[str]:
+    """The years asked about that no top passage names in its text: a source's publication date (« Source : …,
+    3 décembre 2019 ») says when it was written, not what happened that year."""
+    texts = [_SOURCE_LINE.sub("", p.chunk.text) for p in passages[:3]]
+    return [y for y in YEAR.findall(question) if not any(y in text for text in texts)]
+
+
+# « la Ville de Marseille », « la région Occitanie »: a collectivity named as the subject of the question.
+_NAMED_COLLECTIVITY = re.compile(r"\b(?:ville|commune|mairie|métropole|région|département|agglomération)\s+"
+                                 r"(?:de |d['’]|du |des )?([A-ZÉÈ][\w’'-]+)", re.I)
+
+
+def name_waivable(question: str, unknown: list[str]) -> bool:
+    """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
+    it is the collectivity the question is about, which a general document does not describe."""
+    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)}
+    return len(unknown) <= 1 and not named & set(unknown)
 
 
 # « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
@@ -150,8 +175,7 @@ def assess(
     coverage = QueryWeights(names_text or question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
-    not_held = [y for y in YEAR.findall(question)
-                if not any(y in p.chunk.text for p in passages[:3])] if strict else []
+    not_held = years_not_held(question, passages) if strict else []
     if strict and holder_unknown(question, passages):
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict and list_absent(question, passages):
@@ -160,7 +184,8 @@ def assess(
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (
             sentence_dense >= MIN_SENTENCE_DENSE and coverage >= SENTENCE_COVERAGE)
-        waived = sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
+        waived = (sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
+                  and name_waivable(question, unknown))
         answerable = ((not unknown or waived) and not not_held and sentence_dense >= SENTENCE_FLOOR
                       and (close or said_otherwise))
     else:

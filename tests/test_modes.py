@@ -316,6 +316,20 @@ def test_who_holds_a_post_today_is_not_answered_with_a_dated_name(assistant) -> 
     assert not ex_officio.abstained and "Premier ministre" in ex_officio.answer
 
 
+def test_near_misses_named_or_dated_elsewhere_are_not_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    # The CNCD's president is known ex officio, the ARRICOD's is not: the rule is about the body asked after.
+    assert assistant.answer("Qui préside l'ARRICOD aujourd'hui ?", generate=False).abstained
+    # « 2019 » only in a source's publication date (« Source : …, 3 décembre 2019 »): no 2019 figure.
+    assert assistant.answer("APD des collectivités en 2019, c'était combien ?", generate=False).abstained
+    # The city asked about is not a typo to waive.
+    assert assistant.answer("Quels projets la Ville de Marseille mène-t-elle avec ses villes partenaires ?",
+                            generate=False).abstained
+    # « Bruxelles » for the European Union, « de notre poche » for the collectivity's own contribution.
+    europe = assistant.answer("Est-ce qu'il y a des sous de Bruxelles pour notre jumelage avec une ville polonaise ?",
+                              generate=False)
+    assert not europe.abstained and "CERV" in europe.answer
+
+
 def test_a_list_the_documents_only_mention_is_not_answered(assistant) -> None:  # type: ignore[no-untyped-def]
     answer = assistant.answer("Quels sont les noms des 44 membres de la CNCD ?", generate=False)
     assert answer.abstained and "sans la donner" in answer.notice

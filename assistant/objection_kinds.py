@@ -66,6 +66,10 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
     best = float(sims[order[0]])
     if best < MIN_KIND_SIMILARITY:
         return KindMatch(OTHER_KIND, best, votes)
+    signalled = [k.id for k in OBJECTION_KINDS.values() if k.signal and text and re.search(k.signal, text, re.I)]
+    if len(signalled) == 1:
+        # « c'est même pas légal…, le préfet va retoquer la délibération »: the law is what is contested.
+        return KindMatch(OBJECTION_KINDS[signalled[0]], best, votes, NEIGHBOURS)
     # A kind whose subject the text names (« la junte », « une commune de 2 000 habitants ») and that is among the
     # nearest phrasings wins: the named subject says more than a vote among phrasings of similar shape.
     winner = max(named & votes.keys() or votes, key=votes.__getitem__)

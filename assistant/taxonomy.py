@@ -22,6 +22,9 @@ class ObjectionKind:
     # Words the objection must contain for this kind: a kind whose phrasings sit close to many others
     # (« vu la situation … il faut rompre ») is only taken when its subject is named.
     cue: str = ""
+    # Words that settle the kind when said (« c'est même pas légal », « le préfet va retoquer »): the complaint is
+    # about the law, whatever money it also mentions. Unlike `cue`, their absence rules nothing out.
+    signal: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "les collectivités n'ont pas à signer des accords avec l'étranger",
          "c'est pas le boulot de la mairie"),
         ("loi", "diplomatie", "expertise"),
+        signal=r"\bill[ée]gal\w*|\bpas (?:du tout |m[êe]me )?l[ée]gal\w*|\bl[ée]galit[ée]\b|\bpas le droit\b|\binterdit\w*|"
+               r"\bpr[ée]f(?:et|ecture)\b|\bhors (?:de )?(?:ses|nos|leurs) comp[ée]tences?\b",
     ),
     ObjectionKind(
         "utilite", "utilité et résultats",

@@ -47,6 +47,22 @@ def test_counter_classifies_the_objection(assistant) -> None:  # type: ignore[no
     assert "par habitant" in answer.answer  # the founding document's advice on cost per inhabitant
 
 
+def test_a_complaint_about_the_law_is_about_the_law_whatever_money_it_mentions(assistant) -> None:  # type: ignore[no-untyped-def]
+    said = ("Franchement c'est même pas légal qu'une commune dépense de l'argent à l'étranger, le préfet va nous "
+            "retoquer la délibération.")
+    answer = assistant.answer(said, mode="contre-argument", generate=False)
+    assert answer.sections[0]["kind"] == "competence"
+    assert answer.sections[0]["arguments"][0]["argument"] == "loi"
+
+
+def test_a_tip_tied_to_one_argument_is_given_only_where_that_argument_answers(assistant) -> None:  # type: ignore[no-untyped-def]
+    # « Rappeler… la part… dans le budget… permet de nuancer les critiques financières » answers cost, not the law.
+    tip = "Rappeler ce que représente vraiment"
+    role = assistant.answer("Ce n'est pas le rôle d'une commune de faire de la politique étrangère, c'est celui de l'État.",
+                            mode="contre-argument", generate=False).answer
+    assert tip not in role.split("**Sources**")[0]
+
+
 def test_counter_abstains_off_topic(assistant) -> None:  # type: ignore[no-untyped-def]
     assert assistant.answer("La recette de la tarte tatin est trop sucrée", mode="contre-argument").abstained
 

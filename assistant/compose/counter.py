@@ -112,14 +112,24 @@ def _on_our_side(text: str) -> bool:
     return not _AGAINST.search(text) and not text.rstrip(" »").endswith("?")
 
 
-def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[str]) -> tuple[list[Sentence], Argument | None]:
+SECOND_SHARE = 0.7  # a quote scoring this share of the best, backing the same claim, is nearly as good a proof
+
+
+def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[str],
+                        objection: str = "") -> tuple[list[Sentence], Argument | None]:
     """The best quote whose own best claim is one of `ours` (tried in order of score), with at most
-    one more quote that backs the same claim."""
-    for s in [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)][:4]:
+    one more quote that backs the same claim. Among quotes nearly as good for that claim, the one shown
+    depends on the objection, stably: an official reading several replies should not meet the same proof in
+    each (« De nombreuses collectivités mettent en avant l'impact positif… » backed « retombées » in 9 of 14)."""
+    usable = [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)]
+    for s in usable[:4]:
         headline = _headline(ctx, [s], ours)
         if headline is None:
             continue
-        second = next((c for c in fresh if c is not s and c.score >= 0.7 * s.score and c.score >= 0.2 and _on_our_side(c.text)
+        peers = [s] + [c for c in usable[usable.index(s) + 1:6] if c.score >= SECOND_SHARE * s.score
+                       and not _overlaps(c.text, {s.text}) and _headline(ctx, [c], ours) is headline][:1]
+        s = peers[zlib.crc32(f"{headline.id} {objection}".encode("utf-8")) % len(peers)]
+        second = next((c for c in fresh if c is not s and c.score >= SECOND_SHARE * s.score and c.score >= 0.2 and _on_our_side(c.text)
                        and _headline(ctx, [c], ours) is headline and not _overlaps(c.text, {s.text})), None)
         return ([s, second] if second else [s]), headline
     return [], None
@@ -165,7 +175,7 @@ def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set
         fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
                                               [ctx.search.query_vector(step.part), _claim_vector(ctx, arg)],
                                               (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
-        evidence, headline = _evidence_and_claim(ctx, fresh, [a for a in step.kind.arguments if a not in taken])
+        evidence, headline = _evidence_and_claim(ctx, fresh, [a for a in step.kind.arguments if a not in taken], objection)
         if headline is None:
             continue
         taken.add(headline.id)
@@ -213,14 +223,25 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
     return chosen
 
 
-def _advice(ctx: ComposeContext, objection: str, used: set[str]) -> list[Sentence]:
+def _advice(ctx: ComposeContext, objection: str, used: set[str], kinds: list[ObjectionKind] | None = None) -> list[Sentence]:
     """At most one practical tip, and only one close to this objection: no boilerplate."""
     pool = ctx.retrieve_about(ADVICE_QUERY, objection, k=4)
     ranked = [s for s in score_sentences(ADVICE_QUERY, candidates(pool, limit=4), ctx.bm25) if not _overlaps(s.text, used)]
     ranked = _meaningful(ctx, ranked, [ctx.search.query_vector(objection)])
     close = [s for s, cos in zip(ranked, ctx.closeness(ranked, ctx.search.query_vector(objection)))
              if cos >= MIN_ADVICE_CLOSENESS or not ctx.calibrated]
-    return [s for s in close if s.score >= 0.3 and ADVISES.search(s.text)][:1]
+    return [s for s in close if s.score >= 0.3 and ADVISES.search(s.text) and _answers_these(ctx, s, kinds)][:1]
+
+
+def _answers_these(ctx: ComposeContext, tip: Sentence, kinds: list[ObjectionKind] | None) -> bool:
+    """A tip that clearly serves one argument serves only the objections that argument answers: « Rappeler… la part
+    des actions internationales dans le budget… permet de nuancer les critiques financières » answers a complaint
+    about cost, not one about the law or the mayor's trips. A tip tied to no argument may serve any."""
+    if not kinds or not ctx.calibrated or all(k is OTHER_KIND for k in kinds):
+        return True
+    scored = {a.id: _support(ctx, [tip], a) for a in ARGUMENTS.values()}
+    best = max(scored, key=scored.__getitem__)
+    return scored[best] < STRONG_SUPPORT or any(best in k.arguments for k in kinds)
 
 
 
@@ -292,7 +313,7 @@ def compose_counter(ctx: ComposeContext) -> str:
             cited = _cite(ctx, s)
             body.append(f"- {cited}" + (f" _(document de {year})_" if year else ""))
             key_figures.append({"text": cited, "year": year})
-    advice = _advice(ctx, objection, used)
+    advice = _advice(ctx, objection, used, kinds)
     if advice:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
     closing = " ".join(a["closing"] for a in arguments_out[:2])

@@ -194,9 +194,16 @@ LEANS = re.compile(
 )
 
 
+# « A ce jour, onze régions bénéficient de cette représentation. »: a short sentence whose complement points back
+# says nothing alone.
+_POINTS_BACK = re.compile(r"\b(?:de|à|par|pour|dans|sur|avec|grâce à) (?:cette|ces|cet) \w+", re.I)
+SHORT_POINTING_WORDS = 12
+
+
 def leans_on_previous(sentence: str) -> bool:
     """Also inside a quotation: « « Ces villes ne sont proches… » » leans on the sentence naming the towns."""
-    return bool(LEANS.match(sentence.strip().lstrip("«\"“ \u00a0")))
+    text = sentence.strip().lstrip("«\"“ \u00a0")
+    return bool(LEANS.match(text)) or (len(text.split()) <= SHORT_POINTING_WORDS and bool(_POINTS_BACK.search(text)))
 
 
 def is_heading(paragraph: str) -> bool:

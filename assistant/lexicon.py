@@ -62,6 +62,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),
     (r"\bévaluer\b|\bbilan\b|\brésultats?\b", "évaluation bilan"),
     (r"\bBruxelles\b|\bl['’]UE\b", "européens Commission européenne"),
+    (r"\bsans (?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre)\b|"
+     r"\b(?:simple|seulement|juste) financeurs?\b", "rôle de financeur porter le projet"),
     (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b",
      "usages agricoles"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",

@@ -13,6 +13,7 @@ The conversation is data: a list of turns, oldest first, as an OpenAI-style mess
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -99,11 +100,12 @@ def topic_request(understood: "Understanding") -> str:
 _KNOWN_ENTITIES = (
     "DAECT", "FICOL", "FEXTE", "CNCD", "AFD", "AFCCRE", "CUF", "Cités Unies France", "Oudin-Santini", "loi Oudin",
     "Thiollière", "L1115-1", "L1115-5", "CGCT", "BPI", "PLATFORMA", "VSI", "Sénat", "1 % eau", "1 % déchets",
-    "1 % énergie", "1 % mobilité", "France Volontaires",
+    "1 % énergie", "1 % mobilité", "France Volontaires", "clés en main",
     "Agence française de développement", "Commission nationale de la coopération décentralisée",
     "aide publique au développement", "APD",
 )
-_GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "République", "Et", "Mais", "Quelle", "Quel", "Qui",
+_GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "République", "Ville", "Commune", "Région",
+                     "Département", "Et", "Mais", "Quelle", "Quel", "Qui",
                      "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
                      "Transforme", "Résume", "Développe", "Combien", "Depuis", "Avec", "Pour", "Comment", "Pourquoi"}
 
@@ -111,12 +113,18 @@ _GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique"
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?«:\n\"“]\s*|\*\*\s*|_\s*|\]\s*)$")
 
 
+def _unaccented(text: str) -> str:
+    """Same length as `text`, so that positions found in it hold in the original."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in text)
+
+
 def entities(text: str) -> list[str]:
     """Named tools, bodies, laws and places in a text, in order of appearance."""
     found: list[tuple[int, str]] = []
     lowered = re.sub(r"(?<=\d)\s?%\s?", " % ", text.lower())  # « 1% énergie » is « 1 % énergie »
+    folded = _unaccented(lowered)  # « cles en main » typed without its accent
     for name in _KNOWN_ENTITIES:
-        pos = lowered.find(name.lower())
+        pos = folded.find(_unaccented(name.lower()))
         if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found):
             found.append((pos, name))
     for word in proper_nouns(text):
@@ -180,6 +188,7 @@ _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
                                r"ça|ca|cela|c['’]est|c['’]était)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
+_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
 # « et en 2012 ? »: the same question, about another year.
 _ANOTHER_YEAR = re.compile(r"^\s*(?:et\s+)?(?:en|pour|sur)\s+((?:19|20)\d\d)\s*(?:,?\s*(?:c['’]était|c['’]est|ça donne)"
@@ -235,7 +244,7 @@ def _is_followup(message: str) -> bool:
     if _NEW_SUBJECT.match(message):
         return False
     own = entities(message)
-    words = len(message.split())
+    words = len(re.findall(r"\w[\w'’-]*", message))  # « clés en main » is three words, its quotes none
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
     if points_back and not own:
         return True
@@ -244,16 +253,19 @@ def _is_followup(message: str) -> bool:
         return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
     if _ELLIPSIS_START.match(message) and words <= 12:
         return True
-    if words <= 6 and not own and _VAGUE_SUBJECT.search(message):
-        return True  # « hors réfugiés ça donne quoi ? »: « ça » is what was just asked
+    if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
+        return True  # « hors réfugiés ça donne quoi ? », « faut combien de collectivités minimum ? »
     return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
 
 
 # « L'appel général, il était ouvert jusqu'à quand ? »: the pronoun stands for the phrase before the comma
 # (spoken French puts the subject first), not for the previous topic.
 _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
+# « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
+_SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’])", re.I)
 # « Pourquoi ce pays a fait ça ? »: the message points at what the previous question asked, not only at its names.
-_VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci)\b", re.I)
+_VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci|ce (?:chiffre|montant|taux|nombre|pourcentage)|cette (?:somme|date|année))\b",
+                           re.I)
 
 
 def _years_left_out(topic: str, core: str) -> list[str]:
@@ -297,8 +309,12 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
     if shifted and len(message.split()) <= 8:
         return shifted
     core = _ELLIPSIS_START.sub("", message).strip()
-    core = core[:1].upper() + core[1:]
     name = topic_entities[0] if topic_entities else ""
+    if name and _SAME_OF_ANOTHER.match(core):
+        core = _SAME_OF_ANOTHER.sub(f"{name} ", core, count=1)
+        core = re.sub(r"^([^,?]{2,60}?)\s+(?:il|elle|ils|elles)\b\s*", r"\1 ", core, count=1)
+        return f"{_clean(core[:1].upper() + core[1:])} ?"
+    core = core[:1].upper() + core[1:]
     dislocated = _DISLOCATED.match(core)
     if dislocated:
         core = f"{dislocated.group(1)} {core[dislocated.end():]}"
@@ -356,8 +372,8 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         defined = defined_term(understood.text, max_words=10)
         dislocated = _DISLOCATED.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
         names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
-        if dislocated and not names:
-            names = [dislocated.group(1).strip()]
+        if dislocated:  # « La loi 2021-1031, elle a été votée comment au Sénat ? »: the law, not the Sénat
+            names = [dislocated.group(1).strip()] + names
         if understood.intent == "followup":
             # « et elle remplace quelle loi ? » after « elle a été votée comment au Sénat ? »: still the law.
             kept = [n for n in memory.topic_entities if n.lower() in understood.text.lower()]

@@ -62,6 +62,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),
     (r"\bévaluer\b|\bbilan\b|\brésultats?\b", "évaluation bilan"),
     (r"\bBruxelles\b|\bl['’]UE\b", "européens Commission européenne"),
+    (r"\btouche\w* combien\b|\bcombien\b[^?]*\btouche\w*|\brémunér\w*|\bsalaire\b|\bpayée?s? combien\b", "indemnité"),
+    # « dans combien d'États » counts countries; « l'État » alone is the French State, which the documents name so.
+    (r"\bcombien d['’]États\b|\b\d+ États\b|\bÉtats (?:du monde|étrangers différents)\b", "pays"),
     (r"\bsans (?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre)\b|"
      r"\b(?:simple|seulement|juste) financeurs?\b", "rôle de financeur porter le projet"),
     (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b",

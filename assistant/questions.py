@@ -72,6 +72,12 @@ def looks_english(text: str) -> bool:
     return en >= 2 and en > 1.5 * fr
 
 
+# « D'après la journée de 2015, comment… ? »: where the user read it, not what is asked; left in, it draws the
+# event's programme (« 9 rue Christiani… ») and asks the documents for a year they hold only as a date.
+_ATTRIBUTION = re.compile(r"^\s*(?:d['’]après|selon) (?:la|le|les|cette|ce) (?:journée|synthèse|documents?|fiches?|rapport|"
+                          r"textes?|colloque|rencontre)(?: (?:de|du|d['’])\s?[^,?]{1,30})?\s*,\s*", re.I)
+
+
 def prepare(raw: str | None) -> PreparedQuestion:
     text = _CONTROL.sub(" ", raw or "")
     text = re.sub(r"\s+", " ", text).strip()
@@ -83,6 +89,7 @@ def prepare(raw: str | None) -> PreparedQuestion:
         notices.append(
             f"Votre texte était très long : seuls ses {MAX_QUESTION_CHARS} premiers caractères ont été pris en compte."
         )
+    text = _ATTRIBUTION.sub("", text) or text
     english = looks_english(text)
     if english:
         notices.append("Votre question semble rédigée en anglais : l'assistant répond en français, à partir de documents en français.")

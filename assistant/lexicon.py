@@ -62,6 +62,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bbénévoles?\b|\bvolontaires?\b|\bVSI\b", "volontaires volontariat"),
     (r"\bévaluer\b|\bbilan\b|\brésultats?\b", "évaluation bilan"),
     (r"\bBruxelles\b|\bl['’]UE\b", "européens Commission européenne"),
+    (r"\bdécennie\b", "dix ans"),
+    (r"\blever\b|\blevés?\b|\blevée\b|\bcollect(?:er|é|ée|és)\b|\brécolt\w*|\bramass\w*", "mobilisés"),
     (r"\btouche\w* combien\b|\bcombien\b[^?]*\btouche\w*|\brémunér\w*|\bsalaire\b|\bpayée?s? combien\b", "indemnité"),
     # « dans combien d'États » counts countries; « l'État » alone is the French State, which the documents name so.
     (r"\bcombien d['’]États\b|\b\d+ États\b|\bÉtats (?:du monde|étrangers différents)\b", "pays"),

@@ -296,6 +296,12 @@ def test_an_answer_runs_on_into_the_sentence_that_completes_it(assistant) -> Non
     assert "décembre 2006" in answer.answer.split("**Sources**")[0]
 
 
+def test_the_year_asked_about_comes_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    # The 2024 and 2025 rates sit in one passage, 2024 first: asked about 2025, the answer opens on 2025.
+    answer = assistant.answer("en 2025 la DCTCIV cofinance à combien max un projet avec un PMA ?", generate=False)
+    assert answer.answer.startswith("Taux 2025")
+
+
 def test_a_sentence_that_needs_the_list_it_belongs_to_is_not_quoted_alone(assistant) -> None:  # type: ignore[no-untyped-def]
     # « En premier lieu, celui des élus… » is the first of « Quatre « échelons » »: alone, it says nothing.
     answer = assistant.answer("comment répondre aux élus qui critiquent le coût de la coopération décentralisée ?",

@@ -187,11 +187,14 @@ def compose_question(
     if len(chosen) < 2:
         chosen = pick(ranked, 2)
     chosen = completion(ranked, chosen, QueryWeights(question, bm25))
-    # Keep sentences of one passage in reading order, passages in order of relevance.
+    # Keep sentences of one passage in reading order, passages in order of relevance; within a passage, the
+    # sentences naming the year asked about first (« en 2025… ? »: the 2025 rate before the 2024 one above it).
     first_seen = {}
     for i, s in enumerate(chosen):
         first_seen.setdefault(s.passage.chunk.id, i)
-    chosen.sort(key=lambda s: (first_seen[s.passage.chunk.id], s.position))
+    asked_years = set(YEAR.findall(question))
+    chosen.sort(key=lambda s: (first_seen[s.passage.chunk.id],
+                               bool(asked_years) and not asked_years & set(YEAR.findall(s.text)), s.position))
     parts = []
     for s in chosen:
         parts.append(f"{s.text} [{book.cite_sentence(s)}]")

@@ -181,14 +181,16 @@ _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
 _NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien à voir|changement de sujet|"
                           r"une autre question|par ailleurs)\b", re.I)
-_SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|de|depuis|jusqu'à)\s+)?(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
+_SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|de|depuis|jusqu'à)\s+)?"
+                             r"(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
 
 # « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
                                r"ça|ca|cela|c['’]est|c['’]était)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
-_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
+_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
+                               r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
 # « et en 2012 ? »: the same question, about another year.
 _ANOTHER_YEAR = re.compile(r"^\s*(?:et\s+)?(?:en|pour|sur)\s+((?:19|20)\d\d)\s*(?:,?\s*(?:c['’]était|c['’]est|ça donne)"

@@ -188,7 +188,12 @@ _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|
 # « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
-                               r"ça|ca|cela|c['’]est|c['’]était)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
+                               r"ça|ca|cela|c['’]est|c['’]était|son|sa|ses|leurs?)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
+# « les régions en ont apporté combien ? », « qui a été la première ville à l'utiliser ? », « t'as un exemple ? »:
+# a pronoun standing for the topic inside the sentence, or a request for an example of it.
+_POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|restait)\b|"
+                            r"\b(?:à|de|pour|peut|peuvent|doit|doivent|faut) (?:l['’]|la |le |les )[a-zé]+(?:er|ir|re)\b|"
+                            r"\b(?:un|des) exemples?\b", re.I)
 _IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
                                r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
@@ -255,6 +260,8 @@ def _is_followup(message: str) -> bool:
         return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
     if _ELLIPSIS_START.match(message) and words <= 12:
         return True
+    if words <= 10 and not own and _POINTS_INSIDE.search(message):
+        return True
     if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
         return True  # « hors réfugiés ça donne quoi ? », « faut combien de collectivités minimum ? »
     return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
@@ -263,6 +270,10 @@ def _is_followup(message: str) -> bool:
 # « L'appel général, il était ouvert jusqu'à quand ? »: the pronoun stands for the phrase before the comma
 # (spoken French puts the subject first), not for the previous topic.
 _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
+# The subject a question puts first, with or without its comma (« la loi du 4 aout 2021… elle a été votée comment ? »):
+# what the next pronouns stand for.
+_SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,60}?),?\s+(?:il|elle|ils|elles)\b(?!-)",
+                            re.I)
 # « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
 _SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’])", re.I)
 # « Pourquoi ce pays a fait ça ? »: the message points at what the previous question asked, not only at its names.
@@ -372,7 +383,7 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         memory.topic = understood.text
         # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
         defined = defined_term(understood.text, max_words=10)
-        dislocated = _DISLOCATED.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
+        dislocated = _SUBJECT_FIRST.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
         names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
         if dislocated:  # « La loi 2021-1031, elle a été votée comment au Sénat ? »: the law, not the Sénat
             names = [dislocated.group(1).strip()] + names

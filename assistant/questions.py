@@ -74,8 +74,9 @@ def looks_english(text: str) -> bool:
 
 # « D'après la journée de 2015, comment… ? »: where the user read it, not what is asked; left in, it draws the
 # event's programme (« 9 rue Christiani… ») and asks the documents for a year they hold only as a date.
-_ATTRIBUTION = re.compile(r"^\s*(?:d['’]après|selon) (?:la|le|les|cette|ce) (?:journée|synthèse|documents?|fiches?|rapport|"
-                          r"textes?|colloque|rencontre)(?: (?:de|du|d['’])\s?[^,?]{1,30})?\s*,\s*", re.I)
+_ATTRIBUTION = re.compile(r"^\s*(?:d['’]après|selon) (?:(?:les|des) (?:participants|intervenants|auteurs|organisateurs) "
+                          r"(?:de la |du |de l['’]|des ))?(?:la |le |les |cette |ce )?(?:journée|synthèse|documents?|fiches?|"
+                          r"rapport|textes?|colloque|rencontre)(?: [^,?]{1,40})?\s*,\s*", re.I)
 
 
 def prepare(raw: str | None) -> PreparedQuestion:

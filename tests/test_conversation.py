@@ -158,6 +158,8 @@ def test_where_the_user_read_it_is_not_what_is_asked() -> None:
 
     assert prepare("D'après la journée de 2015, comment on évite que la coopération soit marginalisée ?").text \
         == "comment on évite que la coopération soit marginalisée ?"
+    assert prepare("selon les participants de la journée cités unies france de 2015, comment éviter ça ?").text \
+        == "comment éviter ça ?"
     kept = "Lors de la journée de CUF d'octobre 2015, combien de pays ?"
     assert prepare(kept).text == kept  # the event is part of what is asked
 

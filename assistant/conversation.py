@@ -349,9 +349,9 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
     if name and name.lower() in core.lower():
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
-    points = _DEMONSTRATIVE.search(core) or (_SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core))
-    if name and points:
-        pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
+    pointer = (_DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else
+               _SUBJECT_PRONOUN if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core) else None)
+    if name and pointer:
         named = _clean(pointer.sub(name, core, count=1))
         return f"{named[:1].upper()}{named[1:]} ?"
     if name and not name_is_guess and len(core.split()) > 4:

@@ -222,7 +222,7 @@ class Assistant:
             answer.abstained = True
             for reason in relevance.unknown_names:
                 if reason in WHY_NOT_ANSWERED:
-                    answer.notice = f"{answer.notice} {WHY_NOT_ANSWERED[reason]}".strip()
+                    _add_notice(answer, WHY_NOT_ANSWERED[reason])
             book = CitationBook()
             for p in passages[:3]:
                 book.cite(p)

@@ -74,6 +74,11 @@ def _support(ctx: ComposeContext, evidence: list[Sentence], argument: Argument) 
     return closeness + 0.1 * max(weights.share(s.terms) for s in evidence)
 
 
+def _support_by_argument(ctx: ComposeContext, evidence: list[Sentence]) -> dict[str, float]:
+    """How well the quotes back each argument's claim: what tells a proof, or a tip, which argument it serves."""
+    return {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
+
+
 def _headline(ctx: ComposeContext, evidence: list[Sentence], ours: list[str]) -> Argument | None:
     """The claim is chosen after its evidence: the argument, among all, that the quotes support best. It must
     be one of the arguments answering this (part of the) objection, not yet made, and supported enough;
@@ -82,7 +87,7 @@ def _headline(ctx: ComposeContext, evidence: list[Sentence], ours: list[str]) ->
         return None
     if not ctx.calibrated:
         return ARGUMENTS[ours[0]]
-    scored = {a.id: _support(ctx, evidence, a) for a in ARGUMENTS.values()}
+    scored = _support_by_argument(ctx, evidence)
     best_ours = max(ours, key=scored.__getitem__)
     said = any(ARGUMENT_CUES[best_ours].search(s.text) for s in evidence)
     if (scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN
@@ -122,13 +127,14 @@ def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[s
     depends on the objection, stably: an official reading several replies should not meet the same proof in
     each (« De nombreuses collectivités mettent en avant l'impact positif… » backed « retombées » in 9 of 14)."""
     usable = [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)]
-    for s in usable[:4]:
+    for i, s in enumerate(usable[:4]):
         headline = _headline(ctx, [s], ours)
         if headline is None:
             continue
-        peers = [s] + [c for c in usable[usable.index(s) + 1:6] if c.score >= SECOND_SHARE * s.score
-                       and not _overlaps(c.text, {s.text}) and _headline(ctx, [c], ours) is headline][:1]
-        s = peers[zlib.crc32(f"{headline.id} {objection}".encode("utf-8")) % len(peers)]
+        peer = next((c for c in usable[i + 1:6] if c.score >= SECOND_SHARE * s.score
+                     and not _overlaps(c.text, {s.text}) and _headline(ctx, [c], ours) is headline), None)
+        if peer is not None and zlib.crc32(f"{headline.id} {objection}".encode("utf-8")) % 2:
+            s = peer
         second = next((c for c in fresh if c is not s and c.score >= SECOND_SHARE * s.score and c.score >= 0.2 and _on_our_side(c.text)
                        and _headline(ctx, [c], ours) is headline and not _overlaps(c.text, {s.text})), None)
         return ([s, second] if second else [s]), headline
@@ -239,11 +245,9 @@ def _answers_these(ctx: ComposeContext, tip: Sentence, kinds: list[ObjectionKind
     about cost, not one about the law or the mayor's trips. A tip tied to no argument may serve any."""
     if not kinds or not ctx.calibrated or all(k is OTHER_KIND for k in kinds):
         return True
-    scored = {a.id: _support(ctx, [tip], a) for a in ARGUMENTS.values()}
+    scored = _support_by_argument(ctx, [tip])
     best = max(scored, key=scored.__getitem__)
     return scored[best] < STRONG_SUPPORT or any(best in k.arguments for k in kinds)
-
-
 
 
 # « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.

@@ -87,8 +87,10 @@ def topic_request(understood: "Understanding") -> str:
     if understood.intent in ("reformat", "figures") and understood.mode == "article":
         return article_request(understood.topic)  # « figures »: the same article, figures first
     if understood.intent == "reformat" and understood.mode == "fiche":
-        names = entities(understood.topic)
-        return names[0] if names else subject(understood.topic)  # a fiche is about a tool: its name
+        # A fiche is about a tool: its name. A place or a person named by the topic (« un projet d'eau au Burkina »)
+        # is no tool; the fiche is then about the topic itself.
+        tools = [n for n in entities(understood.topic) if n in _KNOWN_ENTITIES]
+        return tools[0] if tools else subject(understood.topic)
     if understood.intent == "figures" and understood.mode == "contre-argument":
         return understood.topic  # the same objection, answered with figures first: its words stay the objection's
     if understood.intent == "figures":
@@ -105,7 +107,7 @@ _KNOWN_ENTITIES = (
     "aide publique au développement", "APD",
 )
 _GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "République", "Ville", "Commune", "Région",
-                     "Département", "Et", "Mais", "Quelle", "Quel", "Qui",
+                     "Département", "Journal", "Et", "Mais", "Quelle", "Quel", "Qui",
                      "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
                      "Transforme", "Résume", "Développe", "Combien", "Depuis", "Avec", "Pour", "Comment", "Pourquoi"}
 
@@ -147,7 +149,7 @@ _MODE_WORDS = (
     ("fiche", re.compile(r"\bfiche\b", re.I)),
     ("contre-argument", re.compile(r"\bcontre-argument\w*|\bréplique\b|\bargumentaire\b", re.I)),
 )
-_REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
+_REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
 _AUDIENCES = (
     ("public", re.compile(r"\bpour (?:des |les |le |la |un |une )?(?:lycéens?|jeunes|enfants|élèves|collégiens?|grand public|habitants|citoyens|presse|journalistes?|non-spécialistes)\b", re.I)),
     ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b", re.I)),
@@ -193,7 +195,10 @@ _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'a
 # a pronoun standing for the topic inside the sentence, or a request for an example of it.
 _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|restait)\b|"
                             r"\b(?:à|de|pour|peut|peuvent|doit|doivent|faut) (?:l['’]|la |le |les )[a-zé]+(?:er|ir|re)\b|"
-                            r"\b(?:un|des) exemples?\b", re.I)
+                            r"\b(?:un|des) exemples?\b|"
+                            # « les collectivités avaient donné combien à ce moment-là ? »: the time the topic was about.
+                            r"\b[àa] ce moment[- ]?l[àa]\b|\b[àa] (?:l['’]|cette )[ée]poque\b|\bcette ann[ée]e[- ]l[àa]\b|\b[àa] cette date\b",
+                            re.I)
 _IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
                                r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
@@ -258,8 +263,8 @@ def _is_followup(message: str) -> bool:
     opens = _OPENS_ON_PRONOUN.match(message)
     if opens and (not own or (opens.group(0).strip().lower() not in ("ça", "ca", "cela") and "," not in message)):
         return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
-    if _ELLIPSIS_START.match(message) and words <= 12:
-        return True
+    if _ELLIPSIS_START.match(message) and (words <= 12 or (not own and words <= 18)):
+        return True  # « et nous la commune on doit mettre au moins combien de notre côté ? »
     if words <= 10 and not own and _POINTS_INSIDE.search(message):
         return True
     if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
@@ -272,10 +277,10 @@ def _is_followup(message: str) -> bool:
 _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
 # The subject a question puts first, with or without its comma (« la loi du 4 aout 2021… elle a été votée comment ? »):
 # what the next pronouns stand for.
-_SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,60}?),?\s+(?:il|elle|ils|elles)\b(?!-)",
-                            re.I)
+_SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,60}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
+                            r"(?:il|elle|ils|elles)\b(?!-)", re.I)
 # « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
-_SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’])", re.I)
+_SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’]|pour )", re.I)
 # « Pourquoi ce pays a fait ça ? »: the message points at what the previous question asked, not only at its names.
 _VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci|ce (?:chiffre|montant|taux|nombre|pourcentage)|cette (?:somme|date|année))\b",
                            re.I)
@@ -313,6 +318,21 @@ def _named_by_its_noun(message: str, answer_entities: list[str]) -> str:
     return next((e for e in answer_entities if " " in e and e.split()[0].lower() in words), "")
 
 
+_ASKS_FOR_PLACES = re.compile(r"\bexemples?\b|\b(?:quelles?|des|les) (?:villes|communes|collectivités|métropoles)\b|"
+                              r"\bquelle (?:ville|commune|collectivité|métropole)\b", re.I)
+_PLACE_POINTED = re.compile(r"\b(?:cette|ces) (?:ville|commune|métropole|collectivité|agglomération)s?\b", re.I)
+
+
+def _place_pointed(message: str, topic: str, answer_entities: list[str]) -> str:
+    """« les jeunes de cette ville » after an answer on « des villes… au Burkina » telling Châtellerault's project:
+    the town the answer named, not the country the question did. Only when the question asked for one (« un
+    exemple de villes… », « quelle commune… ») : a question naming its town (« Comment Commercy… ») keeps it."""
+    if not _PLACE_POINTED.search(message) or not _ASKS_FOR_PLACES.search(topic):
+        return ""
+    return next((e for e in answer_entities if e not in _KNOWN_ENTITIES and not e.isupper()
+                 and e.lower() not in topic.lower()), "")
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
 
@@ -324,9 +344,13 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
     core = _ELLIPSIS_START.sub("", message).strip()
     name = topic_entities[0] if topic_entities else ""
     if name and _SAME_OF_ANOTHER.match(core):
-        core = _SAME_OF_ANOTHER.sub(f"{name} ", core, count=1)
+        # « et celui pour les transports ? » after the « 1 % énergie »: another « 1 % », the same question.
+        head = re.sub(r"^(1 %) .*", r"\1", name)
+        asked = _clean(topic.split(" (")[0]) if len(core.split()) <= 5 else ""
+        core = _SAME_OF_ANOTHER.sub(f"{head} ", core, count=1)
         core = re.sub(r"^([^,?]{2,60}?)\s+(?:il|elle|ils|elles)\b\s*", r"\1 ", core, count=1)
-        return f"{_clean(core[:1].upper() + core[1:])} ?"
+        core = _clean(core[:1].upper() + core[1:])
+        return f"{core}, {asked[:1].lower()}{asked[1:]} ?" if asked and "?" not in core else f"{core} ?"
     core = core[:1].upper() + core[1:]
     dislocated = _DISLOCATED.match(core)
     if dislocated:
@@ -475,7 +499,8 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=memory.topic, sentences=_sentences_asked(text))
     if memory.topic and _is_followup(text):
-        named = _named_by_its_noun(text, memory.answer_entities)
+        named = _named_by_its_noun(text, memory.answer_entities) or _place_pointed(text, memory.topic,
+                                                                                    memory.answer_entities)
         guess = memory.name_is_guess and not named
         if guess:
             named = next(iter(_agreeing(text, memory.answer_entities)), "")

@@ -67,10 +67,12 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\btouche\w* combien\b|\bcombien\b[^?]*\btouche\w*|\brémunér\w*|\bsalaire\b|\bpayée?s? combien\b", "indemnité"),
     # « dans combien d'États » counts countries; « l'État » alone is the French State, which the documents name so.
     (r"\bcombien d['’]États\b|\b\d+ États\b|\bÉtats (?:du monde|étrangers différents)\b", "pays"),
-    (r"\bsans (?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre)\b|"
-     r"\b(?:simple|seulement|juste) financeurs?\b", "rôle de financeur porter le projet"),
-    (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b",
-     "usages agricoles"),
+    (r"\bsans (?:le |la |les )?(?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre)\b|"
+     r"\b(?:simple|seulement|juste) financeurs?\b|\b(?:juste|seulement|simplement) (?:des sous|de l['’]argent|financer|payer)\b",
+     "rôle de financeur porter le projet"),
+    (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b|"
+     r"\barros\w+ (?:les |des )?(?:cultures|champs|jardins)\b|\babreuv\w*|\btroupeaux?\b|\bmaraîch\w*",
+     "usages agricoles pastoraux"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
      "apporter contribution"),
     (r"\bheures? (?:de|des) (?:nos |leurs )?agents\b|\btemps (?:de travail )?(?:des|de nos|de leurs) agents\b|"

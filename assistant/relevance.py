@@ -66,7 +66,11 @@ def proper_nouns(question: str) -> list[str]:
 
 
 def _near(term: str, known: str) -> bool:
-    """One edit apart (a typo: "Thiolière" for "Thiollière"), for words long enough to tell apart."""
+    """One edit apart (a typo: "Thiolière" for "Thiollière"), for words long enough to tell apart; or the same
+    word typed without its accent, which the stemmer cuts longer (« Thiolliere » → thiollier, « Thiollière » →
+    thiolli)."""
+    if len(known) >= 6 and term.startswith(known) and len(term) - len(known) <= 2:
+        return True
     if abs(len(term) - len(known)) > 1 or min(len(term), len(known)) < 6 or term[:2] != known[:2]:
         return False
     if len(term) == len(known):
@@ -80,7 +84,10 @@ def _near(term: str, known: str) -> bool:
 _OWN_CONTEXT = re.compile(
     r"\b(?:notre|nos)\s+(?:\w+\s+){0,2}?(?:coopérations?|partenariats?|jumelages?|partenaires?|projets?|"
     r"conventions?|villes? (?:partenaires?|jumelles?)|communes? partenaires?)\s+(?:avec|à|au|aux|en|de|du|d['’])\s*"
-    r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)", re.I)
+    r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)|"
+    # « un village partenaire au Niger », « une commune jumelle en Pologne »: where the user's partner is.
+    r"\b(?:village|ville|commune|collectivité|municipalité|région|province)s? (?:partenaires?|jumelles?|jumelées?|amies?)\s+"
+    r"(?:au|en|aux|à|du|de|d['’])\s*(?:la |le |les |l['’])?([A-ZÉÈ][\w’'-]+)", re.I)
 
 
 # « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.
@@ -91,7 +98,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     """Names and years the corpus never mentions, even allowing for one typo; the user's own partner and the
     user's own services are not ones."""
     vocabulary = bm25.doc_freq
-    own = {m.group(1) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
+    own = {m.group(1) or m.group(2) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
     out = []
     for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
         for t in terms(word):
@@ -104,9 +111,13 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
 # « Qui est l'actuel président de… ? », « Qui dirige aujourd'hui… ? »: who holds a post now. The documents are dated
 # and are no directory: they answer only when the post is held by virtue of another (« présidée par le Premier
 # ministre »), never with the name of whoever held it when they were written.
+_POST = r"(?:délégué|président|direct|ministre|maire|secrétaire|responsable|chef|ambassad|préfet|titulaire)\w*"
 _ASKS_HOLDER_NOW = re.compile(
     r"\bqui\b[^?]*\b(?:actuel\w*|aujourd['’]?hui|actuellement|en ce moment|maintenant|en 202[5-9])\b|"
-    r"\bqui (?:est|sont) (?:l['’]|le |la |les )?(?:actuel\w*|nouveau|nouvelle|nouveaux)\b", re.I)
+    r"\bqui (?:est|sont) (?:l['’]|le |la |les )?(?:actuel\w*|nouveau|nouvelle|nouveaux)\b|"
+    # « nom du délégué actuel à la DCTCIV », « le nom de l'actuelle présidente »: the same, asked as a name.
+    rf"\b(?:nom|noms|identité)\s+(?:du |de la |de l['’]|des )(?:actuel\w* {_POST}|{_POST}[^?]{{0,40}}?\b(?:actuel\w*|"
+    r"aujourd['’]?hui|actuellement|en poste|en fonctions?)\b)", re.I)
 _HELD_EX_OFFICIO = re.compile(r"\b(?:présidée? par|dirigée? par|placée? (?:sous|auprès))\s+(?:le |la |l['’])?"
                               r"(?:Premier ministre|ministre|préfet|président de la République|maire)\b", re.I)
 
@@ -212,7 +223,11 @@ DOMAIN_WORDS = (
 )
 
 
-_ABROAD = re.compile(r"\blà[- ]bas\b|\bà l['’]étranger\b|\bhors de (?:France|nos frontières)\b|\bau bout du monde\b", re.I)
+_ABROAD = re.compile(r"\blà[- ]bas\b|\bà l['’]étranger\b|\bhors de (?:France|nos frontières)\b|\bau bout du monde\b|"
+                     # « dès qu'une autre équipe arrivera à la mairie tout sera abandonné »: the continuity of a
+                     # partnership after an election, an objection the documents answer (Commercy, accords pluri-acteurs).
+                     r"\b(?:autre|nouvelle|prochaine) (?:équipe|majorité|municipalité)\b|\bprochain mandat\b|"
+                     r"\bchangement de majorité\b|\balternance\b", re.I)
 
 
 def in_domain(text: str) -> bool:

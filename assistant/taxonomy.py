@@ -160,6 +160,16 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=("Agissons à notre mesure, avec les réseaux qui accompagnent les petites collectivités.",),
     ),
     Argument(
+        "continuite",
+        "Une coopération partagée par tous survit aux changements de majorité.",
+        "poursuivre sa coopération malgré une alternance politique élus de l'opposition sensibilisés associés en amont "
+        "appropriation pérennité accords de partenariat pluri-acteurs protègent la coopération",
+        "Associons dès maintenant l'opposition, nos agents et nos associations : c'est ce qui fait durer une coopération.",
+        claims=("Une coopération ancrée dans le territoire ne dépend pas d'une seule équipe.",
+                "Ce qui fait durer une coopération, c'est qu'elle appartient à tous, pas à une majorité."),
+        closings=("Faisons de cette coopération l'affaire de tous, majorité comme opposition.",),
+    ),
+    Argument(
         "economie",
         "Nos entreprises et nos acteurs économiques y trouvent leur compte.",
         "entreprises premières impliquées acteurs économiques attractivité du territoire chambre de commerce synergies privé public retour sur investissement",
@@ -333,6 +343,19 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         ("developpement_local", "solidarite", "diplomatie"),
     ),
     ObjectionKind(
+        "alternance", "continuité après les élections",
+        "l'objection prédit que la coopération sera abandonnée dès le prochain changement d'équipe municipale",
+        ("tout sera abandonné au prochain mandat", "dès que la majorité change, le projet s'arrête",
+         "la prochaine équipe enterrera ce jumelage", "c'est le projet du maire, il partira avec lui",
+         "après les municipales, plus personne ne s'en occupera", "une autre majorité arrêtera tout",
+         "ces partenariats ne survivent jamais à une alternance", "le prochain maire arrêtera ce partenariat",
+         "on investit sur un projet qui ne durera pas au-delà du mandat", "la nouvelle équipe ne suivra pas",
+         "tout repose sur un élu, le jour où il part c'est fini"),
+        ("continuite", "pilotage", "retombees"),
+        cue=r"mandat|alternance|[ée]lections?|municipales|(?:autre|nouvel(?:le)?|nouveau|prochaine?|changement d['’e]) ?(?:[ée]quipe|"
+            r"majorit[ée]|maire)|majorit[ée] change|maire (?:part|partira)|[ée]lus? partent|durer|survi",
+    ),
+    ObjectionKind(
         "emploi", "emploi et retombées économiques",
         "l'objection doute que l'action internationale rapporte quoi que ce soit à l'économie et à l'emploi locaux",
         ("ça ne crée aucun emploi ici", "qu'est-ce que nos entreprises y gagnent ?", "aucune retombée économique pour la ville",
@@ -381,6 +404,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "reseaux": r"réseaux?|pas de taille|petites? (?:communes?|collectivités)|plus petite taille|mutualis|Cités Unies|"
                r"multi-acteurs",
     "economie": r"entreprises?|économi|emplois?|marchés|chambre de commerce|export|commerçants",
+    "continuite": r"alternance|opposition|majorité|pérennité|poursuivre|survi|protègent|appropriation|mandat",
     "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
                  r"population à population|concrets?|relations directes|de société à société|relations humaines|"
                  r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",

@@ -323,3 +323,47 @@ def test_a_unit_cut_after_its_label_starts_with_a_capital() -> None:
         "La subvention de l'AFD va de 200 000 à 1 500 000 euros. [1]"]
     dated = "Taux 2024 : pour les appels à projets 2024, le cofinancement pouvait atteindre 90 %. [1]"
     assert cited_units(dated) == [dated]  # a label with a year says when the fact held: kept
+
+
+def test_spoken_follow_ups_point_back_in_time_place_and_kind() -> None:
+    """Rules taken from the tune half of dialogues_fresh5 (a helper's set, written from the documents alone)."""
+    rates = _after(("en 2024 le ministere il cofinançait jusqu'a combien les projets avec les pays les plus pauvres ?",
+                    "question"))
+    long_and = understand("et nous la commune on doit mettre au moins combien de notre coté ?", "question", "elu", rates)
+    assert long_and.intent == "followup" and "ministere" in long_and.text  # a long « et … » still continues
+    law = _after(("pourquoi on a fait la loi Thiollière en 2007 ?", "question"))
+    then = understand("les collectivites avaient donné combien a ce moment la ?", "question", "elu", law)
+    assert then.intent == "followup" and "Thiollière" in then.text
+    energy = [Turn("user", "est-ce qu'il y a un 1 % pour l'électricité et le gaz ?", "question"),
+              Turn("assistant", "Le « 1 % énergie » … [1]", "question"),
+              Turn("user", "ça date de quand ?", "question"), Turn("assistant", "En 2006 … [1]", "question")]
+    assert understand("et celui pour les transports ?", "question", "elu", energy).text \
+        == "1 % pour les transports, ça date de quand ?"
+    water = [Turn("user", "un exemple de villes qui se sont mises ensemble pour l'eau au Burkina ?", "question"),
+             Turn("assistant", "Le territoire de Châtellerault, avec Laval et Dreux, … [1]", "question")]
+    assert "Châtellerault" in understand("et les jeunes de cette ville, ils ont participé comment ?", "question",
+                                         "elu", water).text  # the town the answer told, not the country asked
+    named = [Turn("user", "Comment Commercy a-t-elle maintenu sa coopération ?", "question"),
+             Turn("assistant", "… avec le Sénégal malgré une alternance … [1]", "question")]
+    assert understand("Et cette ville coopère avec quel pays ?", "question", "elu", named).text.startswith("Commercy")
+
+
+def test_a_subject_put_first_before_qu_est_ce_que_is_what_the_next_pronoun_means() -> None:
+    history = _after(("la loi du 4 aout 2021 sur le developpement solidaire, qu'est-ce qu'elle change pour nous ?",
+                      "question"))
+    history[1] = Turn("assistant", "Elle a été publiée au Journal officiel n° 180 … [1]", "question")
+    resolved = understand("elle est passée comment au senat ?", "question", "elu", history).text
+    assert resolved.startswith("La loi du 4 aout 2021") and "Journal" not in resolved
+
+
+def test_asking_to_make_an_article_or_a_fiche_of_the_last_answer_reformats_it() -> None:
+    from assistant.conversation import topic_request
+
+    history = _after(("la loi du 4 aout 2021, qu'est-ce qu'elle change pour nous ?", "question"))
+    article = understand("tu peux m'en faire un petit article pour le bulletin municipal ?", "question", "elu", history)
+    assert (article.intent, article.mode) == ("reformat", "article")
+    place = _after(("un exemple de villes qui se sont mises ensemble pour l'eau au Burkina ?", "question"))
+    fiche = understand("transforme ça en fiche", "question", "elu", place)
+    assert fiche.intent == "reformat" and topic_request(fiche) != "Burkina"  # a country is no funding tool
+    tool = understand("transforme ça en fiche", "question", "elu", _after(("Que fait la DAECT ?", "question")))
+    assert topic_request(tool) == "DAECT"

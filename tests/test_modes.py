@@ -357,3 +357,28 @@ def test_a_list_the_documents_only_mention_is_not_answered(assistant) -> None:  
     assert answer.abstained and "sans la donner" in answer.notice
     # A list the documents do give (« dix pays (Madagascar, Sénégal, Burkina Faso, Mali…) ») is answered.
     assert not assistant.answer("Quels pays concentrent l'APD des collectivités ?", generate=False).abstained
+
+
+def test_names_typed_without_accents_and_partners_placed_by_the_user_are_not_unknown(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.relevance import unknown_names
+
+    bm25 = assistant.index.bm25
+    assert unknown_names("pourquoi on a fait la loi Thiolliere en 2007 ?", bm25) == []
+    assert unknown_names("des forages dans un village partenaire au Niger, c'est autorisé ?", bm25) == []
+    assert unknown_names("des forages au Niger, c'est autorisé ?", bm25) == ["Niger"]
+
+
+def test_asking_the_name_of_whoever_holds_a_post_now_is_a_question_about_today() -> None:
+    from assistant.relevance import _ASKS_HOLDER_NOW
+
+    assert _ASKS_HOLDER_NOW.search("nom du délégué actuel à la DCTCIV")
+    assert _ASKS_HOLDER_NOW.search("le nom de l'actuelle présidente de Cités Unies France ?")
+    assert not _ASKS_HOLDER_NOW.search("quel est le nom du fonds actuel ?")
+    assert not _ASKS_HOLDER_NOW.search("le nom du président de la CNCD ?")
+
+
+def test_an_objection_on_what_happens_after_the_next_election_gets_its_own_kind(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Dès qu'une autre équipe arrivera à la mairie tout sera abandonné, c'est de l'argent jeté "
+                              "par les fenêtres.", mode="contre-argument")
+    assert not answer.abstained and "continuité après les élections" in answer.answer
+    assert "alternance" in answer.answer  # Commercy's or the pluri-actor agreements' sentence, in the documents

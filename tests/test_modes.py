@@ -382,3 +382,10 @@ def test_an_objection_on_what_happens_after_the_next_election_gets_its_own_kind(
                               "par les fenêtres.", mode="contre-argument")
     assert not answer.abstained and "continuité après les élections" in answer.answer
     assert "alternance" in answer.answer  # Commercy's or the pluri-actor agreements' sentence, in the documents
+
+
+def test_what_a_law_changes_comes_before_its_record_unless_the_record_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    changes = assistant.answer("la loi du 4 août 2021, elle change quoi pour les collectivités ?").answer
+    assert "Journal officiel" not in changes.split("[1]")[0] and "change pour les collectivités" in changes
+    published = assistant.answer("La loi 2021-1031 a été publiée quand au Journal officiel ?").answer
+    assert "Journal officiel n° 180" in published.split("[1]")[0]

@@ -99,6 +99,25 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
+# « La loi n° 2021-1031… porte l'intitulé complet… Elle a été publiée au Journal officiel n° 180… »: a text's record,
+# which shares every word of a question on that text and answers none but the ones about its record.
+_BIBLIOGRAPHIC = re.compile(r"\b(?:Journal officiel|NOR|intitulé complet|parcours parlementaire|première lecture|"
+                            r"commission mixte paritaire|adoption définitive)\b", re.I)
+_ASKS_RECORD = re.compile(r"\b(?:quand|date|publi\w*|vot\w*|adopt\w*|intitulé|titre|nom complet|journal officiel|"
+                          r"vigueur|sénat|assemblée|parlement\w*|promulg\w*|lecture)\b", re.I)
+RECORD_PENALTY = 0.3
+
+
+def prefer_substance(question: str, ranked: list[Sentence]) -> None:
+    """What a text does comes before its record (title, publication, parliamentary path), unless asked."""
+    if _ASKS_RECORD.search(question):
+        return
+    for s in ranked:
+        if _BIBLIOGRAPHIC.search(s.text):
+            s.score -= RECORD_PENALTY
+    ranked.sort(key=lambda s: -s.score)
+
+
 SHORT_SENTENCE_WORDS = 15
 # « Une Chaire… ouvrira en 2016 à Grenoble. » / « Son site recense tous les mémoires… »: its subject again;
 # « Il faut… l'arrimer à une démarche nationale. » / « On peut ainsi l'inscrire dans… la Semaine de la solidarité
@@ -173,6 +192,7 @@ def compose_question(
     if _ASKS_CURRENT.search(question) and not YEAR.search(question):
         ranked = current_facts_first(ranked, newest_year)  # « cette année » : the facts of this year first
     prefer_dates(question, ranked)
+    prefer_substance(question, ranked)
     if _HOW_TO.match(question):
         prefer_advice(ranked)
     term = defined_term(question)

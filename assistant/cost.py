@@ -111,6 +111,10 @@ def _scaled(match: "re.Match[str]") -> float:
     return value
 
 
+# A commune's total budget is well above this per inhabitant (about 1 000 € and more); an international line is well below.
+TOTAL_BUDGET_MIN_PER_INHABITANT = 50
+
+
 def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     """(amount, population, total budget) as the message gives them (« 40 000 balles », « 35 000 € par an »,
     « 9 000 habitants », « budget de 14 M€ »); the budget's own amount is not the amount. A malformed number
@@ -120,10 +124,18 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
                          if not budget_match or m.start(1) != budget_match.start(1)), None)
     people_match = _POPULATION.search(message)
     try:
-        return (_scaled(amount_match) if amount_match else None, int(_scaled(people_match)) if people_match else None,
-                _scaled(budget_match) if budget_match else None)
+        amount, budget = (_scaled(amount_match) if amount_match else None), (_scaled(budget_match) if budget_match else None)
+        population = int(_scaled(people_match)) if people_match else None
     except ValueError:
         return None, None, None
+    if amount is not None and budget is not None and amount > budget:
+        # « la ligne … du budget : 22 000 € par an … budget de fonctionnement autour de 14 M€ »: the first amount
+        # after « budget » was our line in it; the total is always the larger of the two.
+        amount, budget = budget, amount
+    if amount is None and budget is not None and population and budget / population < TOTAL_BUDGET_MIN_PER_INHABITANT:
+        # « petit budget : 3 000 €/an » for a village of 1 350: the partnership's budget, not the commune's.
+        amount, budget = budget, None
+    return amount, population, budget
 
 
 def cost_from(amount: float | None, population: int | None, budget: float | None) -> CostFigures | None:

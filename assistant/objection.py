@@ -82,6 +82,21 @@ def further_question(text: str) -> str | None:
     return last if _ASKS_MORE.search(last) else None
 
 
+# « affirme que « … » et que « … » »: one complaint said in two quotes.
+_JOINS_QUOTES = re.compile(r"^\s*(?:,|;|et|et que|ou que|mais aussi que|puis que|, et que|, puis)\s*$", re.I)
+
+
+def _quoted_after(text: str, first: "re.Match[str]") -> list[str]:
+    """The quotes that go on from the first one, joined to it by « et que », a comma or the like."""
+    more, end = [], first.end()
+    for m in _QUOTED.finditer(text, first.end()):
+        if not _JOINS_QUOTES.match(text[end:m.start()]):
+            break
+        more.append(m.group(1).strip().rstrip(" ,;:"))
+        end = m.end()
+    return more
+
+
 def objection_text(question: str) -> str:
     """The objection itself: without "Que répondre ?", its quotation marks, or who reported it
     ("Un conseiller d'opposition dit que …")."""
@@ -93,7 +108,7 @@ def objection_text(question: str) -> str:
     frame = text[: quoted_part.start()] if quoted_part else ""
     if quoted_part and (_REPORTED.match(frame + " que ") or _INTRODUCED.search(frame) or not frame.strip()):
         inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
-        return _capitalised(inner)
+        return _capitalised(" ; ".join([inner] + _quoted_after(text, quoted_part)))
     asked = _asked(text)
     if asked and len(asked.split()) >= 4:
         return asked

@@ -87,7 +87,10 @@ _OWN_CONTEXT = re.compile(
     r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)|"
     # « un village partenaire au Niger », « une commune jumelle en Pologne »: where the user's partner is.
     r"\b(?:village|ville|commune|collectivité|municipalité|région|province)s? (?:partenaires?|jumelles?|jumelées?|amies?)\s+"
-    r"(?:au|en|aux|à|du|de|d['’])\s*(?:la |le |les |l['’])?([A-ZÉÈ][\w’'-]+)", re.I)
+    r"(?:au|en|aux|à|du|de|d['’])\s*(?:la |le |les |l['’])?([A-ZÉÈ][\w’'-]+)|"
+    # « Notre partenaire est une commune du Togo »: an indefinite town of a country, the user's partner.
+    r"\b(?:une?|des)\s+(?:village|ville|commune|collectivité|municipalité|région|province)s?\s+(?:partenaires?\s+)?"
+    r"(?:du|au|aux|en|de la|d['’])\s*([A-ZÉÈ][\w’'-]+)", re.I)
 
 
 # « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.
@@ -98,7 +101,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     """Names and years the corpus never mentions, even allowing for one typo; the user's own partner and the
     user's own services are not ones."""
     vocabulary = bm25.doc_freq
-    own = {m.group(1) or m.group(2) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
+    own = {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
     out = []
     for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
         for t in terms(word):
@@ -152,7 +155,8 @@ _NAMED_COLLECTIVITY = re.compile(r"\b(?:ville|commune|mairie|métropole|région|
 def name_waivable(question: str, unknown: list[str]) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)}
+    own = {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)}
+    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)} - own
     return len(unknown) <= 1 and not named & set(unknown)
 
 

@@ -231,7 +231,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "c'est pas le boulot de la mairie"),
         ("loi", "diplomatie", "expertise"),
         signal=r"\bill[ée]gal\w*|\bpas (?:du tout |m[êe]me )?l[ée]gal\w*|\bl[ée]galit[ée]\b|\bpas le droit\b|\binterdit\w*|"
-               r"\bpr[ée]f(?:et|ecture)\b|\bhors (?:de )?(?:ses|nos|leurs) comp[ée]tences?\b",
+               r"\bpr[ée]f(?:et|ecture)\b|\bhors (?:de )?(?:ses|nos|leurs|des) comp[ée]tences?\b|"
+               r"\bpolitique [ée]trang[èe]re\b|\brel[èe]ve de l['’][ÉéE]tat\b",
     ),
     ObjectionKind(
         "utilite", "utilité et résultats",

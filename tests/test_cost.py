@@ -53,3 +53,15 @@ def test_impossible_inputs_are_refused_in_french() -> None:
         cost_per_inhabitant(10, 0, 100)
     with pytest.raises(ValueError, match="dépasser le budget total"):
         cost_per_inhabitant(200, 100, 100)
+
+
+def test_our_line_and_the_total_budget_are_told_apart_however_they_are_written() -> None:
+    """Review 9 (blind, 2026-11-28): « la ligne … du budget : 22 000 € par an … budget de fonctionnement autour de
+    14 M€ » gave no per-inhabitant figure, and « petit budget : 3 000 €/an » for a village of 1 350 neither."""
+    from assistant.cost import figures_in
+
+    line = ("l'opposition va attaquer la ligne « coopération » du budget : 22 000 € par an pour notre partenariat. On est "
+            "une ville de 11 500 habitants, budget de fonctionnement autour de 14 M€.")
+    assert figures_in(line) == (22000.0, 11500, 14_000_000.0)
+    assert figures_in("commune de 1 350 habitants, petit budget : 3 000 €/an") == (3000.0, 1350, None)
+    assert figures_in("notre budget de 14 M€ pour 11 500 habitants") == (None, 11500, 14_000_000.0)

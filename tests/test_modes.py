@@ -389,3 +389,49 @@ def test_what_a_law_changes_comes_before_its_record_unless_the_record_is_asked(a
     assert "Journal officiel" not in changes.split("[1]")[0] and "change pour les collectivités" in changes
     published = assistant.answer("La loi 2021-1031 a été publiée quand au Journal officiel ?").answer
     assert "Journal officiel n° 180" in published.split("[1]")[0]
+
+
+def test_the_points_a_request_lists_are_read_in_its_words() -> None:
+    from assistant.compose.asks import requested_points
+
+    assert requested_points("une fiche sur les appels du Quai d'Orsay : les différents types d'appels, les taux "
+                            "actuels, et le dispositif prévu pour les petites collectivités. Merci d'avance") == [
+        "les différents types d'appels", "les taux actuels", "le dispositif prévu pour les petites collectivités"]
+    assert requested_points("Tu peux me faire une fiche (qui peut candidater, pour quels pays, montants) ?") == [
+        "qui peut candidater", "pour quels pays", "montants"]
+    assert requested_points("fiche sur les aides europeennes svp. Le programme europe pour les citoyens ça existe "
+                            "encore ? et il y a pas un fonds franco-allemand ?") == [
+        "Le programme europe pour les citoyens ça existe encore ?", "il y a pas un fonds franco-allemand ?"]
+    assert requested_points("Fais-moi une fiche sur le FICOL") == []
+
+
+def test_a_fiche_answers_the_questions_its_request_adds(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 9 (blind, 2026-11-28): « Le programme Europe pour les citoyens, ça existe encore ? » went unanswered."""
+    answer = assistant.answer("fiche sur les aides europeennes pour les jumelages svp. On a un jumelage avec une ville "
+                              "allemande. Le programme europe pour les citoyens ça existe encore ?", mode="fiche").answer
+    asked = answer.split("**Vos questions**")[1].split("**Sources**")[0]
+    assert "CERV" in asked and "pris le relais" in asked
+
+
+def test_a_rate_asked_in_the_present_gives_the_newest_year_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Notre partenaire est une commune du Togo. Si on répond à l'appel à projets du ministère, "
+                              "il peut financer jusqu'à combien en % ? Et nous, on doit mettre au minimum combien, est-ce "
+                              "que le temps passé par nos agents peut compter dans notre part ?").answer
+    assert not answer.startswith("Les documents indexés")  # « une commune du Togo » is our partner, not the subject
+    assert answer.index("Taux 2025") < answer.index("Taux 2024")
+
+
+def test_an_objection_said_in_two_quotes_is_read_whole_and_typed_by_what_it_attacks(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 9 (blind, 2026-11-28): only the first quote was kept, and « hors des compétences d'une mairie » was
+    answered as a complaint about officials' trips."""
+    from assistant.objection import objection_text
+
+    request = ("la tribune du groupe d'opposition affirme que notre coopération avec la commune de Tsiroanomandidy est "
+               "« hors des compétences d'une mairie » et que « la politique étrangère relève de l'Etat, pas du maire ». "
+               "Je dois rédiger le droit de réponse.")
+    assert objection_text(request) == ("Hors des compétences d'une mairie ; la politique étrangère relève de l'Etat, "
+                                       "pas du maire")
+    assert objection_text("Il dit que « la coopération coûte trop cher » puis « je voterai contre ».") == \
+        "La coopération coûte trop cher"  # a second quote said apart is not the same complaint
+    answer = assistant.answer(request, mode="contre-argument").answer
+    assert "légitimité et compétence" in answer and "L1115" in answer

@@ -69,14 +69,15 @@ def test_a_comment_request_typed_in_question_mode_is_answered_as_a_rebuttal(assi
 
 
 def test_an_oral_reply_of_two_minutes_reads_aloud_with_our_figure(assistant) -> None:  # type: ignore[no-untyped-def]
-    _, body, _ = _asked(assistant, "L'opposition répète que « chaque euro envoyé au Togo est un euro pris aux familles "
+    answer, body, _ = _asked(assistant, "L'opposition répète que « chaque euro envoyé au Togo est un euro pris aux familles "
                                    "d'ici ». Nous sommes 9 000 habitants et versons 30 000 € par an. Il me faut une "
                                    "réponse orale de 2 minutes.")
     assert "**Texte à dire (2 minutes)**" in body and "Trois arguments" not in body
-    said = body.split("\n\n")[2:-1]  # header and label first, the « développe » hint last
+    said = body.split("\n\n")[2:-1]  # header and label first, the sources last
     paragraphs = [p for p in said if p.strip()]
     assert len(paragraphs) >= 3 and sum(len(p.split()) for p in paragraphs) <= 2 * 130
     assert "par habitant" in paragraphs[0]  # the official's own figure, put per inhabitant, comes first
+    assert "développe" not in body and "développe" in answer.notice  # how to get more is said beside the text
     assert re.search(r"\[\d+\]", " ".join(paragraphs[1:]))
 
 

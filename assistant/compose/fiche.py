@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.compose.asks import left_out, requested_points
 from assistant.compose.context import ComposeContext
+from assistant.compose.question import compose_question
 from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
 from assistant.compose.tools import TOOLS, Tool, detect_tool
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
@@ -188,6 +190,39 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
     return by_section
 
 
+# A point the sheet's own sections answer (« qui peut candidater », « montants », « calendrier »): covered when
+# that section holds something, whatever its words.
+_SECTION_OF_POINT = (
+    ("who", re.compile(r"^qui\b|\bqui peu\w+|éligib\w*|candidat\w*|bénéfici\w*|ouvert à", re.I)),
+    ("amounts", re.compile(r"\bmontants?\b|\btaux\b|combien|\bpart\b|plafond|cofinancement|subvention", re.I)),
+    ("calendar", re.compile(r"calendrier|\bdates?\b|quand|délais?|échéance", re.I)),
+)
+
+
+def _answered_by_a_section(point: str, by_section: dict[str, list[Sentence]]) -> bool:
+    return any(pattern.search(point) and by_section[key] for key, pattern in _SECTION_OF_POINT)
+
+
+def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sentence]]) -> list[str]:
+    """« Vos questions »: each point the request lists that the sections leave out, answered as a question about
+    the sheet's subject (one or two quoted sentences), or said to be absent from the documents."""
+    shown = [s.text for key in by_section for s in by_section[key]]
+    points = [p for p in left_out(requested_points(ctx.question), shown, ctx.bm25)
+              if not _answered_by_a_section(p, by_section)]
+    if not points:
+        return []
+    lines = ["**Vos questions**"]
+    for point in points:
+        # Searched with the sheet's subject, chosen for the point alone: the subject's name is in every sentence.
+        passages = ctx.retrieve(f"{name.split(' (')[0]} {point}", k=4)
+        said = compose_question(point, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=point),
+                                max_sentences=1)
+        label = point.rstrip(" ?")
+        lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
+                     + (said or "_les documents indexés ne le précisent pas._"))
+    return lines + [""]
+
+
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     tool = _tool_of(ctx)
     name = tool.name if tool else fiche_name(ctx.question)
@@ -205,6 +240,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
+    lines += _asked_points(ctx, name, by_section)
     # Two sources of different years that give different values for the same quantity: show both, dated.
     clashes = _contradictions(by_section["amounts"])
     if clashes:

@@ -169,6 +169,18 @@ def reading_pool(passages: list[Passage]) -> list[Passage]:
     return head + [p for p in rest if p.sentence_dense >= closest - 0.005][:2]
 
 
+# « Taux 2024 : … » then « Taux 2025, revus à la baisse : … »: a sheet lists a rule year by year, oldest first.
+_YEAR_LABEL = re.compile(rf"^[^:.]{{0,40}}?\b({YEAR.pattern})\b[^:.]{{0,30}}:")
+_ASKS_HISTORY = re.compile(r"\b(?:évolu\w*|histori\w*|depuis|avant|auparavant|à l['’]époque|ancien\w*)\b", re.I)
+
+
+def _labelled_year(text: str) -> int:
+    """The year a sentence is labelled with (« Taux 2025, revus à la baisse : »), 0 when none: a question asked in
+    the present, about no year, gets the newest rule first within a passage."""
+    m = _YEAR_LABEL.match(text)
+    return int(m.group(1)) if m else 0
+
+
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
@@ -214,7 +226,9 @@ def compose_question(
         first_seen.setdefault(s.passage.chunk.id, i)
     asked_years = set(YEAR.findall(question))
     chosen.sort(key=lambda s: (first_seen[s.passage.chunk.id],
-                               bool(asked_years) and not asked_years & set(YEAR.findall(s.text)), s.position))
+                               bool(asked_years) and not asked_years & set(YEAR.findall(s.text)),
+                               0 if asked_years or _ASKS_HISTORY.search(question) else -_labelled_year(s.text),
+                               s.position))
     parts = []
     for s in chosen:
         parts.append(f"{s.text} [{book.cite_sentence(s)}]")

@@ -202,7 +202,10 @@ def shape(answer: Answer, form: ShortForm) -> None:
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
     how = {"spoken": "à lire posément", "note": "à relire avant envoi", "email": "à relire avant envoi"}.get(
-        form.kind, "à coller tel quel") + " ; retirez les renvois [n] après vérification"
-    answer.answer = (f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n"
-                     f"_Pour la version complète, écrivez « développe »._\n\n{sources_block(citations)}")
+        form.kind, "à coller tel quel")
+    answer.answer = f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n{sources_block(citations)}"
     answer.citations = citations
+    # What to do with the text is said beside it, not inside what gets pasted (review 9: « écrivez « développe » »
+    # and « retirez les renvois » were read as part of the reply).
+    hint = "Retirez les renvois [n] après vérification ; pour la version complète, écrivez « développe »."
+    answer.notice = f"{answer.notice} {hint}".strip()

@@ -110,3 +110,13 @@ def test_a_post_never_reads_out_the_request_nor_says_one_figure_twice(assistant)
                        "total. » [2]").startswith("« Taux 2025")
     assert _one_per_quantity(["4 818 collectivités dans 146 pays [1]", "on estime à 4800 le nombre de collectivités "
                               "engagées [2]", "63 projets dans 34 pays [3]"]) == ["4 818 collectivités dans 146 pays [1]"]
+
+
+def test_a_short_text_numbers_its_sources_from_one(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 9 (blind): a three-sentence post citing only « [2] » read as if a source were missing."""
+    answer, body, sources = _asked(assistant, "Sous notre post Facebook sur la venue de la délégation de Podor (Sénégal), "
+                                              "un habitant a écrit : « Au lieu d'envoyer notre fric en Afrique occupez "
+                                              "vous des francais ». Il me faut 3 phrases maxi, ton posé.")
+    used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)})
+    assert used and used == list(range(1, len(used) + 1))
+    assert [c.n for c in answer.citations] == used and sources.count("\n- [") == len(used)

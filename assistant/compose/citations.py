@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,17 @@ def cited_by(text: str, citations: list[Citation]) -> list[Citation]:
     """The citations a text's markers point to, in the list's order."""
     used = markers(text)
     return [c for c in citations if c.n in used]
+
+
+def renumbered(text: str, citations: list[Citation]) -> tuple[str, list[Citation]]:
+    """A text cut from a longer answer, its markers numbered again from [1] in order of first use: a three-sentence
+    post citing only « [2] » reads as if a source were missing (review 9)."""
+    order: dict[int, int] = {}
+    for n in _MARKER.findall(text):
+        order.setdefault(int(n), len(order) + 1)
+    by_n = {c.n: c for c in citations}
+    kept = [replace(by_n[old], n=new) for old, new in order.items() if old in by_n]
+    return _MARKER.sub(lambda m: f"[{order.get(int(m.group(1)), int(m.group(1)))}]", text), kept
 
 
 def sources_block(citations: list[Citation], today: date | None = None) -> str:

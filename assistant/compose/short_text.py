@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.brief import INSTRUCTION_CLAUSE
-from assistant.compose.citations import cited_by, sources_block
+from assistant.compose.citations import cited_by, renumbered, sources_block
 from assistant.dates import YEAR
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
@@ -198,6 +198,7 @@ def shape(answer: Answer, form: ShortForm) -> None:
     if form.alongside:
         answer.answer = f"{body_of(answer)}\n\n### {form.label}\n\n{text}\n\n{sources_block(answer.citations)}"
         return
+    text, citations = renumbered(text, citations)
     header = ""
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"

@@ -91,3 +91,18 @@ def test_la_ville_stands_for_the_town_named_before_it_in_its_passage() -> None:
             "Un diagnostic territorial permet de communiquer sur les retombées pour le territoire de la collectivité.")
     sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))
     assert [place_of(s, PRESS) for s in sents] == ["Chambéry", "Chambéry", ""]
+
+
+def test_the_standfirst_keeps_the_budget_and_leaves_out_the_brief_to_the_writer() -> None:
+    """Review 9 (blind, 2026-11-28): the budget breakdown was dropped, « Il faut expliquer… » was kept as a fact, and
+    « la Ville de Beaulieu-sur-Vienne » was not read as ours."""
+    from assistant.compose.brief import read_brief, standfirst
+
+    brief = read_brief("un article sur notre projet au Burkina Faso avec la commune de Boussé : réhabilitation de 6 "
+                       "forages, de janvier 2025 à décembre 2027. Budget total 148 000 € : 45 000 € du syndicat, 70 000 € "
+                       "de l'agence de l'eau. Il faut expliquer simplement ce qu'est ce 1 %. Envoi prévu aux abonnés.")
+    lead = standfirst(brief.facts)
+    assert "Budget total 148 000 € : 45 000 € du syndicat" in lead
+    assert "expliquer" not in lead and "Envoi" not in lead and brief.date == "janvier 2025"
+    assert read_brief("un communiqué : la Ville de Beaulieu-sur-Vienne est lauréate de l'appel 2025 pour son projet "
+                      "avec la commune de Dogbo au Bénin.").ours == "Beaulieu-sur-Vienne"

@@ -18,14 +18,14 @@ _NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d
 # « journal municipal de Brézolles », « la ville de Saint-Aubin-sur-Loire », « notre agglo (Val-de-Sèvre Agglomération) »
 _OURS = re.compile(
     rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?|mairie|"
-    rf"conseil municipal|(?:la |notre )?(?:ville|commune)) (?:de |d[’'])({_NAME})"
+    rf"conseil municipal|(?:[Ll]a |[Nn]otre )?(?:[Vv]ille|[Cc]ommune)) (?:de |d[’'])({_NAME})"
     rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?")
 _TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre\s+partenaire,?\s+(?:la\s+)?)?$", re.I)
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
     rf"commune rurale|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
-_DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?)\b", re.I)
+_DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?|(?:{MONTH_NAMES}) \d{{4}})\b", re.I)
 _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
 _AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)
@@ -34,7 +34,9 @@ INSTRUCTION_CLAUSE = re.compile(
     r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
     r"peux-tu|tu peux|pouvez-vous|pourrais-tu|merci|je dois|il me faut|j'ai besoin|en \d+ (?:mots|lignes)|"
     r"presse|journal|bulletin|magazine|site|page|réseaux sociaux|mettre|mets|ajoute\w*|inclu\w*|cite[rz]?|"
-    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis|discours|à l'oral|minutes?)\b",
+    r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis|discours|à l'oral|minutes?|"
+    # « Il faut expliquer simplement ce qu'est ce 1 % », « Envoi prévu aux journaux locaux »: the writer's brief.
+    r"il faut|expliquer|envoi prévu|à envoyer|diffusion)\b",
     re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
@@ -147,5 +149,12 @@ def headline(brief: Brief, request: str) -> str:
 
 
 def standfirst(facts: list[str]) -> str:
-    """The facts the user gave, as one or two sentences in their words."""
-    return " ".join(f[:1].upper() + f[1:].rstrip(" .") + "." for f in facts[:2] if f.strip())
+    """The facts the user gave, in their words: the project in one or two sentences, then its money in one
+    (review 9: « Budget total 148 000 € : 45 000 € du syndicat…, 70 000 € de l'agence de l'eau… » was dropped)."""
+    said = [f for f in facts if f.strip() and not _AMOUNT.search(f)][:2]
+    money = [f.strip(" .") for f in facts if _AMOUNT.search(f)][:2]
+    sentences = [f[:1].upper() + f[1:].rstrip(" .") + "." for f in said]
+    if money:
+        joined = " : ".join(money) if len(money) == 2 and len(money[0].split()) <= 6 else " ; ".join(money)
+        sentences.append(joined[:1].upper() + joined[1:] + ".")
+    return " ".join(sentences)

@@ -118,11 +118,11 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     paragraphs = [_counter_parts(answer, body)[0]]
     spent = _words(paragraphs[0])
     for argument in arguments:
-        said = f"{argument['claim']} {_standalone(argument['cited'][0])}" if argument.get("cited") else argument["claim"]
+        if not argument.get("cited"):
+            continue  # a claim goes out with its proof or not at all
+        said = f"{argument['claim']} {_standalone(argument['cited'][0])}"
         if spent + _words(said) > budget:
-            said = argument["claim"]  # the claim alone still fits, said without its proof
-            if spent + _words(said) > budget:
-                break
+            break  # review 9: a claim said alone (« Nos projets attirent des financements… ») read as unsourced
         paragraphs.append(said)
         spent += _words(said)
     # Time left: each argument's second proof, in order, after its first.

@@ -84,13 +84,16 @@ def _near(term: str, known: str) -> bool:
 _OWN_CONTEXT = re.compile(
     r"\b(?:notre|nos)\s+(?:\w+\s+){0,2}?(?:coopérations?|partenariats?|jumelages?|partenaires?|projets?|"
     r"conventions?|villes? (?:partenaires?|jumelles?)|communes? partenaires?)\s+(?:avec|à|au|aux|en|de|du|d['’])\s*"
-    r"(?:la |le |les |l['’])?(?:(?:ville|commune|région|province) (?:de |d['’]))?([A-ZÉÈ][\w’'-]+)|"
+    r"(?:la |le |les |l['’])?(?:(?:ville|commune|municipalité|métropole|région|province|département)(?: \w+)? (?:de |d['’]))?"
+    r"([A-ZÉÈ][\w’'-]+)|"
     # « un village partenaire au Niger », « une commune jumelle en Pologne »: where the user's partner is.
     r"\b(?:village|ville|commune|collectivité|municipalité|région|province)s? (?:partenaires?|jumelles?|jumelées?|amies?)\s+"
     r"(?:au|en|aux|à|du|de|d['’])\s*(?:la |le |les |l['’])?([A-ZÉÈ][\w’'-]+)|"
     # « Notre partenaire est une commune du Togo »: an indefinite town of a country, the user's partner.
     r"\b(?:une?|des)\s+(?:village|ville|commune|collectivité|municipalité|région|province)s?\s+(?:partenaires?\s+)?"
-    r"(?:du|au|aux|en|de la|d['’])\s*([A-ZÉÈ][\w’'-]+)", re.I)
+    r"(?:du|au|aux|en|de la|d['’])\s*([A-ZÉÈ][\w’'-]+)|"
+    # « Notre maire revient du Cap-Vert », « lors de notre mission au Bénin »: where we went.
+    r"\b(?:revien\w+|rentr\w+|retour|mission|déplacement|voyage)\s+(?:du|de la|d['’]|au|aux|en)\s*([A-ZÉÈ][\w’'-]+)", re.I)
 
 
 # « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.

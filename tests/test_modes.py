@@ -435,3 +435,21 @@ def test_an_objection_said_in_two_quotes_is_read_whole_and_typed_by_what_it_atta
         "La coopération coûte trop cher"  # a second quote said apart is not the same complaint
     answer = assistant.answer(request, mode="contre-argument").answer
     assert "légitimité et compétence" in answer and "L1115" in answer
+
+
+def test_the_tool_named_first_is_the_one_asked_about() -> None:
+    """Review 10 (blind): « le FEXTE de l'AFD, je le confonds avec la FICOL. Une fiche ? » got a FICOL sheet."""
+    from assistant.compose.tools import detect_tool
+
+    assert detect_tool("ma cheffe me parle du FEXTE de l'AFD, je le confonds avec la FICOL").id == "fexte"
+    assert detect_tool("la FICOL ou le FEXTE ?").id == "ficol"
+    assert detect_tool("on a voté le 1 % déchets").id != detect_tool("le 1 % eau").id
+
+
+def test_where_we_went_and_our_partner_municipality_are_not_unknown_subjects(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.relevance import unknown_names
+
+    question = ("Notre maire revient du Cap-Vert et voudrait signer une convention avec un ministère, en plus de notre "
+                "convention avec la municipalité de Tarrafal. Et la convention avec Tarrafal, elle doit contenir quoi ?")
+    assert unknown_names(question, assistant.index.bm25) == []
+    assert unknown_names("Combien la ville de Lyon dépense-t-elle pour ses jumelages ?", assistant.index.bm25) == ["Lyon"]

@@ -18,6 +18,7 @@ from assistant.compose.tools import TOOLS, Tool, detect_tool
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
+from assistant.lexical import QueryWeights, terms
 from assistant.lexicon import normalized
 
 SECTIONS = (
@@ -190,6 +191,7 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
     return by_section
 
 
+MIN_POINT_COVERAGE = 0.1  # at least one of the point's rarer words (measured: good answers 0.12-0.39, an off-point one 0)
 # A point the sheet's own sections answer (« qui peut candidater », « montants », « calendrier »): covered when
 # that section holds something, whatever its words.
 _SECTION_OF_POINT = (
@@ -217,6 +219,8 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
         passages = ctx.retrieve(f"{name.split(' (')[0]} {point}", k=4)
         said = compose_question(point, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=point),
                                 max_sentences=1)
+        if QueryWeights(point, ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
+            said = ""  # what came back speaks of something else: better said absent than answered off the point
         label = point.rstrip(" ?")
         lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
                      + (said or "_les documents indexés ne le précisent pas._"))

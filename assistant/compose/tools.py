@@ -80,11 +80,15 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
     """The tool a text names; `names_only` ignores the loose aliases (« 1 % », « appel à projets », « europe »)
     that a section title may hold without being about the tool."""
     lowered = question.lower()
-    for tool in TOOLS:
+    # The tool named first (« le FEXTE de l'AFD, je le confonds avec la FICOL » is about the FEXTE); at one place,
+    # the longest name (« 1 % déchets » over the water tool's loose « 1 % »).
+    found: list[tuple[int, int, int]] = []
+    for order, tool in enumerate(TOOLS):
         aliases = [a for a in tool.aliases if not names_only or (_is_name(a) and a not in _LOOSE_NAMES)]
-        if any(alias in lowered for alias in aliases):
-            return tool
-    return None
+        at = [(lowered.find(a), -len(a)) for a in aliases if a in lowered]
+        if at:
+            found.append((*min(at), order))
+    return TOOLS[min(found)[2]] if found else None
 
 
 def named_tools(request: str) -> list[Tool]:

@@ -179,6 +179,9 @@ _DEMONSTRATIVE = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
 _OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
 _ANAPHORA = re.compile(r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b", re.I)
+# « ok et ça finance combien ? », « d'accord, et pour une petite commune ? »: an acknowledgement, then the message.
+_ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|parfait|top|oui|ouais|très bien|génial|cool)"
+                           r"\b[\s,.!]*(?=\w)", re.I)
 _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.I)
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
 _NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien à voir|changement de sujet|"
@@ -197,6 +200,8 @@ _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|re
                             r"\b(?:à|de|pour|peut|peuvent|doit|doivent|faut) (?:l['’]|la |le |les )[a-zé]+(?:er|ir|re)\b|"
                             r"\b(?:un|des) exemples?\b|"
                             # « les collectivités avaient donné combien à ce moment-là ? »: the time the topic was about.
+                            # « on peut payer de l'irrigation avec ? »: a preposition left without its object.
+                            r"\b(?:avec|dessus|dedans|sans)\s*\?\s*$|"
                             r"\b[àa] ce moment[- ]?l[àa]\b|\b[àa] (?:l['’]|cette )[ée]poque\b|\bcette ann[ée]e[- ]l[àa]\b|\b[àa] cette date\b",
                             re.I)
 _IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
@@ -252,8 +257,16 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(" ?.!").strip()
 
 
+def _names_its_subject(message: str) -> bool:
+    """« la chaire sur l'action internationale des collectivités à Sciences Po Grenoble, elle a ouvert quand ? »: a
+    subject put first and named in full; the pronoun after it stands for it, not for the previous topic."""
+    first = _SUBJECT_FIRST.match(message)
+    return bool(first) and len(first.group(1).split()) >= 4 and not re.match(
+        r"^(?:ce|cet|cette|ces)\b", first.group(1), re.I) and not re.search(r"\b(?:son|sa|ses|leurs?)\b", first.group(1), re.I)
+
+
 def _is_followup(message: str) -> bool:
-    if _NEW_SUBJECT.match(message):
+    if _NEW_SUBJECT.match(message) or _names_its_subject(message):
         return False
     own = entities(message)
     words = len(re.findall(r"\w[\w'’-]*", message))  # « clés en main » is three words, its quotes none
@@ -277,7 +290,7 @@ def _is_followup(message: str) -> bool:
 _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
 # The subject a question puts first, with or without its comma (« la loi du 4 aout 2021… elle a été votée comment ? »):
 # what the next pronouns stand for.
-_SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,60}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
+_SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,90}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
                             r"(?:il|elle|ils|elles)\b(?!-)", re.I)
 # « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
 _SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’]|pour )", re.I)
@@ -307,6 +320,19 @@ def _year_shifted(message: str, topic: str) -> str | None:
     return re.sub(rf"\b{years[0]}\b", str(int(years[0]) + shift), topic) if shift else None
 
 
+def _said_of_another_year(message: str, topic: str) -> str:
+    """« et l'année d'avant c'était combien pour les pays les plus pauvres ? » after a question on 2025: the message
+    itself, about 2024, with the topic (its year left out) as context."""
+    year = YEAR.findall(topic)[0]
+    before = _YEAR_BEFORE.search(message)
+    phrase = before or _YEAR_AFTER.search(message) or _ANOTHER_YEAR.search(message)
+    shifted = str(int(year) + (-1 if before else 1)) if (before or _YEAR_AFTER.search(message)) else ""
+    core = message if phrase is None else f"{message[:phrase.start()]}en {shifted}{message[phrase.end():]}"
+    core = _clean(_ELLIPSIS_START.sub("", core))
+    context = _clean(re.sub(rf"\s*\b(?:en |pour |dans )?{year}\b", "", topic))
+    return f"{core[:1].upper()}{core[1:]} ({context}) ?"
+
+
 NATIONAL_FIGURES = ("Quels sont les chiffres nationaux de l'action internationale des collectivités : aide publique au "
                     "développement déclarée, nombre de collectivités engagées, de partenaires et de pays ?")
 
@@ -333,6 +359,25 @@ def _place_pointed(message: str, topic: str, answer_entities: list[str]) -> str:
                  and e.lower() not in topic.lower()), "")
 
 
+_PERSON_POINTED = re.compile(r"\b(?:ce|cet|cette) (sénateur|sénatrice|maire|député|députée|ministre|président|présidente|"
+                             r"élu|élue|directeur|directrice|délégué|déléguée|monsieur|dame|intervenant|intervenante)\b",
+                             re.I)
+_FULL_NAME = re.compile(r"\b([A-ZÉ][a-zéèëïô]+(?:[- ](?:de |du |de la )?[A-ZÉ][\w’'-]+)+)")
+
+
+def _person_pointed(message: str, answer: str) -> str:
+    """« il était élu où ce sénateur ? » after « …l'amendement du sénateur de la Gironde Xavier Pintat »: the full
+    name the answer gives next to that title."""
+    pointed = _PERSON_POINTED.search(message)
+    if not pointed or not answer:
+        return ""
+    for title in re.finditer(rf"\b{pointed.group(1)}\b", answer, re.I):
+        near = _FULL_NAME.search(answer, title.end(), title.end() + 60)
+        if near:  # « de la Gironde Xavier Pintat »: the person's own two names, not the place before them
+            return " ".join(near.group(1).split()[-2:])
+    return ""
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
 
@@ -341,6 +386,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
     shifted = _year_shifted(message, topic)
     if shifted and len(message.split()) <= 8:
         return shifted
+    if shifted:
+        return _said_of_another_year(message, topic)
     core = _ELLIPSIS_START.sub("", message).strip()
     name = topic_entities[0] if topic_entities else ""
     if name and _SAME_OF_ANOTHER.match(core):
@@ -393,6 +440,7 @@ class _Memory:
     topic: str = ""
     topic_entities: list[str] = field(default_factory=list)
     answer_entities: list[str] = field(default_factory=list)  # the names the last answer gave
+    answer_text: str = ""  # the last answer, where a person it names can be found again
     name_is_guess: bool = False  # topic_entities were read from an answer, the question naming nothing
     last_mode: str = "question"
     last_intent: str = ""
@@ -439,6 +487,7 @@ def understand(
         else:
             memory.has_answer = True
             memory.answer_entities = entities(turn.content)
+            memory.answer_text = turn.content
             memory.last_mode = answer_mode(turn) or memory.last_mode
             rebuttal = memory.last_intent == "objection" or memory.last_mode == "contre-argument"
             if not memory.topic_entities and memory.topic and not rebuttal:
@@ -498,13 +547,14 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             intent, new_mode, new_audience = instruction
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=memory.topic, sentences=_sentences_asked(text))
-    if memory.topic and _is_followup(text):
-        named = _named_by_its_noun(text, memory.answer_entities) or _place_pointed(text, memory.topic,
-                                                                                    memory.answer_entities)
+    bare = _ACKNOWLEDGED.sub("", text)
+    if memory.topic and _is_followup(bare):
+        named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
+                 or _place_pointed(bare, memory.topic, memory.answer_entities))
         guess = memory.name_is_guess and not named
         if guess:
-            named = next(iter(_agreeing(text, memory.answer_entities)), "")
-        resolved = rewrite_followup(text, memory.topic, [named] if named else memory.topic_entities,
+            named = next(iter(_agreeing(bare, memory.answer_entities)), "")
+        resolved = rewrite_followup(bare, memory.topic, [named] if named else memory.topic_entities,
                                     name_is_guess=guess)
         follow_mode = mode if mode in ("question", "fiche") else "question"
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)

@@ -119,7 +119,9 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
 # ministre »), never with the name of whoever held it when they were written.
 _POST = r"(?:délégué|président|direct|ministre|maire|secrétaire|responsable|chef|ambassad|préfet|titulaire)\w*"
 _ASKS_HOLDER_NOW = re.compile(
-    r"\bqui\b[^?]*\b(?:actuel\w*|aujourd['’]?hui|actuellement|en ce moment|maintenant|en 202[5-9])\b|"
+    # « qui » asking (« Qui préside… », « et qui dirige… »), not relating (« un pays qui a pas droit à l'APD… en 2025 »)
+    r"(?:^\s*|[,:;(]\s*|\bet\s+|\bdonc\s+|c['’]est\s+|\b(?:savoir|dire|sais|connaître)\s+)qui\b[^?]*"
+    r"\b(?:actuel\w*|aujourd['’]?hui|actuellement|en ce moment|maintenant|en 202[5-9])\b|"
     r"\bqui (?:est|sont) (?:l['’]|le |la |les )?(?:actuel\w*|nouveau|nouvelle|nouveaux)\b|"
     # « nom du délégué actuel à la DCTCIV », « le nom de l'actuelle présidente »: the same, asked as a name.
     rf"\b(?:nom|noms|identité)\s+(?:du |de la |de l['’]|des )(?:actuel\w* {_POST}|{_POST}[^?]{{0,40}}?\b(?:actuel\w*|"

@@ -367,3 +367,26 @@ def test_asking_to_make_an_article_or_a_fiche_of_the_last_answer_reformats_it() 
     assert fiche.intent == "reformat" and topic_request(fiche) != "Burkina"  # a country is no funding tool
     tool = understand("transforme ça en fiche", "question", "elu", _after(("Que fait la DAECT ?", "question")))
     assert topic_request(tool) == "DAECT"
+
+
+def test_acknowledgements_stranded_prepositions_titles_and_another_year_continue_the_conversation() -> None:
+    """Rules taken from the tune half of dialogues_fresh6 (a helper's set, written from the documents alone)."""
+    ficol = _after(("c'est quoi la FICOL de l'AFD ?", "question"))
+    ok = understand("ok et ça finance combien par projet en gros ?", "question", "elu", ficol)
+    assert ok.intent == "followup" and "FICOL" in ok.text
+    water = _after(("la loi Oudin-Santini ça permet quoi au juste ?", "question"))
+    assert understand("on peut payer de l'irrigation pour les champs avec ?", "question", "elu", water).intent == "followup"
+    energy = [Turn("user", "y a aussi un 1 % pour l'électricité ?", "question"),
+              Turn("assistant", "… date de 2007 l'amendement du sénateur de la Gironde Xavier Pintat. [1]", "question")]
+    assert "Xavier Pintat" in understand("il était élu où ce sénateur ?", "question", "elu", energy).text
+    rates = _after(("en 2025 le ministère peut payer jusqu'à quel % d'un projet avec un PMA ?", "question"))
+    before = understand("et l'année d'avant c'était combien pour les pays les plus pauvres ?", "question", "elu", rates)
+    assert before.text.startswith("En 2024 c'était combien") and "2025" not in before.text
+
+
+def test_a_question_naming_its_own_subject_first_inherits_nothing() -> None:
+    atlas = _after(("l'atlas de la coopé décentralisée il compte combien de collectivités ?", "question"))
+    chair = understand("la chaire sur l'action internationale des collectivités à sciences po grenoble elle a ouvert "
+                       "quand ?", "question", "elu", atlas)
+    assert chair.intent == "question" and "atlas" not in chair.text.lower()
+    assert understand("la commune, elle doit mettre combien ?", "question", "elu", atlas).intent == "followup"

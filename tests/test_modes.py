@@ -453,3 +453,11 @@ def test_where_we_went_and_our_partner_municipality_are_not_unknown_subjects(ass
                 "convention avec la municipalité de Tarrafal. Et la convention avec Tarrafal, elle doit contenir quoi ?")
     assert unknown_names(question, assistant.index.bm25) == []
     assert unknown_names("Combien la ville de Lyon dépense-t-elle pour ses jumelages ?", assistant.index.bm25) == ["Lyon"]
+
+
+def test_a_relative_qui_is_no_question_about_who_holds_a_post_today() -> None:
+    from assistant.relevance import _ASKS_HOLDER_NOW
+
+    assert not _ASKS_HOLDER_NOW.search("Pour un pays qui a pas droit à l'APD, en 2025 le ministère paie combien ?")
+    assert _ASKS_HOLDER_NOW.search("C'est qui le président de Cités Unies France en 2025 ?")
+    assert _ASKS_HOLDER_NOW.search("Et qui dirige la DCTCIV actuellement ?")

@@ -325,10 +325,11 @@ def _said_of_another_year(message: str, topic: str) -> str:
     itself, about 2024, with the topic (its year left out) as context."""
     year = YEAR.findall(topic)[0]
     before = _YEAR_BEFORE.search(message)
-    phrase = before or _YEAR_AFTER.search(message) or _ANOTHER_YEAR.search(message)
-    shifted = str(int(year) + (-1 if before else 1)) if (before or _YEAR_AFTER.search(message)) else ""
-    core = message if phrase is None else f"{message[:phrase.start()]}en {shifted}{message[phrase.end():]}"
-    core = _clean(_ELLIPSIS_START.sub("", core))
+    phrase = before or _YEAR_AFTER.search(message)  # « et en 2012 ? » is short: _year_shifted answers it whole
+    if phrase is None:
+        return f"{_clean(message)} ({_clean(topic)}) ?"
+    shifted = int(year) + (-1 if before else 1)
+    core = _clean(_ELLIPSIS_START.sub("", f"{message[:phrase.start()]}en {shifted}{message[phrase.end():]}"))
     context = _clean(re.sub(rf"\s*\b(?:en |pour |dans )?{year}\b", "", topic))
     return f"{core[:1].upper()}{core[1:]} ({context}) ?"
 

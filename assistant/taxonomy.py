@@ -218,6 +218,10 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "les habitants ont d'autres urgences que la solidarité internationale",
          "avec l'inflation ce n'est vraiment pas le moment", "on ferme des classes et on part à l'étranger"),
         ("solidarite", "modeste", "retombees"),
+        # « 15 000 euros pour Zè alors qu'on a 300 familles aux Restos du cœur, aidons nos pauvres d'abord »: the
+        # complaint is about who comes first, whatever amount it quotes (review 10 typed it « coût »).
+        signal=r"\b(?:nos|les) (?:pauvres|SDF|sans-abri)\b|\b(?:ici|chez nous|les nôtres) d['’]abord\b|"
+               r"\bd['’]abord (?:chez nous|ici|les nôtres|nos)\b|\brestos? du c(?:œ|oe)ur\b|\bcharité bien ordonnée\b",
     ),
     ObjectionKind(
         "competence", "légitimité et compétence",

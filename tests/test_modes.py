@@ -461,3 +461,14 @@ def test_a_relative_qui_is_no_question_about_who_holds_a_post_today() -> None:
     assert not _ASKS_HOLDER_NOW.search("Pour un pays qui a pas droit à l'APD, en 2025 le ministère paie combien ?")
     assert _ASKS_HOLDER_NOW.search("C'est qui le président de Cités Unies France en 2025 ?")
     assert _ASKS_HOLDER_NOW.search("Et qui dirige la DCTCIV actuellement ?")
+
+
+def test_our_poor_first_is_about_priorities_whatever_amount_it_quotes(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 10 (blind): « 15 000 euros pour Zè… alors qu'on a 300 familles aux Restos du cœur, aidons nos pauvres
+    d'abord » was typed « coût »."""
+    from assistant.compose.counter import classify
+
+    kind, _ = classify("15 000 euros pour Zè au Bénin alors qu'on a 300 familles inscrites aux Restos du cœur ici, on "
+                       "ferait mieux d'aider nos pauvres d'abord", assistant.search)
+    assert kind.id == "priorites"
+    assert classify("c'est de l'argent public gaspillé à l'étranger", assistant.search)[0].id == "cout"

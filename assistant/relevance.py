@@ -96,6 +96,11 @@ _OWN_CONTEXT = re.compile(
     r"\b(?:revien\w+|rentr\w+|retour|mission|déplacement|voyage)\s+(?:du|de la|d['’]|au|aux|en)\s*([A-ZÉÈ][\w’'-]+)", re.I)
 
 
+def _own_names(question: str) -> set[str]:
+    """The names the question gives as the user's own partner or trip (each alternative of _OWN_CONTEXT holds one)."""
+    return {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)}
+
+
 # « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.
 _ADMINISTRATION = {"DGS", "DGA", "DGST", "DST", "DRI", "DRH", "DAF", "DSI", "CCAS", "SG", "DGAS"}
 
@@ -104,7 +109,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     """Names and years the corpus never mentions, even allowing for one typo; the user's own partner and the
     user's own services are not ones."""
     vocabulary = bm25.doc_freq
-    own = {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)} | _ADMINISTRATION
+    own = _own_names(question) | _ADMINISTRATION
     out = []
     for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
         for t in terms(word):
@@ -160,8 +165,7 @@ _NAMED_COLLECTIVITY = re.compile(r"\b(?:ville|commune|mairie|métropole|région|
 def name_waivable(question: str, unknown: list[str]) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    own = {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)}
-    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)} - own
+    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)} - _own_names(question)
     return len(unknown) <= 1 and not named & set(unknown)
 
 

@@ -114,21 +114,21 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     """Paragraphs to read aloud: our opening (and the official's own figure), then each argument's claim with its
     first proof while the time allows. No separate close: the second argument's « À dire » line would say its
     claim again."""
-    arguments = answer.sections[0].get("arguments", [])
+    # A claim goes out with its proof or not at all (review 9: « Nos projets attirent des financements… » said
+    # alone read as unsourced).
+    proven = [a for a in answer.sections[0].get("arguments", []) if a.get("cited")]
     paragraphs = [_counter_parts(answer, body)[0]]
     spent = _words(paragraphs[0])
-    for argument in arguments:
-        if not argument.get("cited"):
-            continue  # a claim goes out with its proof or not at all
+    for argument in proven:
         said = f"{argument['claim']} {_standalone(argument['cited'][0])}"
         if spent + _words(said) > budget:
-            break  # review 9: a claim said alone (« Nos projets attirent des financements… ») read as unsourced
+            break
         paragraphs.append(said)
         spent += _words(said)
-    # Time left: each argument's second proof, in order, after its first.
-    for at, argument in enumerate(arguments[:len(paragraphs) - 1], start=1):
-        second = [_standalone(c) for c in argument.get("cited", [])[1:2]]
-        if second and spent + _words(second[0]) <= budget and _standalone(argument["cited"][0])[:30] in paragraphs[at]:
+    # Time left: each argument's second proof, in order, after its first (paragraph `at` is argument `at - 1`).
+    for at, argument in enumerate(proven[:len(paragraphs) - 1], start=1):
+        second = [_standalone(c) for c in argument["cited"][1:2]]
+        if second and spent + _words(second[0]) <= budget:
             paragraphs[at] += f" {second[0]}"
             spent += _words(second[0])
     return "\n\n".join(p for p in paragraphs if p)

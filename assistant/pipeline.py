@@ -32,6 +32,7 @@ from assistant.fair_slots import request
 from assistant.formats import short_form
 from assistant.index import Index
 from assistant.questions import prepare
+from assistant.figure_evidence import FIGURE_ABSENT
 from assistant.relevance import HOLDER_NOW, LIST_ABSENT, assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings
@@ -57,6 +58,8 @@ WHY_NOT_ANSWERED = {
     HOLDER_NOW: "Les documents sont datés : ils ne disent pas qui occupe ce poste aujourd'hui. "
                 "Vérifiez sur le site de l'organisme.",
     LIST_ABSENT: "Les documents évoquent cette liste sans la donner.",
+    FIGURE_ABSENT: "Les documents donnent des chiffres voisins, mais pas celui-ci (pour cette année, cette collectivité "
+                   "ou ce dispositif) : vérifiez auprès de l'organisme concerné.",
 }
 ABSTAIN_TEXT = (
     "Les documents indexés ne contiennent pas d'information suffisante pour répondre à cette question. "

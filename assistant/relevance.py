@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from assistant.dates import YEAR
 from assistant.documents import Passage
+from assistant.figure_evidence import FIGURE_ABSENT, figure_not_held
 from assistant.lexical import Bm25Index, QueryWeights, terms
 
 # Calibrated on the tune half of eval/paraphrase.jsonl (never on its test half nor on dev.jsonl).
@@ -158,14 +159,14 @@ def years_not_held(question: str, passages: list[Passage]) -> list[str]:
 
 
 # « la Ville de Marseille », « la région Occitanie »: a collectivity named as the subject of the question.
-_NAMED_COLLECTIVITY = re.compile(r"\b(?:ville|commune|mairie|métropole|région|département|agglomération)\s+"
-                                 r"(?:de |d['’]|du |des )?([A-ZÉÈ][\w’'-]+)", re.I)
+_NAMED_COLLECTIVITY = re.compile(r"\b(?i:ville|commune|mairie|métropole|région|département|agglomération)\s+"
+                                 r"(?i:de |d['’]|du |des )?([A-ZÉÈ][\w’'-]+)|\b([A-ZÉÈ][\w’'-]+) Métropole\b")
 
 
 def name_waivable(question: str, unknown: list[str]) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    named = {m.group(1) for m in _NAMED_COLLECTIVITY.finditer(question)} - _own_names(question)
+    named = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(question)} - _own_names(question)
     return len(unknown) <= 1 and not named & set(unknown)
 
 
@@ -180,6 +181,9 @@ LIST_ABSENT = "liste"
 def list_absent(question: str, passages: list[Passage]) -> bool:
     """The question asks for a list and no top passage enumerates one."""
     return bool(_ASKS_LIST.search(question)) and not any(_ENUMERATION.search(p.chunk.text) for p in passages[:3])
+
+
+_CONTEXT_ADDED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 def assess(
@@ -204,6 +208,14 @@ def assess(
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict and list_absent(question, passages):
         not_held.append(LIST_ABSENT)
+    if strict:
+        # The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
+        text = _CONTEXT_ADDED.sub(" ", names_text or question)
+        own = _own_names(question)
+        names = [n for n in proper_nouns(text) if n not in own]
+        places = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} - own
+        if figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places):
+            not_held.append(FIGURE_ABSENT)
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (

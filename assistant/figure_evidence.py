@@ -1,0 +1,93 @@
+"""Does the evidence hold the figure the question asks for?
+
+Near-miss questions are mostly figure questions about something the documents name without giving its figure:
+« Combien Bordeaux Métropole inscrit-elle à son budget… ? » (Bordeaux Métropole is described, its budget is not),
+« taux de cofinancement… en 2026 » (the rates of 2024 and 2025 are given), « ficol 2023 et 2024 : nombre de projets
+retenus ? » (the calls' dates are given, not their results). The passages are close in meaning and in words, so the
+dense and lexical signals let them through; what is missing is one sentence that gives a figure of the kind asked
+(an amount, a rate, a count) *and* names what the question names (its rare names, its years).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.dates import YEAR
+from assistant.documents import Passage
+from assistant.lexical import Bm25Index, terms
+from assistant.sentences import split_passage
+
+# A figure question, by the kind of figure it wants. Only asking forms: « verser une enveloppe à une ONG » asks none.
+_VERBS = r"(?:co[uû]t|touch|rapport|dépens|vers|mobilis|consacr|inscri|gagn|perç|reç)\w*|pa(?:y|i)(?:e|é|er|ent|ons|ez|era)\w*"
+_ASKS = {
+    "amount": re.compile(
+        r"\b(?:combien (?:de |d['’])(?:euros|budget|argent|crédits?|fric|sous|financements?|subventions?)\b|quel(?:le)?s? (?:est |sont |était |a été )?(?:le |la |les |l['’])?"
+        rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:\w+ ){{0,3}}(?:{_VERBS})|"
+        rf"(?:{_VERBS}) combien|à combien s['’]élève)", re.I),
+    "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|%", re.I),
+    "count": re.compile(r"\b(?:combien (?:de |d['’])(?!euros)\w+|nombre (?:de |d['’])\w+)", re.I),
+}
+_NUMBER_WORD = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|" \
+               r"soixante|cent|mille)"
+_MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|er)"
+_SAYS = {
+    "amount": re.compile(r"\d[\d  \u202f.,]*\s*(?:€|euros?|millions?|milliards?|M€|k€)|\b(?:millions?|milliards?) d['’]euros",
+                         re.I),
+    "rate": re.compile(r"\d\s*%|pour ?cent", re.I),
+    # A number counting something: not a year, not a day of a month, not money nor a share.
+    "count": re.compile(rf"(?:\b(?!(?:19|20)\d\d\b)\d[\d  \u202f]*|\b{_NUMBER_WORD}s?)\s+"
+                        rf"(?!{_MONTH}\b|%|€|euros?\b|millions?\b|milliards?\b)[a-zéèêàâîôûç]", re.I),
+}
+_RANGE = re.compile(r"\b(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d\b")
+
+# A name in at most this many passages is specific (Bordeaux, Chécy, PMA); a frequent one (FICOL, AFD) is the
+# corpus's own subject and found near some figure anyway.
+RARE_NAME_PASSAGES = 4
+EVIDENCE_PASSAGES = 8
+
+
+def figure_asked(question: str) -> str | None:
+    """The kind of figure asked for (« amount », « rate », « count »), or None."""
+    return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
+
+
+def _specific_names(names: list[str], places: set[str], names_text: str, bm25: Bm25Index) -> list[str]:
+    """The places the question is about, the rare names among its names, and the years it names."""
+    rare = [n for n in names if terms(n) and all(0 < bm25.doc_freq.get(t, 0) <= RARE_NAME_PASSAGES for t in terms(n))]
+    return sorted(p for p in places if terms(p) and all(bm25.doc_freq.get(t, 0) for t in terms(p))) + \
+        [n for n in rare if n not in places] + YEAR.findall(names_text)
+
+
+def _without_other_ranges(text: str, question: str) -> str:
+    """« programme 2024-2026 » does not name 2026 for a question on 2026, unless the question names that range."""
+    return _RANGE.sub(lambda m: m.group(0) if m.group(0) in question else " ", text)
+
+
+def figure_not_held(question: str, names: list[str], names_text: str, passages: list[Passage],
+                    bm25: Bm25Index, places: set[str] = frozenset()) -> list[str]:
+    """What the evidence lacks for the figure asked: the names that no figure sentence of that kind carries, or
+    ["chiffre"] when no sentence gives such a figure at all; empty when held or when no figure is asked.
+
+    `names` are the question's names and `names_text` the question in the documents' words; `places` are the
+    collectivities it is about (« la métropole de Bordeaux »), required however often the documents name them."""
+    kind = figure_asked(question)
+    if kind is None:
+        return []
+    names = _specific_names(names, set(places), names_text, bm25)
+    says = _SAYS[kind]
+    fewest: list[str] | None = None
+    for passage in passages[:EVIDENCE_PASSAGES]:
+        heading = set(terms(_without_other_ranges(f"{passage.chunk.title} {passage.chunk.publisher}", question)))
+        for sentence in split_passage(passage):
+            if not says.search(sentence.text):
+                continue
+            held = set(terms(_without_other_ranges(f"{sentence.text} {sentence.section}", question))) | heading
+            missing = [n for n in names if not set(terms(n)) <= held]
+            if not missing:
+                return []
+            if fewest is None or len(missing) < len(fewest):
+                fewest = missing
+    return fewest if fewest is not None else [FIGURE_ABSENT]
+
+
+FIGURE_ABSENT = "chiffre"

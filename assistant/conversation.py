@@ -169,8 +169,13 @@ _OBJECTION_CUES = re.compile(
     r"réponse (?:à|au|sous) (?:ce|son|leur|un|le) (?:commentaire|post|message|tweet))\b", re.I | re.S)
 # « On m'a dit que c'est dans les années 80 que l'État a nommé quelqu'un…, c'était quand précisément ? »: what was
 # said is checked by a question of fact (when, how much), which a rebuttal would not answer.
-_ASKS_A_FACT = re.compile(r"\b(?:quand|combien|en quelle année|quelle année|à quelle date|quelle date|quel montant|"
+_ASKS_A_FACT = re.compile(r"\b(?:quand(?! (?:on|il|elle|ils|elles|nous|vous|je|j['’]|tu|les?|la|l['’]|des|un|une|même|"
+                          r"bien|ça|c['’]est)\b)|combien|en quelle année|quelle année|à quelle date|quelle date|quel montant|"
                           r"quel taux|quel pourcentage)\b[^.!?«»]*\?\s*$", re.I)
+# « … je lui réponds quoi ? », « comment leur répondre ? »: a rebuttal asked for, whatever facts the message asks about.
+_ASKS_REBUTTAL = re.compile(r"\b(?:je (?:lui|leur) (?:réponds|dis) quoi|(?:que|quoi|comment) (?:lui|leur) (?:répondre|dire)|"
+                            r"comment (?:je|on) (?:lui|leur) répond\w*|qu['’]est-ce que (?:je|j['’]|on) (?:lui|leur) répond\w*|"
+                            r"aidez?-moi à (?:lui|leur) répondre)\b", re.I)
 # "ce dispositif", "cette ville": a demonstrative pointing at the topic of the previous turns.
 _DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"
@@ -193,7 +198,9 @@ _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|
 # « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
-                               r"ça|ca|cela|c['’]est|c['’]était|son|sa|ses|leurs?)\b(?!\s*(?:quoi|qui|quel\w*)\s+\w)", re.I)
+                               r"ça|ca|cela|c['’]est|c['’]était|son|sa|ses|leurs?)\b"
+                               # « c'est quoi la FICOL ? » names its subject; « c'est qui qui peut demander ? » does not.
+                               r"(?!\s*(?:quoi|qui|quel\w*)\s+(?!qui\b|que\b|qu['’])\w)", re.I)
 # « les régions en ont apporté combien ? », « qui a été la première ville à l'utiliser ? », « t'as un exemple ? »:
 # a pronoun standing for the topic inside the sentence, or a request for an example of it.
 _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|restait)\b|"
@@ -409,7 +416,10 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         years = _years_left_out(topic, core)
         context = ", ".join(([name] if name and name.lower() not in core.lower() else []) + years)
         return f"{_clean(core)} ({context}) ?" if context else f"{_clean(core)} ?"
-    if _VAGUE_OBJECT.search(core) and topic:
+    # « c'est qui qui peut demander du coup, une petite commune comme nous ça passe ? »: a long message with a vague
+    # « ça » asks its own question about the topic's name, not about what the previous question asked.
+    long_own_question = bool(name) and not name_is_guess and len(re.findall(r"\w[\w'’-]*", core)) > 10
+    if _VAGUE_OBJECT.search(core) and topic and not long_own_question:
         named = core
         if name:
             pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
@@ -567,7 +577,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if asked and asked != "question":
             return Understanding("question", text, asked, audience,
                                  notice=f"Demande comprise comme : {_mode_label(asked)}.")
-        cued = bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text)
+        cued = (bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text)) or bool(_ASKS_REBUTTAL.search(text))
         if cued or (looks_like_objection is not None and not text.rstrip().endswith("?") and looks_like_objection(text)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")

@@ -91,6 +91,18 @@ def test_a_claim_checked_by_a_question_of_fact_is_a_question() -> None:
     assert understand(said, "question", "elu", []).intent == "question"
     claim = "On me dit sur Facebook que c'est illégal pour une commune de financer des projets en Afrique. C'est vrai ?"
     assert understand(claim, "question", "elu", []).intent == "objection"
+    # « quand on galère » is a conjunction, not a question of date; « je lui réponds quoi ? » asks for a rebuttal.
+    reported = ("un élu d'opposition me dit que la coopé ça sert à rien quand on galère déjà à boucler le budget, "
+                "je lui réponds quoi ?")
+    assert understand(reported, "question", "elu", []).intent == "objection"
+
+
+def test_who_may_ask_with_our_own_context_is_a_follow_up_about_the_topics_name() -> None:
+    history = _after(("c'est quoi la ficol au juste, c'est un truc de l'afd ?", "question"),
+                     ("ok et ça monte jusqu'a combien en euros ?", "question"))
+    understood = understand("c'est qui qui peut demander du coup, une petite commune comme nous ça passe ?",
+                            "question", "elu", history)
+    assert understood.intent == "followup" and "ficol" in understood.text.lower() and "euros" not in understood.text
 
 
 def test_sinon_changes_the_subject_and_names_are_read_as_typed() -> None:

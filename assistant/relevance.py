@@ -244,7 +244,9 @@ DOMAIN_WORDS = (
     "nigérien nigérienne béninois béninoise togolais togolaise marocain marocaine tunisien tunisienne algérien "
     "algérienne malgache malgaches haïtien haïtienne libanais libanaise vietnamien vietnamienne camerounais "
     "camerounaise guinéen guinéenne mauritanien mauritanienne ivoirien ivoirienne palestinien palestinienne "
-    "arménien arménienne ukrainien ukrainienne"
+    "arménien arménienne ukrainien ukrainienne "
+    # where the money ends up abroad (« la poche d'un potentat local »)
+    "potentat potentats corruption corrompu corrompus corrompue corrompues dictateur dictateurs despote despotes"
 )
 
 

@@ -186,6 +186,15 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=('Privilégions des projets concrets, suivis de collectivité à collectivité.',),
     ),
     Argument(
+        "hors_plafond",
+        "La loi a sorti ces dépenses de l'encadrement des dépenses de fonctionnement.",
+        "loi 2021-1031 exclut les dépenses de solidarité internationale des collectivités de tout objectif national "
+        "d'encadrement de leurs dépenses réelles de fonctionnement dispositif de Cahors hors plafond",
+        "Vérifions-le ensemble : la loi de 2021 exclut ces dépenses de solidarité internationale de l'encadrement national.",
+        claims=("Ces dépenses ne comptent pas dans l'encadrement national : la loi de 2021 les en a exclues.",),
+        closings=("La loi de 2021 a réglé la question : la solidarité internationale est hors de l'encadrement national.",),
+    ),
+    Argument(
         "expertise",
         "C'est un échange de savoir-faire entre collectivités, pas de la charité.",
         "expertise savoir-faire échanges entre collectivités réciprocité relations humaines partenaires compétences techniques",
@@ -287,6 +296,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "il n'y a aucun contrôle sur place", "le partenaire n'est pas fiable", "la situation politique là-bas est instable",
          "on ne sait pas où va l'argent"),
         ("controle", "pilotage", "proximite"),
+        signal=r"corromp|corruption|potentats?\b|dans (?:la|leurs?|des|sa|une) poches?\b",
     ),
     ObjectionKind(
         "crise", "partenaire dans un pays en crise",
@@ -370,6 +380,19 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "ça ne sert pas l'attractivité de la ville", "le chômage d'abord"),
         ("economie", "retombees", "cofinancement"),
     ),
+    ObjectionKind(
+        "plafond", "plafond des dépenses de fonctionnement",
+        "l'objection craint que ces dépenses fassent dépasser l'encadrement des dépenses de fonctionnement imposé par l'État",
+        ("avec l'encadrement des dépenses de fonctionnement, on ne peut plus se le permettre",
+         "ces dépenses vont nous faire dépasser le plafond fixé par l'État", "l'État nous serre la vis sur le fonctionnement",
+         "on est tenus par le contrat de Cahors, pas de place pour ça", "chaque euro de fonctionnement compte face au plafond",
+         "la préfecture va nous reprocher de dépasser l'objectif d'évolution des dépenses",
+         "on va crever le plafond des dépenses", "avec la limite de hausse des dépenses imposée par l'État, c'est impossible",
+         "ces subventions pèsent sur notre enveloppe de fonctionnement encadrée",
+         "l'encadrement des dépenses locales interdit ce genre de luxe", "on a un plafond de dépenses à respecter"),
+        ("hors_plafond", "modeste", "cofinancement"),
+        cue=r"plafond|encadr|Cahors|fonctionnement|serr\w* la vis|limite de hausse|objectif d['’]évolution",
+    ),
 )}
 
 # When no kind is close enough, the reply keeps the general structure instead of a wrong label.
@@ -413,6 +436,15 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
                  r"population à population|concrets?|relations directes|de société à société|relations humaines|"
                  r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",
+    "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
     "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
                  r"gagnent? en",
 }.items()}
+
+
+# What a quote must name to back an argument whose claim names its actors: « l'État et l'AFD cofinancent » is not
+# proved by Senegal cofinancing the ministry's call, nor by a town's own budget.
+ARGUMENT_ACTORS: dict[str, re.Pattern[str]] = {
+    "cofinancement": re.compile(r"\bDAECT\b|\bDCTCIV\b|\bAFD\b|FICOL|FEXTE|minist[èe]re|\bl['’][ÉE]tat\b|"
+                                r"agences? de l['’]eau|Oudin|Agence française de développement", re.I),
+}

@@ -472,3 +472,21 @@ def test_our_poor_first_is_about_priorities_whatever_amount_it_quotes(assistant)
                        "ferait mieux d'aider nos pauvres d'abord", assistant.search)
     assert kind.id == "priorites"
     assert classify("c'est de l'argent public gaspillé à l'étranger", assistant.search)[0].id == "cout"
+
+
+def test_an_objection_about_the_cap_on_operating_costs_is_answered_by_the_law_that_lifts_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Avec l'encadrement de nos dépenses de fonctionnement par l'État, on ne peut plus "
+                              "financer ce genre de projets.", mode="contre-argument", generate=False)
+    assert not answer.abstained and answer.sections[0]["kind"] == "plafond"
+    assert "2021-1031 exclut les dépenses de solidarité internationale" in answer.answer
+    # The cofinancing claim names the State and the AFD: a partner country cofinancing a call does not prove it.
+    first_quotes = [a["evidence"][0] for s in answer.sections for a in s.get("arguments", [])]
+    assert not any("Sénégal" in q and "cofinanc" in q for q in first_quotes)
+    # « Sur le terrain : » announces an example, not the text of a law.
+    assert "Sur le terrain : « Dépenses de solidarité" not in answer.answer and "Un exemple : « Dépenses" not in answer.answer
+
+
+def test_an_objection_on_where_the_money_ends_up_abroad_is_not_refused(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Rien ne prouve que ces subventions ne finissent pas chez des dirigeants corrompus.",
+                              mode="contre-argument", generate=False)
+    assert not answer.abstained and "tranches" in answer.answer

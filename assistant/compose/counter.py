@@ -24,7 +24,7 @@ from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
 from assistant.lexicon import normalized
-from assistant.taxonomy import ADVICE_QUERY, ARGUMENT_CUES, ARGUMENTS, FIGURES_QUERY, OTHER_KIND, Argument, ObjectionKind
+from assistant.taxonomy import ADVICE_QUERY, ARGUMENT_ACTORS, ARGUMENT_CUES, ARGUMENTS, FIGURES_QUERY, OTHER_KIND, Argument, ObjectionKind
 
 _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne": "En une phrase, pour la note"}
 
@@ -52,9 +52,21 @@ CLAIM_WEIGHT = 3.0
 MAX_ARGUMENTS = 3
 
 
-def _lead_in(objection: str, position: int) -> str:
-    """Varied connectives, stable for one objection (the same request gives the same reply)."""
-    return _LEAD_INS[(zlib.crc32(objection.encode("utf-8")) + 3 * position) % len(_LEAD_INS)]
+# « Sur le terrain : « la loi n° 2021-1031 exclut… » » reads oddly: these announce an example, a project or a witness.
+_ANNOUNCE_EXAMPLE = {"Un exemple :", "Sur le terrain :"}
+_IS_EXAMPLE = re.compile(r"\bexemple\b|\bprojets?\b|\ba (?:accompagné|financé|soutenu|mené|porté|réussi|créé)\b|"
+                         r"\b(?:à|au|aux) [A-ZÉ][a-zéèô-]+|témoign|raconte|souligne|explique|note que", re.I)
+
+
+def _lead_in(objection: str, position: int, evidence: str = "") -> str:
+    """Varied connectives, stable for one objection (the same request gives the same reply); one announcing an
+    example only before an example."""
+    start = zlib.crc32(objection.encode("utf-8")) + 3 * position
+    for step in range(len(_LEAD_INS)):
+        lead = _LEAD_INS[(start + step) % len(_LEAD_INS)]
+        if lead not in _ANNOUNCE_EXAMPLE or _IS_EXAMPLE.search(evidence):
+            return lead
+    return _LEAD_INS[0]
 
 
 def fixed_queries() -> list[str]:
@@ -90,6 +102,9 @@ def _headline(ctx: ComposeContext, evidence: list[Sentence], ours: list[str]) ->
     scored = _support_by_argument(ctx, evidence)
     best_ours = max(ours, key=scored.__getitem__)
     said = any(ARGUMENT_CUES[best_ours].search(s.text) for s in evidence)
+    actors = ARGUMENT_ACTORS.get(best_ours)
+    if actors is not None and not any(actors.search(s.text) for s in evidence):
+        return None
     if (scored[best_ours] >= MIN_SUPPORT and scored[best_ours] >= max(scored.values()) - SUPPORT_MARGIN
             and (said or scored[best_ours] >= STRONG_SUPPORT)):
         return ARGUMENTS[best_ours]
@@ -189,7 +204,7 @@ def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set
         cited = [_cite(ctx, s) for s in evidence]
         claim, closing = headline.worded_for(objection)
         lines.append(f"{len(out) + 1}. **{claim}**")
-        lines.append(f"   {_lead_in(objection, len(out))} {' '.join(cited)}")
+        lines.append(f"   {_lead_in(objection, len(out), evidence[0].text)} {' '.join(cited)}")
         out.append({"claim": claim, "argument": headline.id, "evidence": [s.text for s in evidence], "cited": cited,
                     "closing": closing})
     return lines, out

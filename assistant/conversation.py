@@ -386,6 +386,24 @@ def _person_pointed(message: str, answer: str) -> str:
     return ""
 
 
+_OF_YEAR_POINTED = re.compile(r"\b(?:celle|celui|celles|ceux) (?:de|d['’]|du) ((?:19|20)\d\d)\b", re.I)
+
+
+def _year_pointed(message: str, topic: str, answer: str) -> str:
+    """« et celle de 2007 elle a apporté quoi ? » after an answer listing « 6 février 1992 : la loi d'orientation… »
+    and « 2 février 2007 : loi n° 2007-147, dite loi Thiollière… »: the name the answer gives in its sentence
+    about that year."""
+    pointed = _OF_YEAR_POINTED.search(message)
+    if not pointed or not answer:
+        return ""
+    for sentence in re.split(r"(?<=[.!?])\s+|\[\d+\]", answer):
+        if pointed.group(1) in sentence:
+            found = [e for e in entities(sentence) if e.lower() not in topic.lower() and not YEAR.fullmatch(e)]
+            if found:
+                return found[0]
+    return ""
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False) -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
 
@@ -561,6 +579,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     bare = _ACKNOWLEDGED.sub("", text)
     if memory.topic and _is_followup(bare):
         named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
+                 or _year_pointed(bare, memory.topic, memory.answer_text)
                  or _place_pointed(bare, memory.topic, memory.answer_entities))
         guess = memory.name_is_guess and not named
         if guess:

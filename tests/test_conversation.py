@@ -411,3 +411,12 @@ def test_a_question_naming_its_own_subject_first_inherits_nothing() -> None:
                        "quand ?", "question", "elu", atlas)
     assert chair.intent == "question" and "atlas" not in chair.text.lower()
     assert understand("la commune, elle doit mettre combien ?", "question", "elu", atlas).intent == "followup"
+
+
+def test_the_one_of_another_year_is_the_name_the_answer_gives_for_that_year() -> None:
+    history = [Turn("user", "la coopé décentralisée elle a une base légale depuis quand ?", "question"),
+               Turn("assistant", "6 février 1992 : la loi d'orientation relative à l'administration territoriale de la "
+                    "République donne une base légale à la coopération décentralisée. [1] 2 février 2007 : loi "
+                    "n° 2007-147, dite loi Thiollière, adoptée à l'unanimité. [1]", "question")]
+    understood = understand("et celle de 2007 elle a apporté quoi ?", "question", "elu", history)
+    assert understood.intent == "followup" and "Thiollière" in understood.text

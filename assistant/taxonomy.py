@@ -186,6 +186,15 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=('Privilégions des projets concrets, suivis de collectivité à collectivité.',),
     ),
     Argument(
+        "cles_en_main",
+        "Pas besoin d'un service international : des programmes « clés en main » accueillent les collectivités sans moyens humains.",
+        "appel clés en main associations groupements d'intérêt public montent des programmes collectivités peu "
+        "expérimentées manquant de moyens humains ne souhaitant pas s'engager seules au moins 3 collectivités",
+        "Rejoignons un programme « clés en main » porté par un réseau : nous y participons sans monter un service.",
+        claims=("Une commune sans service international peut rejoindre un programme « clés en main ».",),
+        closings=("Engageons-nous dans un programme collectif : d'autres le portent, nous y prenons notre part.",),
+    ),
+    Argument(
         "hors_plafond",
         "La loi a sorti ces dépenses de l'encadrement des dépenses de fonctionnement.",
         "loi 2021-1031 exclut les dépenses de solidarité internationale des collectivités de tout objectif national "
@@ -321,7 +330,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "on n'est pas Lyon ou Bordeaux", "à notre échelle ça ne changera rien",
          "on n'a même pas d'agent pour suivre ça", "une commune de 6000 habitants n'a rien à faire à l'international",
          "c'est trop gros pour une petite mairie"),
-        ("reseaux", "modeste", "cofinancement"),
+        ("reseaux", "cles_en_main", "modeste", "cofinancement"),
         # « une commune de 6000 habitants »; « notre ville de 40 000 habitants » states a size, not a complaint about it
         cue=r"petites? (?:communes?|mairies?|collectivités?)|taille|(?<!\d)(?<!\d[  ])(?:[1-9][  ]?\d{3}|\d{1,3})\s*habitants|"
             r"village|rural|grandes? villes?|métropole|Lyon|Paris|Bordeaux|à notre échelle|trop petit|pas les moyens|ni service",
@@ -436,6 +445,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "proximite": r"de collectivité à collectivité|proximité|maîtrise d'ouvrage|services publics locaux|sur place|"
                  r"population à population|concrets?|relations directes|de société à société|relations humaines|"
                  r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",
+    "cles_en_main": r"clés en main|peu expérimentées|moyens humains|s'engager seules|GIP|groupements d'intérêt public",
     "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
     "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
                  r"gagnent? en",

@@ -490,3 +490,14 @@ def test_an_objection_on_where_the_money_ends_up_abroad_is_not_refused(assistant
     answer = assistant.answer("Rien ne prouve que ces subventions ne finissent pas chez des dirigeants corrompus.",
                               mode="contre-argument", generate=False)
     assert not answer.abstained and "tranches" in answer.answer
+
+
+def test_a_commune_without_staff_is_pointed_to_turnkey_programmes_and_a_missing_report_to_evaluation(assistant) -> None:  # type: ignore[no-untyped-def]
+    small = assistant.answer("Notre village de 700 âmes n'a personne pour suivre un partenariat à l'étranger, "
+                             "c'est réservé aux grandes villes.", mode="contre-argument", generate=False)
+    assert not small.abstained and "clés en main" in small.answer
+    # The argument the objection names (« bilan ») comes first, whatever the kind's usual order.
+    report = assistant.answer("Personne ne nous a jamais présenté le bilan de ce jumelage.", mode="contre-argument",
+                              generate=False)
+    arguments = [a["argument"] for s in report.sections for a in s.get("arguments", [])]
+    assert arguments and arguments[0] == "pilotage"

@@ -176,7 +176,10 @@ def plan(objection: str, kind: ObjectionKind, search: HybridSearch) -> tuple[lis
         if found.kind is not OTHER_KIND and found.confident and all(found.kind is not k for k, _ in complaints):
             complaints.append((found.kind, part))
     if len(complaints) < 2:
-        return [Step(a, objection, kind) for a in kind.arguments], [kind]
+        # « On ne nous présente jamais le moindre bilan »: the argument the objection itself names comes first.
+        named = next((a for a in kind.arguments if ARGUMENT_CUES[a].search(objection)), None)
+        order = ([named] if named else []) + [a for a in kind.arguments if a != named]
+        return [Step(a, objection, kind) for a in order], [kind]
     steps = [Step(k.arguments[0], part, k) for k, part in complaints]
     steps += [Step(a, part, k) for k, part in complaints for a in k.arguments[1:]]
     return steps, [k for k, _ in complaints]

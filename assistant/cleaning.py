@@ -190,6 +190,8 @@ LEANS = re.compile(
     r"Et (?:c[’']est|ce|cette|cela|il|elle)|Pour cela|De ce fait|C[’']est pourquoi|Dans ce cadre|À ce titre|Pour (?:lui|elle|eux)|Selon (?:lui|elle|eux)|Elle|Elles|Ils|Celle-ci|Celui-ci|Ceux-ci|Celles-ci|Cela|Ça|"
     r"Ce|Cet|Cette|Ces|Lui|Leur|"
     r"(?:En (?:premier|second|dernier) lieu|Ensuite|Puis|Enfin|D['’]abord|Premièrement|Deuxièmement),\s*(?:celui|celle|ceux|celles)|"
+    # « Il faut donc à la moindre occasion, la sensibiliser… »: a consequence of the sentence before, and its object.
+    r"Il (?:faut|convient) donc|"
     r"Il(?! (?:faut|existe|y a|est (?:possible|important|nécessaire|essentiel|utile|temps|vrai)|convient|reste|semble)))\b"
 )
 

@@ -146,3 +146,10 @@ def test_the_words_users_type_become_the_documents_words() -> None:
     assert "État étranger convention" in expansions("un accord avec le gouvernement du Bénin")
     assert "directeur général" in expansions("Pour le DG de CUF")
     assert "groupes de travail" in expansions("en combien d'équipes")
+
+
+def test_a_consequence_drawn_from_the_sentence_before_leans_on_it() -> None:
+    from assistant.cleaning import leans_on_previous
+    # « la » is « L'administration » of the sentence before: quoted alone, it names nothing.
+    assert leans_on_previous("Il faut donc à la moindre occasion, la sensibiliser à l’intérêt de la coopération.")
+    assert not leans_on_previous("Il faut être dans l’explication de ce que l’on fait, et non dans la justification.")

@@ -18,10 +18,12 @@ from assistant.lexical import Bm25Index, terms
 from assistant.sentences import split_passage
 
 # A figure question, by the kind of figure it wants. Only asking forms: « verser une enveloppe à une ONG » asks none.
-_VERBS = r"(?:co[uû]t|touch|rapport|dépens|vers|mobilis|consacr|inscri|gagn|perç|reç)\w*|pa(?:y|i)(?:e|é|er|ent|ons|ez|era)\w*"
+_VERBS = (r"(?:co[uû]t|touch|rapport|dépens|vers|mobilis|consacr|inscri|gagn|perç|reç)\w*|"
+          r"pa(?:y|i)(?:e|é|er|ent|ons|ez|era)\w*")  # « payer », not « pays »
 _ASKS = {
     "amount": re.compile(
-        r"\b(?:combien (?:de |d['’])(?:euros|budget|argent|crédits?|fric|sous|financements?|subventions?)\b|quel(?:le)?s? (?:est |sont |était |a été )?(?:le |la |les |l['’])?"
+        r"\b(?:combien (?:de |d['’])(?:euros|budget|argent|crédits?|fric|sous|financements?|subventions?)\b|"
+        r"quel(?:le)?s? (?:est |sont |était |a été )?(?:le |la |les |l['’])?"
         rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:\w+ ){{0,3}}(?:{_VERBS})|"
         rf"(?:{_VERBS}) combien|à combien s['’]élève)", re.I),
     "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|%", re.I),
@@ -31,8 +33,8 @@ _NUMBER_WORD = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|qui
                r"soixante|cent|mille)"
 _MONTH = r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|er)"
 _SAYS = {
-    "amount": re.compile(r"\d[\d  \u202f.,]*\s*(?:€|euros?|millions?|milliards?|M€|k€)|\b(?:millions?|milliards?) d['’]euros",
-                         re.I),
+    "amount": re.compile(r"\d[\d  \u202f.,]*\s*(?:€|euros?|millions?|milliards?|M€|k€)|"
+                         r"\b(?:millions?|milliards?) d['’]euros", re.I),
     "rate": re.compile(r"\d\s*%|pour ?cent", re.I),
     # A number counting something: not a year, not a day of a month, not money nor a share.
     "count": re.compile(rf"(?:\b(?!(?:19|20)\d\d\b)\d[\d  \u202f]*|\b{_NUMBER_WORD}s?)\s+"
@@ -44,6 +46,7 @@ _RANGE = re.compile(r"\b(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d\b")
 # corpus's own subject and found near some figure anyway.
 RARE_NAME_PASSAGES = 4
 EVIDENCE_PASSAGES = 8
+FIGURE_ABSENT = "chiffre"  # the reason reported with the names and years the documents do not hold
 
 
 def figure_asked(question: str) -> str | None:
@@ -88,6 +91,3 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
             if fewest is None or len(missing) < len(fewest):
                 fewest = missing
     return fewest if fewest is not None else [FIGURE_ABSENT]
-
-
-FIGURE_ABSENT = "chiffre"

@@ -29,10 +29,10 @@ from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.fair_slots import request
+from assistant.figure_evidence import FIGURE_ABSENT
 from assistant.formats import short_form
 from assistant.index import Index
 from assistant.questions import prepare
-from assistant.figure_evidence import FIGURE_ABSENT
 from assistant.relevance import HOLDER_NOW, LIST_ABSENT, assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings

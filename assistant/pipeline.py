@@ -67,6 +67,12 @@ ABSTAIN_TEXT = (
 )
 
 
+def figure_missing_notice(names: list[str]) -> str:
+    """« … mais aucun pour Bordeaux » tells the user what the documents lack, so the closest passages read as such."""
+    return (f"Les documents donnent des chiffres voisins, mais aucun pour {' et '.join(names)} : "
+            "vérifiez auprès de l'organisme concerné.")
+
+
 def normalize_mode(mode: str | None) -> str:
     mode = (mode or "question").strip().lower()
     mode = MODE_ALIASES.get(mode, mode)
@@ -224,7 +230,9 @@ class Assistant:
         if not relevance.answerable:
             answer.abstained = True
             for reason in relevance.unknown_names:
-                if reason in WHY_NOT_ANSWERED:
+                if reason == FIGURE_ABSENT and relevance.figure_missing_for:
+                    _add_notice(answer, figure_missing_notice(relevance.figure_missing_for))
+                elif reason in WHY_NOT_ANSWERED:
                     _add_notice(answer, WHY_NOT_ANSWERED[reason])
             book = CitationBook()
             for p in passages[:3]:

@@ -44,6 +44,8 @@ class Relevance:
     coverage: float
     unknown_names: list[str] = field(default_factory=list)
     sentence_dense: float = 0.0
+    # A figure was asked and the documents give none of its kind for these names or years (« Bordeaux », « 2026 »).
+    figure_missing_for: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -208,14 +210,17 @@ def assess(
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict and list_absent(question, passages):
         not_held.append(LIST_ABSENT)
+    figure_missing_for: list[str] = []
     if strict:
         # The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
         text = _CONTEXT_ADDED.sub(" ", names_text or question)
         own = _own_names(question)
         names = [n for n in proper_nouns(text) if n not in own]
         places = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} - own
-        if figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places):
+        missing = figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
+        if missing:
             not_held.append(FIGURE_ABSENT)
+            figure_missing_for = [m for m in missing if m != FIGURE_ABSENT]
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (
@@ -227,7 +232,7 @@ def assess(
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
         answerable = not unknown and not not_held and coverage >= 0.5
-    return Relevance(answerable, top_dense, coverage, unknown + not_held, sentence_dense)
+    return Relevance(answerable, top_dense, coverage, unknown + not_held, sentence_dense, figure_missing_for)
 
 
 # Words that tie an objection to international action; an objection with none of

@@ -18,7 +18,7 @@ def test_a_figure_the_documents_give_for_another_body_or_year_is_not_given_as_th
     # Bordeaux Métropole is described (its strategy, its 28 communes), its international budget is not.
     bordeaux = assistant.answer("Quelle somme la métropole de Bordeaux met-elle chaque année dans l'international ?",
                                 generate=False)
-    assert bordeaux.abstained and "chiffres voisins" in bordeaux.notice
+    assert bordeaux.abstained and "chiffres voisins, mais aucun pour Bordeaux" in bordeaux.notice
     # The rates of 2024 and 2025 are given; a « 2024-2026 » programme does not give the rate of 2026.
     later = assistant.answer("Quel taux de cofinancement le ministère appliquera-t-il aux PMA en 2026 ?", generate=False)
     assert later.abstained

@@ -264,6 +264,11 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(" ?.!").strip()
 
 
+def _word_count(text: str) -> int:
+    """« clés en main » is three words, its quotes none."""
+    return len(re.findall(r"\w[\w'’-]*", text))
+
+
 def _names_its_subject(message: str) -> bool:
     """« la chaire sur l'action internationale des collectivités à Sciences Po Grenoble, elle a ouvert quand ? »: a
     subject put first and named in full; the pronoun after it stands for it, not for the previous topic."""
@@ -276,7 +281,7 @@ def _is_followup(message: str) -> bool:
     if _NEW_SUBJECT.match(message) or _names_its_subject(message):
         return False
     own = entities(message)
-    words = len(re.findall(r"\w[\w'’-]*", message))  # « clés en main » is three words, its quotes none
+    words = _word_count(message)
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
     if points_back and not own:
         return True
@@ -436,7 +441,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         return f"{_clean(core)} ({context}) ?" if context else f"{_clean(core)} ?"
     # « c'est qui qui peut demander du coup, une petite commune comme nous ça passe ? »: a long message with a vague
     # « ça » asks its own question about the topic's name, not about what the previous question asked.
-    long_own_question = bool(name) and not name_is_guess and len(re.findall(r"\w[\w'’-]*", core)) > 10
+    long_own_question = bool(name) and not name_is_guess and _word_count(core) > 10
     if _VAGUE_OBJECT.search(core) and topic and not long_own_question:
         named = core
         if name:

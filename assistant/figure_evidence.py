@@ -54,7 +54,7 @@ def figure_asked(question: str) -> str | None:
     return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
 
 
-def _specific_names(names: list[str], places: set[str], names_text: str, bm25: Bm25Index) -> list[str]:
+def _specific_names(names: list[str], places: set[str] | frozenset[str], names_text: str, bm25: Bm25Index) -> list[str]:
     """The places the question is about, the rare names among its names, and the years it names."""
     rare = [n for n in names if terms(n) and all(0 < bm25.doc_freq.get(t, 0) <= RARE_NAME_PASSAGES for t in terms(n))]
     return sorted(p for p in places if terms(p) and all(bm25.doc_freq.get(t, 0) for t in terms(p))) + \
@@ -67,7 +67,7 @@ def _without_other_ranges(text: str, question: str) -> str:
 
 
 def figure_not_held(question: str, names: list[str], names_text: str, passages: list[Passage],
-                    bm25: Bm25Index, places: set[str] = frozenset()) -> list[str]:
+                    bm25: Bm25Index, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """What the evidence lacks for the figure asked: the names that no figure sentence of that kind carries, or
     ["chiffre"] when no sentence gives such a figure at all; empty when held or when no figure is asked.
 
@@ -76,7 +76,7 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
     kind = figure_asked(question)
     if kind is None:
         return []
-    names = _specific_names(names, set(places), names_text, bm25)
+    names = _specific_names(names, places, names_text, bm25)
     says = _SAYS[kind]
     fewest: list[str] | None = None
     for passage in passages[:EVIDENCE_PASSAGES]:

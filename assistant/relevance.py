@@ -165,11 +165,15 @@ _NAMED_COLLECTIVITY = re.compile(r"\b(?i:ville|commune|mairie|métropole|région
                                  r"(?i:de |d['’]|du |des )?([A-ZÉÈ][\w’'-]+)|\b([A-ZÉÈ][\w’'-]+) Métropole\b")
 
 
+def _named_collectivities(text: str) -> set[str]:
+    """The collectivities the text is about (« la Ville de Marseille », « Bordeaux Métropole »), not the user's own."""
+    return {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} - _own_names(text)
+
+
 def name_waivable(question: str, unknown: list[str]) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    named = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(question)} - _own_names(question)
-    return len(unknown) <= 1 and not named & set(unknown)
+    return len(unknown) <= 1 and not _named_collectivities(question) & set(unknown)
 
 
 # « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
@@ -185,7 +189,17 @@ def list_absent(question: str, passages: list[Passage]) -> bool:
     return bool(_ASKS_LIST.search(question)) and not any(_ENUMERATION.search(p.chunk.text) for p in passages[:3])
 
 
+# The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
 _CONTEXT_ADDED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def figure_missing(question: str, names_text: str | None, passages: list[Passage], bm25: Bm25Index) -> list[str]:
+    """What the evidence lacks for the figure the question asks (see `figure_evidence`); empty when held."""
+    text = _CONTEXT_ADDED.sub(" ", names_text or question)
+    own = _own_names(question)
+    names = [n for n in proper_nouns(text) if n not in own]
+    places = _named_collectivities(text) - own
+    return figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
 
 
 def assess(
@@ -210,17 +224,10 @@ def assess(
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict and list_absent(question, passages):
         not_held.append(LIST_ABSENT)
-    figure_missing_for: list[str] = []
-    if strict:
-        # The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
-        text = _CONTEXT_ADDED.sub(" ", names_text or question)
-        own = _own_names(question)
-        names = [n for n in proper_nouns(text) if n not in own]
-        places = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} - own
-        missing = figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
-        if missing:
-            not_held.append(FIGURE_ABSENT)
-            figure_missing_for = [m for m in missing if m != FIGURE_ABSENT]
+    missing = figure_missing(question, names_text, passages, bm25) if strict else []
+    if missing:
+        not_held.append(FIGURE_ABSENT)
+    figure_missing_for = [m for m in missing if m != FIGURE_ABSENT]
     if dense_calibrated:
         close = top_dense >= MIN_DENSE and (coverage >= MIN_COVERAGE or top_dense >= STRONG_DENSE)
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (

@@ -18,16 +18,20 @@ from assistant.lexical import Bm25Index, terms
 from assistant.sentences import split_passage
 
 # A figure question, by the kind of figure it wants. Only asking forms: « verser une enveloppe à une ONG » asks none.
-_VERBS = (r"(?:co[uû]t|touch|rapport|dépens|vers|mobilis|consacr|inscri|gagn|perç|reç)\w*|"
+_VERBS = (r"(?:co[uû]t|touch|rapport|dépen[sc]|vers|mobilis|consacr|inscri|gagn|perç|reç)\w*|"
           r"pa(?:y|i)(?:e|é|er|ent|ons|ez|era)\w*")  # « payer », not « pays »
 _ASKS = {
     "amount": re.compile(
         r"\b(?:combien (?:de |d['’])(?:euros|budget|argent|crédits?|fric|sous|financements?|subventions?)\b|"
-        r"quel(?:le)?s? (?:est |sont |était |a été )?(?:le |la |les |l['’])?"
+        r"quel(?:le)?s? (?:est |sont |était |a été |serait |sera |seront )?(?:le |la |les |l['’])?"
         rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:\w+ ){{0,3}}(?:{_VERBS})|"
-        rf"(?:{_VERBS}) combien|à combien s['’]élève)", re.I),
+        rf"(?:{_VERBS}) combien|à combien s['’]él[eè]v\w*|"
+        # « montant max de la subvention », « plafond de subvention par projet »: a bound, asked without a verb.
+        r"montants? (?:max\w*|min\w*|plafond|exact|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
     "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|%", re.I),
     "count": re.compile(r"\b(?:combien (?:de |d['’])(?!euros)\w+|nombre (?:de |d['’])\w+)", re.I),
+    # Only with a year named (see `figure_asked`): « date limite … en 2026 » when the documents give 2024's and 2025's.
+    "date": re.compile(r"\b(?:quand|date|dates|calendrier|délai|échéance)\b", re.I),
 }
 _NUMBER_WORD = r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|cinquante|" \
                r"soixante|cent|mille)"
@@ -39,8 +43,12 @@ _SAYS = {
     # A number counting something: not a year, not a day of a month, not money nor a share.
     "count": re.compile(rf"(?:\b(?!(?:19|20)\d\d\b)\d[\d  \u202f]*|\b{_NUMBER_WORD}s?)\s+"
                         rf"(?!{_MONTH}\b|%|€|euros?\b|millions?\b|milliards?\b)[a-zéèêàâîôûç]", re.I),
+    # A day of a month, or a month of a year: « du 7 avril au 30 mai 2025 », « mars 2022 ».
+    "date": re.compile(rf"\b\d{{1,2}}(?:er)? {_MONTH}|\b{_MONTH} (?:19|20)\d\d\b", re.I),
 }
-_RANGE = re.compile(r"\b(?:19|20)\d\d ?[-–] ?(?:19|20)\d\d\b")
+# « programme 2024-2026 », « de 2014 à 2021 », « entre 2017 et 2022 »: a span, which names neither end as such.
+_Y = r"(?:19|20)\d\d"
+_RANGE = re.compile(rf"\b{_Y} ?[-–] ?{_Y}\b|\bde {_Y} à {_Y}\b|\bentre {_Y} et {_Y}\b")
 
 # A name in at most this many passages is specific (Bordeaux, Chécy, PMA); a frequent one (FICOL, AFD) is the
 # corpus's own subject and found near some figure anyway.
@@ -50,8 +58,10 @@ FIGURE_ABSENT = "chiffre"  # the reason reported with the names and years the do
 
 
 def figure_asked(question: str) -> str | None:
-    """The kind of figure asked for (« amount », « rate », « count »), or None."""
-    return next((kind for kind, pattern in _ASKS.items() if pattern.search(question)), None)
+    """The kind of figure asked for (« amount », « rate », « count », « date »), or None. A date is a figure only
+    for a given year: « quand dépose-t-on ? » is answered by any call's calendar, « … en 2026 ? » only by 2026's."""
+    return next((kind for kind, pattern in _ASKS.items()
+                 if pattern.search(question) and (kind != "date" or YEAR.search(question))), None)
 
 
 def _specific_names(names: list[str], places: set[str] | frozenset[str], names_text: str, bm25: Bm25Index) -> list[str]:

@@ -81,16 +81,35 @@ class QueryWeights:
         return sum(w for t, w in self.weights.items() if t in present) / self.total
 
 
+# Where a capital says nothing: the start of a line, a sentence, a quote, a bracket or a list item.
+_OPENING = re.compile(r"(?:^|\n|[.!?:;«»\"()•–]|\s-\s)\s*(?:#+\s*)?\w[\w-]*")
+_WORD_WITH_HYPHEN = re.compile(r"\w[\w-]*", re.U)
+
+
+def proper_words(texts: list[str]) -> frozenset[str]:
+    """The words the documents write only with a capital inside a sentence (Lyon, Bondy, FICOL), lower-cased: a
+    user typing « la ville de lyon » names a place as surely as one typing « Lyon »."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        inner = _OPENING.sub(" ", text)
+        for word in _WORD_WITH_HYPHEN.findall(inner):
+            (capital if word[0].isupper() else lower).add(word.lower())
+    return frozenset(w for w in capital - lower if len(w) > 2 and not w[0].isdigit())
+
+
 class Bm25Index:
     """bm25s over `terms()`, saved next to the Chroma store with the generation it matches."""
 
     def __init__(
-        self, ids: list[str], retriever: object | None, generation: str, doc_freq: dict[str, int] | None = None
+        self, ids: list[str], retriever: object | None, generation: str, doc_freq: dict[str, int] | None = None,
+        proper: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         self.ids = ids
         self.retriever = retriever
         self.generation = generation
         self.doc_freq = doc_freq or {}
+        self.proper = frozenset(proper)  # see `proper_words`
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], generation: str) -> "Bm25Index":
@@ -102,14 +121,15 @@ class Bm25Index:
         retriever = bm25s.BM25(k1=1.2, b=0.75)
         retriever.index(tokenized, show_progress=False)
         doc_freq = Counter(tok for toks in tokenized for tok in set(toks))
-        return cls(list(ids), retriever, generation, dict(doc_freq))
+        return cls(list(ids), retriever, generation, dict(doc_freq), proper_words(texts))
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         if self.retriever is not None:
             self.retriever.save(str(directory))  # type: ignore[attr-defined]
         tmp = directory / "ids.json.tmp"
-        tmp.write_text(json.dumps({"generation": self.generation, "ids": self.ids, "doc_freq": self.doc_freq}), encoding="utf-8")
+        tmp.write_text(json.dumps({"generation": self.generation, "ids": self.ids, "doc_freq": self.doc_freq,
+                                   "proper": sorted(self.proper)}), encoding="utf-8")
         tmp.replace(directory / "ids.json")
 
     @classmethod
@@ -122,7 +142,8 @@ class Bm25Index:
             if meta.get("generation") != generation:
                 return None
             retriever = bm25s.BM25.load(str(directory)) if meta["ids"] else None
-            return cls(meta["ids"], retriever, generation, meta.get("doc_freq"))
+            # An index saved before `proper` existed is rebuilt from the manifest (KeyError below).
+            return cls(meta["ids"], retriever, generation, meta.get("doc_freq"), meta["proper"])
         except (OSError, ValueError, KeyError):
             return None
 

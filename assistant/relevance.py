@@ -114,7 +114,8 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     vocabulary = bm25.doc_freq
     own = _own_names(question) | _ADMINISTRATION
     out = []
-    for word in [n for n in proper_nouns(question) if n not in own] + YEAR.findall(question):
+    names = proper_nouns(question) + sorted(_lower_case_places(question, bm25))
+    for word in [n for n in names if n not in own] + YEAR.findall(question):
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -165,15 +166,30 @@ _NAMED_COLLECTIVITY = re.compile(r"\b(?i:ville|commune|mairie|métropole|région
                                  r"(?i:de |d['’]|du |des )?([A-ZÉÈ][\w’'-]+)|\b([A-ZÉÈ][\w’'-]+) Métropole\b")
 
 
-def _named_collectivities(text: str) -> set[str]:
+# « la ville de lyon »: typed in lower case, a name only when the documents write it with a capital or never use it.
+_LOWER_CASE_PLACE = re.compile(r"\b(?i:ville|commune|collectivité|mairie|métropole|agglomération)\s+(?:de |d['’])"
+                               r"([a-zàâçéèêëîïôûùüÿœ][\w’'-]+)")
+
+
+def _lower_case_places(text: str, bm25: Bm25Index | None) -> set[str]:
+    """« lyon », « paris » after « la ville de »; not « faire » (« permet à une commune de faire… »), a word the
+    documents use in lower case."""
+    if bm25 is None:
+        return set()
+    return {w for w in _LOWER_CASE_PLACE.findall(text) if terms(w) and (
+        w in bm25.proper or all(bm25.doc_freq.get(t, 0) == 0 for t in terms(w)))}
+
+
+def _named_collectivities(text: str, bm25: Bm25Index | None = None) -> set[str]:
     """The collectivities the text is about (« la Ville de Marseille », « Bordeaux Métropole »), not the user's own."""
-    return {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} - _own_names(text)
+    named = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} | _lower_case_places(text, bm25)
+    return named - _own_names(text)
 
 
-def name_waivable(question: str, unknown: list[str]) -> bool:
+def name_waivable(question: str, unknown: list[str], bm25: Bm25Index | None = None) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    return len(unknown) <= 1 and not _named_collectivities(question) & set(unknown)
+    return len(unknown) <= 1 and not _named_collectivities(question, bm25) & set(unknown)
 
 
 # « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
@@ -198,7 +214,7 @@ def figure_missing(question: str, names_text: str | None, passages: list[Passage
     text = _CONTEXT_ADDED.sub(" ", names_text or question)
     own = _own_names(question)
     names = [n for n in proper_nouns(text) if n not in own]
-    places = _named_collectivities(text) - own
+    places = _named_collectivities(text, bm25) - own
     return figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
 
 
@@ -233,7 +249,7 @@ def assess(
         said_otherwise = sentence_dense >= STRONG_SENTENCE_DENSE or (
             sentence_dense >= MIN_SENTENCE_DENSE and coverage >= SENTENCE_COVERAGE)
         waived = (sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
-                  and name_waivable(question, unknown))
+                  and name_waivable(question, unknown, bm25))
         answerable = ((not unknown or waived) and not not_held and sentence_dense >= SENTENCE_FLOOR
                       and (close or said_otherwise))
     else:

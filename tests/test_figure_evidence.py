@@ -1,6 +1,7 @@
 """A figure question is answered only by a sentence that gives a figure of its kind for what it names."""
 
 from assistant.figure_evidence import figure_asked
+from assistant.lexical import proper_words
 
 
 def test_the_kind_of_figure_asked_is_read_from_asking_forms_only() -> None:
@@ -12,6 +13,21 @@ def test_the_kind_of_figure_asked_is_read_from_asking_forms_only() -> None:
     # « pays » is not « payer », and an envelope handed to an NGO is not an amount asked for.
     assert figure_asked("et l'année d'avant c'était combien pour les pays les plus pauvres ?") is None
     assert figure_asked("Si on verse une enveloppe à une ONG, est-ce de la coopération ?") is None
+    # A bound asked without a verb, a past tense, a conditional.
+    assert figure_asked("Appel Liban 2025 : plafond de subvention par projet ?") == "amount"
+    assert figure_asked("FEXTE : montant maximum accordé ?") == "amount"
+    assert figure_asked("À combien s'élevait l'aide des régions en 2019 ?") == "amount"
+    assert figure_asked("Quel serait le montant de notre adhésion ?") == "amount"
+    # A date is a figure only for a year named: any call's calendar answers « quand ? ».
+    assert figure_asked("Quelle est la date limite de dépôt pour 2027 ?") == "date"
+    assert figure_asked("Quand faut-il déposer son dossier ?") is None
+
+
+def test_the_words_the_documents_write_only_with_a_capital_are_names_whatever_the_user_types() -> None:
+    words = proper_words(["La ville de Chambéry coopère avec Ouahigouya. Le montant est voté par Chambéry.",
+                          "## Montants\nLes montants varient. Un appel à projets."])
+    assert {"chambéry", "ouahigouya"} <= words
+    assert not {"la", "le", "montants", "montant", "un"} & words  # sentence and line openings say nothing
 
 
 def test_a_figure_the_documents_give_for_another_body_or_year_is_not_given_as_this_one(assistant) -> None:  # type: ignore[no-untyped-def]
@@ -32,3 +48,19 @@ def test_the_context_a_follow_up_adds_does_not_make_a_figure_unheld(assistant) -
                {"role": "assistant", "content": assistant.answer(first, generate=False).answer}]
     before = assistant.answer("et l'année d'avant c'était combien ?", history=history, generate=False)
     assert not before.abstained and "90 %" in before.answer
+
+
+def test_a_town_typed_in_lower_case_is_still_the_town_asked_about(assistant) -> None:  # type: ignore[no-untyped-def]
+    # Toulouse is not in the documents: typed « toulouse », it is still an unknown town, not a word to ignore.
+    unknown = assistant.answer("la ville de toulouse met combien par an dans ses jumelages ?", generate=False)
+    assert unknown.abstained and "toulouse" in unknown.checks["relevance"]["unknown_names"]
+    # Paris is: its « 1 % déchets » figure is given, asked in lower case too.
+    known = assistant.answer("combien la ville de paris a versé au titre du 1 % déchets ?", generate=False)
+    assert not known.abstained and "120 000 euros" in known.answer
+
+
+def test_a_deadline_for_a_year_the_documents_do_not_cover_is_not_answered_with_another_year(assistant) -> None:  # type: ignore[no-untyped-def]
+    assert assistant.answer("Quelle est la date limite de l'appel généraliste du ministère pour 2026 ?",
+                            generate=False).abstained
+    covered = assistant.answer("Quelle était la date limite de l'appel généraliste du ministère en 2025 ?", generate=False)
+    assert not covered.abstained and "30 mai 2025" in covered.answer

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon import normalized
+from assistant.oral import written
 
 MAX_QUESTION_CHARS = 2000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
@@ -46,7 +47,7 @@ class PreparedQuestion:
         """The text used for retrieval: an English question gets French glossary terms appended
         (a French one gets the domain lexicon inside the search, on the lexical side only)."""
         if not self.english:
-            return self.text
+            return written(self.text)
         return f"{self.text} {' '.join(self._french_terms())}".strip()
 
     @property
@@ -58,7 +59,7 @@ class PreparedQuestion:
     def relevance_text(self) -> str:
         """What relevance is judged on: for English, the French terms and the acronyms (AFD, FICOL)."""
         if not self.english:
-            return self.text
+            return written(self.text)
         acronyms = re.findall(r"\b[A-Z][A-Z0-9-]{1,}\b", self.text)
         return " ".join(self._french_terms() + acronyms) or self.text
 

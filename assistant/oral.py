@@ -1,0 +1,49 @@
+"""Spoken and texted French, written out: what is searched and judged, never what is shown.
+
+« c'est qui qui tient l'atlas du coup ? », « la DAECT elle existe tjrs ? », « coopé déc »: the words are the user's,
+the meaning is plain, but the fillers and abbreviations weigh on the sentence vectors (a filler is part of the
+question's meaning for the embedding) and match nothing in the documents. The user's own text stays what the
+conversation reads and what the answer restates.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (spoken or texted form, regex, case-insensitive) → written form. General French, not the wording of any question.
+_WRITTEN: tuple[tuple[str, str], ...] = (
+    (r"\bc['’]est qui qui\b", "qui"),
+    (r"\bc['’]est quoi qui\b", "qu'est-ce qui"),
+    (r"\b(?:c['’]est|c) quoi\b(?= \w)", "qu'est-ce que"),
+    (r"\bcoop[ée]?s? d[ée]c(?:entralis[ée]e)?s?\b", "coopération décentralisée"),
+    (r"\bcoop[ée]s?\b", "coopération"),
+    (r"\bassos?\b", "associations"),
+    (r"\btjr?s\b", "toujours"),
+    (r"\bbcp\b", "beaucoup"),
+    (r"\bqd\b", "quand"),
+    (r"\bpr\b", "pour"),
+    (r"\bds\b", "dans"),
+    (r"\bqqn\b", "quelqu'un"),
+    (r"\bqqch\b", "quelque chose"),
+    (r"\bhab\b\.?", "habitants"),
+    (r"\binfos?\b", "informations"),
+    (r"(?<!\bil )\by a\b", "il y a"),
+    (r"\bya\b", "il y a"),
+    (r"(?<=\bet )c\b(?= \w)", "c'est"),  # « et c calculé sur quel budget ? »
+)
+# Words that carry no meaning of their own: « du coup », « au juste », « franchement », « stp ».
+_FILLERS = re.compile(
+    r"(?:,\s*)?\b(?:du coup|en fait|au juste|franchement|stp|svp|s['’]il (?:te|vous) pla[iî]t|hein|bref|"
+    r"dis-moi|dites-moi)\b(?:\s*,)?|^\s*(?:(?:ok|okay|bon|ben|alors|euh)\b[\s,]*)+", re.I)
+_COMPILED = tuple((re.compile(spoken, re.I), written) for spoken, written in _WRITTEN)
+
+
+def written(text: str) -> str:
+    """The text with its fillers dropped and its spoken forms written out; unchanged when it has none."""
+    out = _FILLERS.sub(" ", text)
+    for spoken, form in _COMPILED:
+        out = spoken.sub(form, out)
+    if out == text:
+        return text
+    out = re.sub(r"\s+([,.])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
+    return out or text

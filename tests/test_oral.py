@@ -1,0 +1,33 @@
+"""Spoken and texted French is searched in writing, and shown as typed."""
+
+from __future__ import annotations
+
+from assistant.conversation import entities
+from assistant.oral import written
+from assistant.questions import prepare
+
+
+def test_fillers_and_abbreviations_are_written_out() -> None:
+    assert written("c'est qui qui tient l'atlas du coup ?") == "qui tient l'atlas ?"
+    assert written("la DAECT elle existe tjrs ?") == "la DAECT elle existe toujours ?"
+    assert written("la coopé déc ça coûte combien stp ?") == "la coopération décentralisée ça coûte combien ?"
+    assert written("y a un 1 % pour les transports ?") == "il y a un 1 % pour les transports ?"
+    assert written("il y a combien de projets ?") == "il y a combien de projets ?"
+    assert written("et c calculé sur quel budget ?") == "et c'est calculé sur quel budget ?"
+
+
+def test_a_written_question_is_left_exactly_as_typed() -> None:
+    # Even its typography: a vector moves with a space before « ? ».
+    for question in ["À quel public s'adressait la journée ?", "Égalité de genre dans les appels à projets ?",
+                     "Qui préside la CNCD ?"]:
+        assert written(question) == question
+
+
+def test_the_question_is_searched_written_and_shown_as_typed() -> None:
+    prepared = prepare("c'est qui qui tient l'atlas du coup ?")
+    assert prepared.text == "c'est qui qui tient l'atlas du coup ?"
+    assert prepared.search_text == prepared.relevance_text == "qui tient l'atlas ?"
+
+
+def test_a_name_typed_without_its_hyphen_is_the_known_name() -> None:
+    assert entities("la loi oudin santini ca permet quoi ?")[0] == "Oudin-Santini"

@@ -124,11 +124,17 @@ def entities(text: str) -> list[str]:
     """Named tools, bodies, laws and places in a text, in order of appearance."""
     found: list[tuple[int, str]] = []
     lowered = re.sub(r"(?<=\d)\s?%\s?", " % ", text.lower())  # « 1% énergie » is « 1 % énergie »
-    folded = _unaccented(lowered)  # « cles en main » typed without its accent
+    # « cles en main » typed without its accent, « oudin santini » without its hyphen (same length: positions hold)
+    folded = _unaccented(lowered).replace("-", " ")
+    spans: list[tuple[int, int]] = []
     for name in _KNOWN_ENTITIES:
-        pos = folded.find(_unaccented(name.lower()))
-        if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found):
+        pos = folded.find(_unaccented(name.lower()).replace("-", " "))
+        end = pos + len(name)
+        # « loi oudin santini » is Oudin-Santini, listed first, not also « loi Oudin » over the same words.
+        if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found) and \
+                not any(pos < e and s < end for s, e in spans):
             found.append((pos, name))
+            spans.append((pos, end))
     for word in proper_nouns(text):
         if word in _GENERIC_CAPITALS or any(word.lower() in f.lower() for _, f in found):
             continue

@@ -501,3 +501,9 @@ def test_a_commune_without_staff_is_pointed_to_turnkey_programmes_and_a_missing_
                               generate=False)
     arguments = [a["argument"] for s in report.sections for a in s.get("arguments", [])]
     assert arguments and arguments[0] == "pilotage"
+
+
+def test_who_held_a_post_is_answered_by_the_sentence_naming_someone_in_that_post(assistant) -> None:  # type: ignore[no-untyped-def]
+    # The sentences on Cités Unies France share the question's words; the one naming its president answers it.
+    answer = assistant.answer("Qui présidait Cités Unies France en 2015 ?", generate=False)
+    assert not answer.abstained and "Roland Ries" in answer.answer

@@ -118,6 +118,32 @@ def prefer_substance(question: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
+# « Qui présidait Cités Unies France en 2015 ? », « c'est qui qui la dirigeait ? »: a person, named with the post.
+_ASKS_PERSON = re.compile(r"\bqui\s+(?:(?:l[ae]|les|l['’])\s*)?(?:est |était |sont |a été )?(?:l['’]\s*|le |la |les )?"
+                          r"(?:actuel\w* )?(présid|dirig|direct|anim|représent|fond|cré|lanç|lanc|port)\w*", re.I)
+_POST_WORDS = {"présid": r"présid\w*", "dirig": r"dirig\w*|directeu\w*|directrice\w*",
+               "direct": r"dirig\w*|directeu\w*|directrice\w*", "anim": r"anim\w*", "représent": r"représent\w*",
+               "fond": r"fond\w*", "cré": r"cré\w*", "lanç": r"lan[cç]\w*", "lanc": r"lan[cç]\w*", "port": r"port\w*"}
+# « Roland Ries », « Jean-Louis Testud »; or a post held ex officio (« présidée par le Premier ministre »).
+_PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De|Pour|Par|Sur|Dans)\b)"
+                     r"[A-ZÉ][a-zéèëïô]+(?:-[A-ZÉ][a-zéèëïô]+)? [A-ZÉ][a-zéèëïô]{2,}\b|"
+                     r"\bpar (?:le |la |l['’])(?:Premier ministre|ministre|préfet|maire|président|présidente)\b")
+PERSON_BONUS = 0.3
+
+
+def prefer_people(question: str, ranked: list[Sentence]) -> None:
+    """« Qui présidait… ? » is answered by a sentence naming someone with that post (« le président de Cités Unies
+    France, Roland Ries »), not by one on the body that shares its words."""
+    m = _ASKS_PERSON.search(question)
+    if not m:
+        return
+    post = re.compile(rf"\b(?:{_POST_WORDS[m.group(1).lower()]})", re.I)
+    for s in ranked:
+        if post.search(s.text) and _PERSON.search(s.text):
+            s.score += PERSON_BONUS
+    ranked.sort(key=lambda s: -s.score)
+
+
 SHORT_SENTENCE_WORDS = 15
 # « Une Chaire… ouvrira en 2016 à Grenoble. » / « Son site recense tous les mémoires… »: its subject again;
 # « Il faut… l'arrimer à une démarche nationale. » / « On peut ainsi l'inscrire dans… la Semaine de la solidarité
@@ -205,6 +231,7 @@ def compose_question(
         ranked = current_facts_first(ranked, newest_year)  # « cette année » : the facts of this year first
     prefer_dates(question, ranked)
     prefer_substance(question, ranked)
+    prefer_people(question, ranked)
     if _HOW_TO.match(question):
         prefer_advice(ranked)
     term = defined_term(question)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from assistant.cost import CostFigures, cost_in
 from assistant.dates import YEAR
 from assistant.formats import count_of
+from assistant.oral import written
 from assistant.questions import defined_term
 from assistant.relevance import proper_nouns
 
@@ -492,7 +493,9 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
     if understood.intent == "compute" and not memory.topic:
         memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
     if understood.intent in ("question", "followup", "objection"):
-        memory.topic = understood.text
+        # A question is carried on written out (« coop decentralisee » → « coopération décentralisée »): it is
+        # searched again with the follow-up. An objection is restated as the user put it.
+        memory.topic = understood.text if understood.intent == "objection" else written(understood.text)
         # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
         defined = defined_term(understood.text, max_words=10)
         dislocated = _SUBJECT_FIRST.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.conversation import entities
+from assistant.conversation import Turn, entities, understand
 from assistant.oral import written
 from assistant.questions import prepare
 
@@ -31,3 +31,10 @@ def test_the_question_is_searched_written_and_shown_as_typed() -> None:
 
 def test_a_name_typed_without_its_hyphen_is_the_known_name() -> None:
     assert entities("la loi oudin santini ca permet quoi ?")[0] == "Oudin-Santini"
+
+
+def test_a_follow_up_carries_the_last_question_written_out() -> None:
+    history = [Turn("user", "combien de collectivites font de la coop decentralisee aujourd'hui ?", "question"),
+               Turn("assistant", "4 762 collectivités [1]", "question")]
+    understood = understand("et en 2012 ?", "question", "elu", history)
+    assert understood.intent == "followup" and "coopération décentralisée" in understood.text

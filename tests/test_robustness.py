@@ -183,7 +183,7 @@ def test_hundreds_of_pages_with_progress_and_bounded_memory(tmp_path, robustness
     assert ok
 
 
-NOTES_KILLED = 40  # enough that the kill usually lands while vectors are still being computed
+NOTES_KILLED = 24  # enough that the kill usually lands while vectors are still being computed
 
 
 def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus_data_dir, robustness) -> None:  # type: ignore[no-untyped-def]

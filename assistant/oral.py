@@ -12,6 +12,11 @@ import re
 
 # (spoken or texted form, regex, case-insensitive) → written form. General French, not the wording of any question.
 _WRITTEN: tuple[tuple[str, str], ...] = (
+    # Texting first, so that the spoken forms below see « c'est quoi »: « c koi », « et c calculé sur quel budget ? »
+    (r"\bkoi\b", "quoi"),
+    (r"\bki\b", "qui"),
+    (r"\bc (?=[ée]tai[st]?\b)", "c'"),
+    (r"(?:^|(?<=\bet )|(?<=\bmais )|(?<=, ))c\b(?= \w)", "c'est"),
     (r"\bc['’]est qui qui\b", "qui"),
     (r"\bc['’]est quoi qui\b", "qu'est-ce qui"),
     (r"\b(?:c['’]est|c) quoi\b(?= \w)", "qu'est-ce que"),
@@ -29,7 +34,6 @@ _WRITTEN: tuple[tuple[str, str], ...] = (
     (r"\binfos?\b", "informations"),
     (r"(?<!\bil )\by a\b", "il y a"),
     (r"\bya\b", "il y a"),
-    (r"(?<=\bet )c\b(?= \w)", "c'est"),  # « et c calculé sur quel budget ? »
 )
 # Words that carry no meaning of their own: « du coup », « au juste », « franchement », « stp ».
 _FILLERS = re.compile(
@@ -40,10 +44,10 @@ _COMPILED = tuple((re.compile(spoken, re.I), written) for spoken, written in _WR
 
 def written(text: str) -> str:
     """The text with its fillers dropped and its spoken forms written out; unchanged when it has none."""
-    out = _FILLERS.sub(" ", text)
+    out = _FILLERS.sub(" ", text).strip()
     for spoken, form in _COMPILED:
         out = spoken.sub(form, out)
-    if out == text:
+    if out == text.strip():
         return text
     out = re.sub(r"\s+([,.])", r"\1", re.sub(r"\s{2,}", " ", out)).strip()
     return out or text

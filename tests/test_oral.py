@@ -14,6 +14,10 @@ def test_fillers_and_abbreviations_are_written_out() -> None:
     assert written("y a un 1 % pour les transports ?") == "il y a un 1 % pour les transports ?"
     assert written("il y a combien de projets ?") == "il y a combien de projets ?"
     assert written("et c calculé sur quel budget ?") == "et c'est calculé sur quel budget ?"
+    assert written("c koi la FICOL ?") == "qu'est-ce que la FICOL ?"
+    assert written("ok, c pour qui ?") == "c'est pour qui ?"
+    assert written("c etait pour quelle ville ?") == "c'etait pour quelle ville ?"
+    assert written("la catégorie c des projets") == "la catégorie c des projets"
 
 
 def test_a_written_question_is_left_exactly_as_typed() -> None:

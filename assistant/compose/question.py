@@ -123,7 +123,8 @@ _ASKS_PERSON = re.compile(r"\bqui\s+(?:(?:l[ae]|les|l['’])\s*)?(?:est |était 
                           r"(?:actuel\w* )?(présid|dirig|direct|anim|représent|fond|cré|lanç|lanc|port)\w*", re.I)
 _POST_WORDS = {"présid": r"présid\w*", "dirig": r"dirig\w*|directeu\w*|directrice\w*",
                "direct": r"dirig\w*|directeu\w*|directrice\w*", "anim": r"anim\w*", "représent": r"représent\w*",
-               "fond": r"fond\w*", "cré": r"cré\w*", "lanç": r"lan[cç]\w*", "lanc": r"lan[cç]\w*", "port": r"port\w*"}
+               "fond": r"fond[aée]\w*", "cré": r"cré[aée]\w*", "lanç": r"lan[cç]\w*", "lanc": r"lan[cç]\w*",
+               "port": r"port[eé]\w*"}  # « fondé », not « fonds »; « porté », not « portail »
 # « Roland Ries », « Jean-Louis Testud »; or a post held ex officio (« présidée par le Premier ministre »).
 _PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De|Pour|Par|Sur|Dans)\b)"
                      r"[A-ZÉ][a-zéèëïô]+(?:-[A-ZÉ][a-zéèëïô]+)? [A-ZÉ][a-zéèëïô]{2,}\b|"

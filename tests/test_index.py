@@ -1,10 +1,12 @@
 """Incremental ingestion against a real Chroma store in a temporary directory."""
 
+import json
 import shutil
 from pathlib import Path
 
 from assistant.index import Index
 from assistant.ingestion import ingest_paths
+from assistant.lexical import Bm25Index
 from tests.conftest import ROOT, make_settings
 
 
@@ -80,3 +82,15 @@ def test_reopening_the_store_uses_the_same_embeddings(fresh_data_dir: Path) -> N
     again = Assistant(make_settings(fresh_data_dir))  # a new client on the same persistent store
     passages = again.search.search("Quel est le montant des subventions FICOL ?", 5)
     assert passages and "FICOL" in passages[0].chunk.text
+
+
+def test_a_bm25_index_saved_before_the_capitalised_words_is_rebuilt(tmp_path: Path) -> None:
+    """An install from before `Bm25Index.proper` loads nothing stale: the index is rebuilt from the manifest."""
+    built = Bm25Index.build(["a", "b"], ["La ville de Chambéry coopère.", "Un appel à projets."], "g1")
+    assert "chambéry" in built.proper
+    built.save(tmp_path)
+    assert Bm25Index.load(tmp_path, "g1").proper == built.proper  # type: ignore[union-attr]
+    meta = json.loads((tmp_path / "ids.json").read_text(encoding="utf-8"))
+    del meta["proper"]
+    (tmp_path / "ids.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert Bm25Index.load(tmp_path, "g1") is None

@@ -120,11 +120,12 @@ def prefer_substance(question: str, ranked: list[Sentence]) -> None:
 
 # « Qui présidait Cités Unies France en 2015 ? », « c'est qui qui la dirigeait ? »: a person, named with the post.
 _ASKS_PERSON = re.compile(r"\bqui\s+(?:(?:l[ae]|les|l['’])\s*)?(?:est |était |sont |a été )?(?:l['’]\s*|le |la |les )?"
-                          r"(?:actuel\w* )?(présid|dirig|direct|anim|représent|fond|cré|lanç|lanc|port)\w*", re.I)
-_POST_WORDS = {"présid": r"présid\w*", "dirig": r"dirig\w*|directeu\w*|directrice\w*",
-               "direct": r"dirig\w*|directeu\w*|directrice\w*", "anim": r"anim\w*", "représent": r"représent\w*",
-               "fond": r"fond[aée]\w*", "cré": r"cré[aée]\w*", "lanç": r"lan[cç]\w*", "lanc": r"lan[cç]\w*",
-               "port": r"port[eé]\w*"}  # « fondé », not « fonds »; « porté », not « portail »
+                          r"(?:actuel\w* )?(présid|dir(?:ig|ect)|anim|représent|fond|cré|lan[cç]|port)\w*", re.I)
+# The verb asked (by how it starts) → the words of that post in a sentence: « fondé », not « fonds »; « porté », not
+# « portail ».
+_POST_WORDS = {"présid": r"présid\w*", "dir": r"dirig\w*|directeu\w*|directrice\w*", "anim": r"anim\w*",
+               "représent": r"représent\w*", "fond": r"fond[aée]\w*", "cré": r"cré[aée]\w*", "lan": r"lan[cç]\w*",
+               "port": r"port[eé]\w*"}
 # « Roland Ries », « Jean-Louis Testud »; or a post held ex officio (« présidée par le Premier ministre »).
 _PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De|Pour|Par|Sur|Dans)\b)"
                      r"[A-ZÉ][a-zéèëïô]+(?:-[A-ZÉ][a-zéèëïô]+)? [A-ZÉ][a-zéèëïô]{2,}\b|"
@@ -138,7 +139,8 @@ def prefer_people(question: str, ranked: list[Sentence]) -> None:
     m = _ASKS_PERSON.search(question)
     if not m:
         return
-    post = re.compile(rf"\b(?:{_POST_WORDS[m.group(1).lower()]})", re.I)
+    verb = m.group(1).lower()
+    post = re.compile(rf"\b(?:{next(w for k, w in _POST_WORDS.items() if verb.startswith(k))})", re.I)
     for s in ranked:
         if post.search(s.text) and _PERSON.search(s.text):
             s.score += PERSON_BONUS

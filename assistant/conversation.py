@@ -149,7 +149,8 @@ def entities(text: str) -> list[str]:
 _SHORTEN = re.compile(
     r"\b(?:plus (?:court|courte|bref|brève|concis)|résume|résumé|résumer|raccourci\w*|synthétise|abrège|"
     r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
-_EXPAND = re.compile(r"\b(?:développe\w*|plus (?:long|longue|détaillée?|de détails)|détaille\w*|approfondi\w*|en détail)\b", re.I)
+# « développe », « développez » ask for more; « développement » names a subject (« la loi sur le développement solidaire »).
+_EXPAND = re.compile(r"\b(?:développe[rz]?|plus (?:long|longue|détaillée?|de détails)|détaille\w*|approfondi\w*|en détail)\b", re.I)
 _FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
 _MODE_WORDS = (
     ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
@@ -416,11 +417,25 @@ def _year_pointed(message: str, topic: str, answer: str) -> str:
     return ""
 
 
-def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False) -> str:
+_ELLIPTIC_REWRITE = re.compile(r"^(?P<asked>[^()]{2,80}?)\s*(?:\?\s*)?\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)?)\)\s*\??\s*$")
+
+
+def _subject_of(topic: str) -> str:
+    """« qui peut postuler ? » after « Ça finance combien par projet ? (qu'est-ce que la FICOL) »: a short follow-up
+    replaces what the last one asked and keeps its subject, « qu'est-ce que la FICOL », not the amounts."""
+    elliptic = _ELLIPTIC_REWRITE.match(topic)
+    subject = elliptic.group("subject").strip() if elliptic and elliptic.group("subject").strip() else topic
+    # « c'est quoi la FICOL ? » is about the FICOL: « qui peut postuler ? » is not a question of definition.
+    return defined_term(subject) or subject
+
+
+def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
+                     subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
 
     `name_is_guess`: the name was read from the last answer, the question itself naming nothing; the question then
-    goes along with it (« et pour les réseaux de villes ? » after « y a quoi comme financements européens… »)."""
+    goes along with it (« et pour les réseaux de villes ? » after « y a quoi comme financements européens… »).
+    `subject`: what the conversation is about since its last new question, which a short follow-up asks about."""
     shifted = _year_shifted(message, topic)
     if shifted and len(message.split()) <= 8:
         return shifted
@@ -456,9 +471,9 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
             named = pointer.sub(name, core, count=1)
         return f"{_clean(named)} ? ({_clean(topic)})"
     own = entities(core)
-    if name and own and _ELLIPSIS_START.match(message) and len(core.split()) <= 4 and topic:
+    if name and own and _ELLIPSIS_START.match(message) and _word_count(core) <= 4 and topic:
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
-        return f"{topic} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{topic} ?"
+        return f"{_clean(topic)} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{_clean(topic)} ?"
     if name and name.lower() in core.lower():
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
     pointer = (_DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else
@@ -470,7 +485,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         years = _years_left_out(topic, core)
         return f"{_clean(core)} ({', '.join([name] + years)}) ?"
     # « depuis quand ? », « dans combien de pays ? »: too short to say what they ask about; the question does.
-    context = ([name] if name and name.lower() not in topic.lower() else []) + [_clean(topic)]
+    subject = subject or _subject_of(topic)
+    context = ([name] if name and name.lower() not in subject.lower() else []) + [_clean(subject)]
     return f"{_clean(core)} ({', '.join(context)}) ?" if topic else core
 
 
@@ -479,6 +495,7 @@ class _Memory:
     """What earlier turns leave behind: the topic, its names, the last mode, whether an answer exists."""
 
     topic: str = ""
+    subject: str = ""  # the last new question's subject (« FICOL » for « c'est quoi la FICOL ? »), kept by follow-ups
     topic_entities: list[str] = field(default_factory=list)
     answer_entities: list[str] = field(default_factory=list)  # the names the last answer gave
     answer_text: str = ""  # the last answer, where a person it names can be found again
@@ -509,6 +526,18 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         else:
             memory.name_is_guess = False
         memory.topic_entities = names
+        # After a follow-up, a short one asks about the names the conversation is on (« qui peut postuler ? »
+        # after « FICOL finance combien par projet ? »: the FICOL), not about the last thing asked.
+        # The years it was about stay (« et les départements ? » after « les régions en ont apporté combien (APD,
+        # 2014) ? »); a name only guessed from an answer is no subject.
+        if understood.intent == "followup":
+            named = [] if memory.name_is_guess else names[:2]
+            years = list(dict.fromkeys(YEAR.findall(understood.text)))
+            standalone = "(" not in understood.text  # « et en 2025 ? » → the whole question, asked of 2025
+            memory.subject = (", ".join(named + years) if named else
+                              _subject_of(memory.topic) if standalone else (memory.subject or _subject_of(memory.topic)))
+        else:
+            memory.subject = _subject_of(memory.topic)
     if understood.intent != "compute":
         memory.last_mode = understood.mode
 
@@ -599,7 +628,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if guess:
             named = next(iter(_agreeing(bare, memory.answer_entities)), "")
         resolved = rewrite_followup(bare, memory.topic, [named] if named else memory.topic_entities,
-                                    name_is_guess=guess)
+                                    name_is_guess=guess, subject=memory.subject)
         follow_mode = mode if mode in ("question", "fiche") else "question"
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):

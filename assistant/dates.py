@@ -27,6 +27,15 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
 MONTH_NAMES = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"  # for patterns
 
 
+# « Lors de son lancement (date non précisée dans la source) », « Dossier de La Gazette (date non affichée) »: a fact
+# its own source leaves undated. It holds for no known year, not for its document's.
+_DATE_UNKNOWN = re.compile(r"\b(?:date non (?:précisée|affichée|indiquée|connue)|non daté)", re.I)
+
+
+def undated(text: str) -> bool:
+    return bool(_DATE_UNKNOWN.search(text)) and not YEAR.search(text)
+
+
 def fact_year(text: str, date_text: str | None) -> int | None:
     """The year a sentence's fact holds: the latest year it names, but never after its document (a 2015 text
     announcing 2016 speaks of 2015); its document's year when it names none. « L'appel 2022 portait… » in a
@@ -34,7 +43,7 @@ def fact_year(text: str, date_text: str | None) -> int | None:
     document = source_year(date_text)
     named = [int(y) for y in YEAR.findall(text)]
     if not named:
-        return document
+        return None if undated(text) else document
     return min(max(named), document) if document else max(named)
 
 

@@ -7,10 +7,20 @@ one it names, else the mode the previous answer was given in (the app's sidebar 
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from assistant.evaluation import contains_any
 from assistant.pipeline import Assistant
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _names_any(resolved: str, names: list[str]) -> bool:
+    """The rewritten question keeps the user's spelling: « la loi Thiolliere » names « Thiollière »."""
+    return contains_any(_unaccented(resolved), [_unaccented(n) for n in names])
 
 
 def _check_turn(expect: dict[str, Any], answer: Any, previous_words: int | None) -> dict[str, bool]:
@@ -22,9 +32,9 @@ def _check_turn(expect: dict[str, Any], answer: Any, previous_words: int | None)
     if "answer_mode" in expect:
         checks["mode"] = answer.mode == expect["answer_mode"]
     if expect.get("resolved_any"):
-        checks["resolved"] = contains_any(resolved, expect["resolved_any"])
+        checks["resolved"] = _names_any(resolved, expect["resolved_any"])
     if expect.get("resolved_none"):
-        checks["not_contaminated"] = not contains_any(resolved, expect["resolved_none"])
+        checks["not_contaminated"] = not _names_any(resolved, expect["resolved_none"])
     if expect.get("facts_any"):
         checks["facts"] = contains_any(body, expect["facts_any"])
     if expect.get("cited"):

@@ -24,7 +24,7 @@ _ASKS = {
     "amount": re.compile(
         r"\b(?:combien (?:de |d['’])(?:euros|budget|argent|crédits?|fric|sous|financements?|subventions?)\b|"
         r"quel(?:le)?s? (?:est |sont |était |a été |serait |sera |seront )?(?:le |la |les |l['’])?"
-        rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:\w+ ){{0,3}}(?:{_VERBS})|"
+        rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:[\w-]+ ){{0,4}}(?:{_VERBS})|"
         rf"(?:{_VERBS}) combien|à combien s['’]él[eè]v\w*|"
         # « montant max de la subvention », « plafond de subvention par projet »: a bound, asked without a verb.
         r"montants? (?:max\w*|min\w*|plafond|exact|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
@@ -55,6 +55,11 @@ _RANGE = re.compile(rf"\b{_Y} ?[-–] ?{_Y}\b|\bde {_Y} à {_Y}\b|\bentre {_Y} e
 RARE_NAME_PASSAGES = 4
 EVIDENCE_PASSAGES = 8
 FIGURE_ABSENT = "chiffre"  # the reason reported with the names and years the documents do not hold
+
+
+def says_figure(kind: str, text: str) -> bool:
+    """Whether the text gives a figure of that kind: « 8 500 euros » for an amount, « 90 % » for a rate."""
+    return bool(_SAYS[kind].search(text))
 
 
 def figure_asked(question: str) -> str | None:

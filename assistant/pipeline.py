@@ -73,6 +73,13 @@ def figure_missing_notice(names: list[str]) -> str:
             "vérifiez auprès de l'organisme concerné.")
 
 
+def names_absent_notice(names: list[str]) -> str:
+    """« … ne mentionnent pas « Lyon » »: the refusal says what the documents lack, not only that something does."""
+    # « la ville de lyon »: a town typed in lower case is named with its capital.
+    quoted = ", ".join(f"« {n[:1].upper() + n[1:] if ' ' not in n else n} »" for n in names)
+    return f"Les documents indexés ne mentionnent pas {quoted}."
+
+
 def normalize_mode(mode: str | None) -> str:
     mode = (mode or "question").strip().lower()
     mode = MODE_ALIASES.get(mode, mode)
@@ -229,6 +236,9 @@ class Assistant:
         ctx = None
         if not relevance.answerable:
             answer.abstained = True
+            absent = [n for n in relevance.unknown_names if n not in WHY_NOT_ANSWERED]
+            if absent:
+                _add_notice(answer, names_absent_notice(absent))
             for reason in relevance.unknown_names:
                 if reason == FIGURE_ABSENT and relevance.figure_missing_for:
                     _add_notice(answer, figure_missing_notice(relevance.figure_missing_for))

@@ -100,7 +100,9 @@ def prepare(raw: str | None) -> PreparedQuestion:
 
 _DEFINITION = re.compile(
     r"^\s*(?:qu['’]est-ce que|c['’]est quoi|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
-    r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?(.+?)\s*\??$"
+    r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?"
+    # « c'est quoi la ficol de l'afd, ca existe depuis quand ? »: the term ends at the comma
+    r"([^,;?]+?)\s*(?:[,;][^?]*)?\??$"
     r"|^\s*(?:l['’]|la |le |les )?(.+?)\s*(?:,|:)?\s*(?:c['’]est quoi|qu['’]est-ce que c['’]est|ça veut dire quoi|"
     r"kesako|définition)\s*\??$", re.I)
 

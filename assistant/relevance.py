@@ -180,9 +180,34 @@ def _lower_case_places(text: str, bm25: Bm25Index | None) -> set[str]:
         w in bm25.proper or all(bm25.doc_freq.get(t, 0) == 0 for t in terms(w)))}
 
 
+# « Comment font les communes allemandes pour financer… ? »: another country's local government, the subject of the
+# question; written in lower case, it is a name all the same. (« notre jumelage avec des communes polonaises » names a
+# partner, not the subject.)
+_FOREIGN_COLLECTIVITIES = re.compile(
+    r"(?<!avec )\b(?:les|des|aux) (communes|villes|collectivités|municipalités|régions|mairies|métropoles|maires|élus)"
+    r"\s+(allemand\w*|belges?|italien\w*|espagnol\w*|britanniques?|anglais\w*|néerlandais\w*|suisses?|québécois\w*|"
+    r"canadien\w*|américain\w*|japonais\w*|wallon\w*|flamand\w*|portugais\w*|polonais\w*|suédois\w*|danois\w*|"
+    r"autrichien\w*|norvégien\w*)\b", re.I)
+
+
+def _foreign_collectivities(text: str) -> set[str]:
+    return {adjective for _, adjective in _FOREIGN_COLLECTIVITIES.findall(text)}
+
+
+def foreign_subject_absent(question: str, passages: list[Passage]) -> list[str]:
+    """« les communes allemandes » that no top passage describes as such: the documents speak of French
+    collectivities (a « Fonds citoyen franco-allemand » says nothing of how German communes work)."""
+    texts = [p.chunk.text for p in passages[:5]]
+    return [f"{noun} {adjective}" for noun, adjective in sorted(_FOREIGN_COLLECTIVITIES.findall(question)) if not any(
+        re.search(rf"\b(?:communes|villes|collectivités|municipalités|régions|mairies|métropoles|maires|élus)\s+"
+                  rf"{re.escape(adjective[:5])}", text, re.I) for text in texts)]
+
+
 def _named_collectivities(text: str, bm25: Bm25Index | None = None) -> set[str]:
-    """The collectivities the text is about (« la Ville de Marseille », « Bordeaux Métropole »), not the user's own."""
-    named = {m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} | _lower_case_places(text, bm25)
+    """The collectivities the text is about (« la Ville de Marseille », « Bordeaux Métropole », « les communes
+    allemandes »), not the user's own."""
+    named = ({m.group(1) or m.group(2) for m in _NAMED_COLLECTIVITY.finditer(text)} | _lower_case_places(text, bm25)
+             | _foreign_collectivities(text))
     return named - _own_names(text)
 
 
@@ -238,6 +263,8 @@ def assess(
     not_held = years_not_held(question, passages) if strict else []
     if strict and holder_unknown(question, passages):
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
+    if strict:
+        not_held += foreign_subject_absent(question, passages)
     if strict and list_absent(question, passages):
         not_held.append(LIST_ABSENT)
     missing = figure_missing(question, names_text, passages, bm25) if strict else []

@@ -48,6 +48,15 @@ class Argument:
 
 ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
     Argument(
+        "oudin",
+        "La loi Oudin-Santini le permet, dans une limite stricte, sur décision des élus.",
+        "loi Oudin-Santini au maximum 1 % des recettes propres budget annexe eau potable assainissement décision "
+        "politique des élus de la collectivité compétente",
+        "Ce 1 % est voté par les élus, plafonné par la loi et consacré à l'accès à l'eau : présentons-en le bilan chaque année.",
+        claims=("Le « 1 % eau » est prévu par la loi, plafonné et voté par les élus.",),
+        closings=("Au plus 1 % du budget de l'eau, voté en conseil et suivi chaque année : c'est un choix assumé et encadré.",),
+    ),
+    Argument(
         "modeste",
         "C'est un effort modeste et mesurable, qu'il faut chiffrer par habitant.",
         "part des actions internationales dans le budget global de la commune montant par habitant nuancer les critiques financières",
@@ -239,7 +248,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         # « 15 000 euros pour Zè alors qu'on a 300 familles aux Restos du cœur, aidons nos pauvres d'abord »: the
         # complaint is about who comes first, whatever amount it quotes (review 10 typed it « coût »).
         signal=r"\b(?:nos|les) (?:pauvres|SDF|sans-abri)\b|\b(?:ici|chez nous|les nôtres) d['’]abord\b|"
-               r"\bd['’]abord (?:chez nous|ici|les nôtres|nos)\b|\brestos? du c(?:œ|oe)ur\b|\bcharité bien ordonnée\b",
+               r"\bd['’]abord (?:chez nous|ici|les nôtres|nos)\b|\brestos? du c(?:œ|oe)ur\b|\bcharité bien ordonnée\b|"
+               # « …aider des villages au Burkina plutôt que ses propres habitants »
+               r"\bplutôt que (?:de |d['’])?(?:ses|nos|leurs|les) (?:propres )?(?:habitants|administrés|concitoyens|pauvres)\b",
     ),
     ObjectionKind(
         "competence", "légitimité et compétence",
@@ -305,7 +316,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "il n'y a aucun contrôle sur place", "le partenaire n'est pas fiable", "la situation politique là-bas est instable",
          "on ne sait pas où va l'argent"),
         ("controle", "pilotage", "proximite"),
-        signal=r"corromp|corruption|potentats?\b|dans (?:la|leurs?|des|sa|une) poches?\b",
+        signal=r"corromp|corruption|potentats?\b|dans (?:la|leurs?|des|sa|une) poches?\b|"
+               # « finance indirectement des groupes armés »: where the money ends up.
+               r"\bgroupes? armés?\b|\bterroris\w*|\bdjihad\w*|\bjihad\w*|\bmilices?\b",
     ),
     ObjectionKind(
         "crise", "partenaire dans un pays en crise",
@@ -390,6 +403,20 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         ("economie", "retombees", "cofinancement"),
     ),
     ObjectionKind(
+        "eau", "facture d'eau et « 1 % eau »",
+        "l'objection conteste que le budget de l'eau, payé par les usagers, finance la solidarité internationale",
+        ("ma facture d'eau n'a pas à payer des puits en Afrique", "on augmente le prix de l'eau pour financer l'étranger",
+         "l'argent des abonnés du service de l'eau part à l'étranger", "le 1 % eau c'est un impôt déguisé sur nos factures",
+         "les usagers de l'eau n'ont pas à financer la coopération", "le syndicat des eaux n'est pas là pour faire de l'humanitaire",
+         "baissez plutôt la facture d'eau au lieu de financer des projets ailleurs",
+         "qui a décidé de prélever sur notre facture d'eau pour l'Afrique ?",
+         "nos redevances d'assainissement servent à creuser des puits au Mali",
+         "l'eau est déjà trop chère ici, et on en donne une partie à l'étranger",
+         "le budget de l'eau doit servir à réparer nos réseaux qui fuient"),
+        ("oudin", "modeste", "pilotage"),
+        cue=r"\beaux?\b|assainissement|Oudin|redevances?",
+    ),
+    ObjectionKind(
         "plafond", "plafond des dépenses de fonctionnement",
         "l'objection craint que ces dépenses fassent dépasser l'encadrement des dépenses de fonctionnement imposé par l'État",
         ("avec l'encadrement des dépenses de fonctionnement, on ne peut plus se le permettre",
@@ -447,6 +474,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
                  r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",
     "cles_en_main": r"clés en main|peu expérimentées|moyens humains|s'engager seules|GIP|groupements d'intérêt public",
     "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
+    "oudin": r"Oudin|1 ?% (?:eau|des recettes|de leur budget)|budget annexe|recettes propres|eau potable|assainissement",
     "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
                  r"gagnent? en",
 }.items()}

@@ -146,6 +146,10 @@ def test_the_words_users_type_become_the_documents_words() -> None:
     assert "État étranger convention" in expansions("un accord avec le gouvernement du Bénin")
     assert "directeur général" in expansions("Pour le DG de CUF")
     assert "groupes de travail" in expansions("en combien d'équipes")
+    # The press's metonyms and regions: the institution, the countries the documents name.
+    assert "Sénat" in expansions("il est passé avec quel score au Palais du Luxembourg ?")
+    assert "France" in expansions("Où se classe l'Hexagone ?")
+    assert "Laos Vietnam" in expansions("un exemple en Asie du Sud-Est")
 
 
 def test_a_consequence_drawn_from_the_sentence_before_leans_on_it() -> None:

@@ -64,3 +64,10 @@ def test_a_deadline_for_a_year_the_documents_do_not_cover_is_not_answered_with_a
                             generate=False).abstained
     covered = assistant.answer("Quelle était la date limite de l'appel généraliste du ministère en 2025 ?", generate=False)
     assert not covered.abstained and "30 mai 2025" in covered.answer
+
+
+def test_a_refusal_names_what_the_documents_do_not_mention(assistant) -> None:  # type: ignore[no-untyped-def]
+    lyon = assistant.answer("combien la ville de lyon dépense pour la coopération ?")
+    assert lyon.abstained and "ne mentionnent pas « Lyon »" in lyon.notice
+    german = assistant.answer("Comment font les communes allemandes pour financer leurs partenariats ?")
+    assert german.abstained and "« communes allemandes »" in german.notice

@@ -506,4 +506,65 @@ def test_a_commune_without_staff_is_pointed_to_turnkey_programmes_and_a_missing_
 def test_who_held_a_post_is_answered_by_the_sentence_naming_someone_in_that_post(assistant) -> None:  # type: ignore[no-untyped-def]
     # The sentences on Cités Unies France share the question's words; the one naming its president answers it.
     answer = assistant.answer("Qui présidait Cités Unies France en 2015 ?", generate=False)
-    assert not answer.abstained and "Roland Ries" in answer.answer
+    assert not answer.abstained and "Roland Ries" in answer.answer.split("[1]")[0]  # the answer opens on him
+
+
+def test_a_count_asked_for_today_gives_the_newest_dated_figure_not_an_undated_one(assistant) -> None:  # type: ignore[no-untyped-def]
+    """« (date non affichée) », « (date non précisée dans la source) »: the source itself leaves it undated."""
+    answer = assistant.answer("combien de collectivités françaises sont engagées à l'international aujourd'hui ?").answer
+    assert "4 762" in answer
+    assert "date non" not in answer.split("[1]")[0]
+
+
+def test_a_vote_asked_in_the_press_s_words_gives_the_vote(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Le texte de 2021 sur la solidarité mondiale, il est passé avec quel score au Palais du "
+                              "Luxembourg ?").answer
+    assert "327 voix contre 2" in answer
+
+
+def test_an_objection_whose_kind_finds_no_proof_gets_the_general_rebuttal_not_a_refusal(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.context import ComposeContext
+    from assistant.compose.counter import compose_counter
+    from assistant.taxonomy import OBJECTION_KINDS
+
+    objection = ("Avec tous les gens qui galèrent ici et les associations caritatives débordées, je ne vois pas "
+                 "pourquoi la commune irait aider des villages au Burkina plutôt que ses propres habitants.")
+    passages = assistant.search.search(objection, 8)
+    # Typed « compétence » (its arguments: the law, diplomacy, expertise), it has no quote for them here.
+    ctx = ComposeContext(question=objection, passages=passages, search=assistant.search,
+                         objection_kind=OBJECTION_KINDS["competence"])
+    reply = compose_counter(ctx)
+    assert reply and "[1]" in reply
+    assert ctx.sections[0]["kind"] == "autre" and ctx.sections[0]["arguments"]
+
+
+def test_our_own_inhabitants_first_is_about_priorities(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("je ne vois pas pourquoi la commune irait aider des villages au Burkina plutôt que ses "
+                              "propres habitants.", mode="contre-argument")
+    assert not answer.abstained and "priorités locales" in answer.answer.split("\n")[0]
+
+
+def test_another_country_s_communes_are_not_described_by_a_franco_german_fund(assistant) -> None:  # type: ignore[no-untyped-def]
+    german = assistant.answer("Comment font les communes allemandes pour financer leurs partenariats avec des villes "
+                              "africaines ?")
+    assert german.abstained
+    partner = assistant.answer("L'Europe peut-elle nous aider à financer notre jumelage avec une commune polonaise ?")
+    assert not partner.abstained and "CERV" in partner.answer
+
+
+def test_an_objection_to_the_water_bill_is_answered_with_the_oudin_santini_law(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Le syndicat des eaux prend sur nos factures pour financer des projets au Niger, c'est "
+                              "scandaleux.", mode="contre-argument")
+    assert answer.sections[0]["kind"] == "eau"
+    assert "Oudin-Santini" in answer.sections[0]["arguments"][0]["evidence"][0]
+    # « des puits au Mali alors que nos routes… » names no water bill: it stays a question of priorities.
+    roads = assistant.answer("On finance des puits au Mali alors que nos routes sont pleines de trous.",
+                             mode="contre-argument")
+    assert roads.sections[0]["kind"] != "eau"
+
+
+@pytest.mark.parametrize("objection, kind", [
+    ("Notre coopération avec une commune malienne finance indirectement des groupes armés.", "risque"),
+])
+def test_what_the_objection_attacks_sets_its_kind(assistant, objection: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert assistant.answer(objection, mode="contre-argument").sections[0]["kind"] == kind

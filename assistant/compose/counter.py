@@ -308,7 +308,6 @@ def compose_counter(ctx: ComposeContext) -> str:
     kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
     steps, kinds = plan(objection, kind, ctx.search)
-    head = [f"**L'objection** : _« {objection} »_ — _Type d'objection : {_labels(kinds)}_"]
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
     asks_more = further_question(ctx.question) is not None
@@ -319,8 +318,14 @@ def compose_counter(ctx: ComposeContext) -> str:
         used.update(s.text for s in direct)
         body += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]
     argument_lines, arguments_out = _arguments(ctx, steps, objection, used)
+    if not arguments_out and kinds != [OTHER_KIND]:
+        # No quote backs this kind's arguments: the general rebuttal, rather than no reply to an answerable objection.
+        kinds = [OTHER_KIND]
+        argument_lines, arguments_out = _arguments(ctx, [Step(a, objection, OTHER_KIND) for a in OTHER_KIND.arguments],
+                                                   objection, used)
     if not arguments_out:
         return ""
+    head = [f"**L'objection** : _« {objection} »_ — _Type d'objection : {_labels(kinds)}_"]
     body += ["", "**Trois arguments pour répondre**" if len(arguments_out) == 3 else "**Arguments pour répondre**"]
     body += argument_lines
     # « Et en chiffres ? »: more of them, chosen for the objection asked in figures.

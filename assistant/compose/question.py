@@ -10,6 +10,7 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import RECOMMENDING, Sentence, candidates, current_facts_first, pick, score_sentences
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
+from assistant.figure_evidence import figure_asked, says_figure
 from assistant.lexical import Bm25Index, QueryWeights
 from assistant.lexicon import normalized
 from assistant.questions import defined_term
@@ -23,6 +24,7 @@ _ASKS_FIGURE = re.compile(
 )
 
 # « en sept groupes de travail »: a count written in words answers « combien » too.
+_ASKS_RATE = re.compile(r"\b(?:taux|pourcentage|quelle part)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
                      r"cinquante|soixante|cent|mille|million|milliard)s?\b", re.I)
 
@@ -103,7 +105,7 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
 # which shares every word of a question on that text and answers none but the ones about its record.
 _BIBLIOGRAPHIC = re.compile(r"\b(?:Journal officiel|NOR|intitulé complet|parcours parlementaire|première lecture|"
                             r"commission mixte paritaire|adoption définitive)\b", re.I)
-_ASKS_RECORD = re.compile(r"\b(?:quand|date|publi\w*|vot\w*|adopt\w*|intitulé|titre|nom complet|journal officiel|"
+_ASKS_RECORD = re.compile(r"\b(?:quand|date|publi\w*|vot\w*|scores?|voix|adopt\w*|intitulé|titre|nom complet|journal officiel|"
                           r"vigueur|sénat|assemblée|parlement\w*|promulg\w*|lecture)\b", re.I)
 RECORD_PENALTY = 0.3
 
@@ -133,18 +135,34 @@ _PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De
 PERSON_BONUS = 0.3
 
 
+def _names_holder(question: str, text: str) -> bool:
+    """Whether the text names someone in the post the question asks about (« Qui présidait… ? »)."""
+    m = _ASKS_PERSON.search(question)
+    if not m:
+        return False
+    verb = m.group(1).lower()
+    post = re.compile(rf"\b(?:{next(w for k, w in _POST_WORDS.items() if verb.startswith(k))})", re.I)
+    return bool(post.search(text) and _PERSON.search(text))
+
+
 def prefer_people(question: str, ranked: list[Sentence]) -> None:
     """« Qui présidait… ? » is answered by a sentence naming someone with that post (« le président de Cités Unies
     France, Roland Ries »), not by one on the body that shares its words."""
-    m = _ASKS_PERSON.search(question)
-    if not m:
+    if not _ASKS_PERSON.search(question):
         return
-    verb = m.group(1).lower()
-    post = re.compile(rf"\b(?:{next(w for k, w in _POST_WORDS.items() if verb.startswith(k))})", re.I)
     for s in ranked:
-        if post.search(s.text) and _PERSON.search(s.text):
+        if _names_holder(question, s.text):
             s.score += PERSON_BONUS
     ranked.sort(key=lambda s: -s.score)
+
+
+def holder_first(question: str, chosen: list[Sentence]) -> list[Sentence]:
+    """A who-question's answer opens on the person, then the rest of that passage, then the others."""
+    holder = next((s for s in chosen if _names_holder(question, s.text)), None)
+    if holder is None:
+        return chosen
+    own = [s for s in chosen if s is not holder and s.passage.chunk.id == holder.passage.chunk.id]
+    return [holder] + own + [s for s in chosen if s is not holder and s.passage.chunk.id != holder.passage.chunk.id]
 
 
 SHORT_SENTENCE_WORDS = 15
@@ -216,7 +234,10 @@ def compose_question(
     wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
     newest_year: int | None = None,
 ) -> str:
-    wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question))
+    # « le 1 % eau » names a tool, it asks no rate: a rate is asked in words (« quel taux », « jusqu'à quel %… »).
+    asked = figure_asked(question)
+    asked = asked if asked == "amount" or (asked == "rate" and _ASKS_RATE.search(question)) else None
+    wants_figure = wants_figure or bool(_ASKS_FIGURE.search(question)) or asked is not None
     # A question the documents ask (« Quel dialogue, quelle transversalité… ? ») answers nothing.
     ranked = score_sentences(question, [s for s in candidates(reading_pool(passages), limit=CLOSEST_READ + 2)
                                         if not s.text.rstrip(" »").endswith("?")], bm25, prefer_figures=wants_figure,
@@ -226,8 +247,9 @@ def compose_question(
     if wants_figure:
         # "Combien…?" is answered by a sentence with a number, not by one that merely shares its words
         # or its meaning (applied after the dense re-scoring, which would otherwise drown it).
+        # « le montant max ? » wants euros, « jusqu'à quel taux ? » a percentage: « de 4 à 16 jeunes » gives neither.
         for s in ranked:
-            if not _NUMBER.search(s.text):
+            if not _NUMBER.search(s.text) or (asked and not says_figure(asked, s.text)):
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
     if _ASKS_CURRENT.search(question) and not YEAR.search(question):
@@ -259,6 +281,7 @@ def compose_question(
                                bool(asked_years) and not asked_years & set(YEAR.findall(s.text)),
                                0 if asked_years or _ASKS_HISTORY.search(question) else -_labelled_year(s.text),
                                s.position))
+    chosen = holder_first(question, chosen)
     parts = []
     for s in chosen:
         parts.append(f"{s.text} [{book.cite_sentence(s)}]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.dates import STALE_AFTER_YEARS, fact_year
+from assistant.dates import STALE_AFTER_YEARS, fact_year, undated
 from assistant.figures import quantities
 from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
@@ -19,6 +19,9 @@ __all__ = ["ADVISES", "RECOMMENDING", "MAX_WORDS", "MIN_WORDS", "Sentence", "can
            "outdated", "current_facts_first"]
 
 STALE_PENALTY = 0.3
+# A fact its own source leaves undated (« lors de son lancement (date non précisée dans la source) ») is not taken
+# for a current one: it counts as this many years older than the newest document.
+UNDATED_AGE = 2
 
 # Words that tell someone what to do (« il faut », « recommandent de », « il est important de »).
 RECOMMENDING = (r"il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|préconis\w*|"
@@ -123,5 +126,7 @@ def current_facts_first(ranked: list[Sentence], newest: int | None = None) -> li
     updated = superseded(ranked)
     for s in ranked:
         age = newest - (years[id(s)] or newest)
+        if undated(s.text):
+            age = max(age, UNDATED_AGE)  # « 4 818 collectivités (date non affichée) » is not today's count
         s.score -= STALE_PENALTY * age / 2 + STALE_PENALTY * (id(s) in updated)
     return sorted(ranked, key=lambda s: -s.score)

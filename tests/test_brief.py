@@ -106,3 +106,10 @@ def test_the_standfirst_keeps_the_budget_and_leaves_out_the_brief_to_the_writer(
     assert "expliquer" not in lead and "Envoi" not in lead and brief.date == "janvier 2025"
     assert read_brief("un communiqué : la Ville de Beaulieu-sur-Vienne est lauréate de l'appel 2025 pour son projet "
                       "avec la commune de Dogbo au Bénin.").ours == "Beaulieu-sur-Vienne"
+
+
+def test_what_the_writer_wants_is_no_fact_of_the_project() -> None:
+    request = ("Pour le bulletin de décembre, j'aimerais un texte d'environ 250 mots qui explique aux habitants à quoi sert "
+               "notre jumelage avec Ségou au Mali. Merci !")
+    brief = read_brief(request)
+    assert brief.facts == [] and brief.partner == "Ségou"

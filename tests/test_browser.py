@@ -202,7 +202,9 @@ def test_only_the_admin_changes_the_corpus(app_url, browser, tmp_path) -> None: 
     page.get_by_text("Mot de passe incorrect").wait_for()
     expect(files).to_have_count(0)
     _login(page, PASSWORD)
-    expect(files).to_have_count(1)
+    # The server may still be warming up in the background (twelve Argumentaire replies): the login's rerun waits for
+    # the interpreter, a few seconds on 2 cores.
+    expect(files).to_have_count(1, timeout=20_000)
     dropzone = page.get_by_test_id("stFileUploaderDropzone")
     expect(dropzone.get_by_role("button", name="Parcourir", exact=True)).to_be_visible()  # the picker speaks French
     snapshot = dropzone.aria_snapshot()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.brief import Brief, headline, read_brief, standfirst
+from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
 from assistant.compose.tools import named_tools
@@ -142,8 +142,11 @@ def _opening(brief: Brief, title: str, press: bool) -> list[str]:
 def compose_article(ctx: ComposeContext) -> str:
     subject = topic(ctx.question)
     brief = read_brief(ctx.question)
-    if not brief.facts and subject and not subject.startswith("Réponse à la critique"):
-        brief.facts = [subject]  # « Communiqué pour la Semaine de la solidarité internationale… »: the request is the subject
+    if (not brief.facts and subject and not subject.startswith("Réponse à la critique")
+            and not INSTRUCTION_CLAUSE.search(subject)):
+        # « Communiqué pour la Semaine de la solidarité internationale… »: the request is the subject. Not when it is
+        # still the writer's brief (« de décembre, j'aimerais un texte d'environ 250 mots… »).
+        brief.facts = [subject]
     press = bool(_PRESS.search(ctx.question))
     named = headline(brief, ctx.question)
     title = (named or (subject if subject and len(subject.split()) <= 12 else "")

@@ -36,7 +36,9 @@ INSTRUCTION_CLAUSE = re.compile(
     r"presse|journal|bulletin|magazine|site|page|réseaux sociaux|mettre|mets|ajoute\w*|inclu\w*|cite[rz]?|"
     r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis|discours|à l'oral|minutes?|"
     # « Il faut expliquer simplement ce qu'est ce 1 % », « Envoi prévu aux journaux locaux »: the writer's brief.
-    r"il faut|expliquer|envoi prévu|à envoyer|diffusion)\b",
+    r"il faut|expliquer|envoi prévu|à envoyer|diffusion|"
+    # « j'aimerais un texte d'environ 250 mots qui explique… »: what the writer wants, not what happened.
+    r"j['’]aimerais|je voudrais|je souhaite|un (?:petit )?texte|\d+ mots)\b",
     re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",

@@ -113,3 +113,4 @@ def test_what_the_writer_wants_is_no_fact_of_the_project() -> None:
                "notre jumelage avec Ségou au Mali. Merci !")
     brief = read_brief(request)
     assert brief.facts == [] and brief.partner == "Ségou"
+    assert not read_brief("Il faudrait un texte court pour la presse.").facts

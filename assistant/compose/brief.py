@@ -38,7 +38,7 @@ INSTRUCTION_CLAUSE = re.compile(
     # « Il faut expliquer simplement ce qu'est ce 1 % », « Envoi prévu aux journaux locaux »: the writer's brief.
     r"il faut|expliquer|envoi prévu|à envoyer|diffusion|"
     # « j'aimerais un texte d'environ 250 mots qui explique… »: what the writer wants, not what happened.
-    r"j['’]aimerais|je voudrais|je souhaite|un (?:petit )?texte|\d+ mots)\b",
+    r"j['’]aimerais|je voudrais|je souhaite|il (?:nous |me )?faudrait|un (?:petit )?texte|\d+ mots)\b",
     re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",

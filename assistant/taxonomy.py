@@ -52,9 +52,9 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         "La loi Oudin-Santini le permet, dans une limite stricte, sur décision des élus.",
         "loi Oudin-Santini au maximum 1 % des recettes propres budget annexe eau potable assainissement décision "
         "politique des élus de la collectivité compétente",
-        "Ce 1 % est voté par les élus, plafonné par la loi et consacré à l'accès à l'eau : présentons-en le bilan chaque année.",
+        "Votons ce 1 % en conseil, dans la limite que fixe la loi, et présentons-en le bilan chaque année.",
         claims=("Le « 1 % eau » est prévu par la loi, plafonné et voté par les élus.",),
-        closings=("Au plus 1 % du budget de l'eau, voté en conseil et suivi chaque année : c'est un choix assumé et encadré.",),
+        closings=("Au plus 1 % du budget de l'eau, voté en conseil et suivi chaque année : assumons ce choix encadré.",),
     ),
     Argument(
         "modeste",

@@ -530,13 +530,12 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         # after « FICOL finance combien par projet ? »: the FICOL), not about the last thing asked.
         # The years it was about stay (« et les départements ? » after « les régions en ont apporté combien (APD,
         # 2014) ? »); a name only guessed from an answer is no subject.
-        if understood.intent == "followup":
-            named = [] if memory.name_is_guess else names[:2]
+        named = [] if memory.name_is_guess else names[:2]
+        if understood.intent == "followup" and named:
             years = list(dict.fromkeys(YEAR.findall(understood.text)))
-            standalone = "(" not in understood.text  # « et en 2025 ? » → the whole question, asked of 2025
-            memory.subject = (", ".join(named + years) if named else
-                              _subject_of(memory.topic) if standalone else (memory.subject or _subject_of(memory.topic)))
-        else:
+            memory.subject = ", ".join(named + years)
+        elif understood.intent != "followup" or "(" not in understood.text or not memory.subject:
+            # A new question, or a follow-up written out whole (« et en 2025 ? » → the question, asked of 2025).
             memory.subject = _subject_of(memory.topic)
     if understood.intent != "compute":
         memory.last_mode = understood.mode

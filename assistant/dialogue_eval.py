@@ -7,20 +7,16 @@ one it names, else the mode the previous answer was given in (the app's sidebar 
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from assistant.evaluation import contains_any
+from assistant.lexical import without_accents
 from assistant.pipeline import Assistant
-
-
-def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _names_any(resolved: str, names: list[str]) -> bool:
     """The rewritten question keeps the user's spelling: « la loi Thiolliere » names « Thiollière »."""
-    return contains_any(_unaccented(resolved), [_unaccented(n) for n in names])
+    return contains_any(without_accents(resolved), [without_accents(n) for n in names])
 
 
 def _check_turn(expect: dict[str, Any], answer: Any, previous_words: int | None) -> dict[str, bool]:

@@ -50,13 +50,14 @@ def _stemmer():  # type: ignore[no-untyped-def]
 _WORD = re.compile(r"\w+", re.U)
 
 
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+def without_accents(text: str) -> str:
+    """« Thiollière » → « Thiolliere »: how a word is typed without its accents."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    return _fold(_stemmer().stemWord(word))
+    return without_accents(_stemmer().stemWord(word))
 
 
 def terms(text: str) -> list[str]:

@@ -183,8 +183,9 @@ def _lower_case_places(text: str, bm25: Bm25Index | None) -> set[str]:
 # « Comment font les communes allemandes pour financer… ? »: another country's local government, the subject of the
 # question; written in lower case, it is a name all the same. (« notre jumelage avec des communes polonaises » names a
 # partner, not the subject.)
+_LOCAL_GOVERNMENTS = r"communes|villes|collectivités|municipalités|régions|mairies|métropoles|maires|élus"
 _FOREIGN_COLLECTIVITIES = re.compile(
-    r"(?<!avec )\b(?:les|des|aux) (communes|villes|collectivités|municipalités|régions|mairies|métropoles|maires|élus)"
+    rf"(?<!avec )\b(?:les|des|aux) ({_LOCAL_GOVERNMENTS})"
     r"\s+(allemand\w*|belges?|italien\w*|espagnol\w*|britanniques?|anglais\w*|néerlandais\w*|suisses?|québécois\w*|"
     r"canadien\w*|américain\w*|japonais\w*|wallon\w*|flamand\w*|portugais\w*|polonais\w*|suédois\w*|danois\w*|"
     r"autrichien\w*|norvégien\w*)\b", re.I)
@@ -199,8 +200,7 @@ def foreign_subject_absent(question: str, passages: list[Passage]) -> list[str]:
     collectivities (a « Fonds citoyen franco-allemand » says nothing of how German communes work)."""
     texts = [p.chunk.text for p in passages[:5]]
     return [f"{noun} {adjective}" for noun, adjective in sorted(_FOREIGN_COLLECTIVITIES.findall(question)) if not any(
-        re.search(rf"\b(?:communes|villes|collectivités|municipalités|régions|mairies|métropoles|maires|élus)\s+"
-                  rf"{re.escape(adjective[:5])}", text, re.I) for text in texts)]
+        re.search(rf"\b(?:{_LOCAL_GOVERNMENTS})\s+{re.escape(adjective[:5])}", text, re.I) for text in texts)]
 
 
 def _named_collectivities(text: str, bm25: Bm25Index | None = None) -> set[str]:

@@ -135,30 +135,36 @@ _PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De
 PERSON_BONUS = 0.3
 
 
-def _names_holder(question: str, text: str) -> bool:
-    """Whether the text names someone in the post the question asks about (« Qui présidait… ? »)."""
+def _post_asked(question: str) -> re.Pattern[str] | None:
+    """The words of the post a who-question asks about (« Qui présidait… ? » → présid…), None for other questions."""
     m = _ASKS_PERSON.search(question)
     if not m:
-        return False
+        return None
     verb = m.group(1).lower()
-    post = re.compile(rf"\b(?:{next(w for k, w in _POST_WORDS.items() if verb.startswith(k))})", re.I)
+    return re.compile(rf"\b(?:{next(w for k, w in _POST_WORDS.items() if verb.startswith(k))})", re.I)
+
+
+def _names_holder(post: re.Pattern[str], text: str) -> bool:
+    """Whether the text names someone in that post."""
     return bool(post.search(text) and _PERSON.search(text))
 
 
 def prefer_people(question: str, ranked: list[Sentence]) -> None:
     """« Qui présidait… ? » is answered by a sentence naming someone with that post (« le président de Cités Unies
     France, Roland Ries »), not by one on the body that shares its words."""
-    if not _ASKS_PERSON.search(question):
+    post = _post_asked(question)
+    if post is None:
         return
     for s in ranked:
-        if _names_holder(question, s.text):
+        if _names_holder(post, s.text):
             s.score += PERSON_BONUS
     ranked.sort(key=lambda s: -s.score)
 
 
 def holder_first(question: str, chosen: list[Sentence]) -> list[Sentence]:
     """A who-question's answer opens on the person, then the rest of that passage, then the others."""
-    holder = next((s for s in chosen if _names_holder(question, s.text)), None)
+    post = _post_asked(question)
+    holder = next((s for s in chosen if _names_holder(post, s.text)), None) if post else None
     if holder is None:
         return chosen
     own = [s for s in chosen if s is not holder and s.passage.chunk.id == holder.passage.chunk.id]

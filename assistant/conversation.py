@@ -286,7 +286,8 @@ def _names_its_subject(message: str) -> bool:
 
 
 def _is_followup(message: str) -> bool:
-    if _NEW_SUBJECT.match(message) or _names_its_subject(message):
+    # « ok et sinon le délégué… il a été créé quand ? »: a new subject, however the message opens.
+    if _NEW_SUBJECT.match(_ELLIPSIS_START.sub("", message)) or _names_its_subject(message):
         return False
     own = entities(message)
     words = _word_count(message)
@@ -307,7 +308,8 @@ def _is_followup(message: str) -> bool:
 
 # « L'appel général, il était ouvert jusqu'à quand ? »: the pronoun stands for the phrase before the comma
 # (spoken French puts the subject first), not for the previous topic.
-_DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),\s*(?:il|elle|ils|elles)\b\s*", re.I)
+# « le franco libanais il portait sur quels sujets ? »: spoken, without the comma.
+_DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),?\s+(?:il|elle|ils|elles)\b\s*", re.I)
 # The subject a question puts first, with or without its comma (« la loi du 4 aout 2021… elle a été votée comment ? »):
 # what the next pronouns stand for.
 _SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,90}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
@@ -429,6 +431,12 @@ def _subject_of(topic: str) -> str:
     return defined_term(subject) or subject
 
 
+# A complement with no question of its own (« au lancement de l'atlas », « pour les départements en 2015 »).
+_COMPLEMENT_ONLY = re.compile(r"^(?:au|aux|à|lors|en|dans|pour|avant|après|depuis|chez|sur)\b(?!.*\b(?:quand|combien|qui|quel\w*|"
+                              r"comment|où|pourquoi|quoi)\b)[^?]{0,60}\??\s*$", re.I)
+_NOW = re.compile(r"\s*\b(?:aujourd['’]?hui|actuellement|en ce moment|maintenant|à ce jour)\b", re.I)
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
                      subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
@@ -453,6 +461,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         return f"{core}, {asked[:1].lower()}{asked[1:]} ?" if asked and "?" not in core else f"{core} ?"
     core = core[:1].upper() + core[1:]
     dislocated = _DISLOCATED.match(core)
+    if dislocated and "," not in dislocated.group(0) and entities(dislocated.group(1)):
+        dislocated = None  # « et le Sénégal il a mis combien ? »: a partner of the topic, asked about within it
     if dislocated:
         core = f"{dislocated.group(1)} {core[dislocated.end():]}"
         core = core[:1].upper() + core[1:]
@@ -469,12 +479,20 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         if name:
             pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
             named = pointer.sub(name, core, count=1)
-        return f"{_clean(named)} ? ({_clean(topic)})"
+        # « ok et ça finance combien par projet ? » after « c'est quoi la ficol de l'afd, ça existe depuis quand ? »:
+        # about the conversation's subject, not the whole last question.
+        about = subject or _subject_of(topic) or topic
+        return f"{_clean(named)} ? ({_clean(about)})"
     own = entities(core)
     if name and own and _ELLIPSIS_START.match(message) and _word_count(core) <= 4 and topic:
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
         return f"{_clean(topic)} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{_clean(topic)} ?"
     if name and name.lower() in core.lower():
+        if _ELLIPSIS_START.match(message) and _COMPLEMENT_ONLY.match(core) and topic:
+            # « et au lancement de l'atlas ? » after « combien de collectivités… d'après l'atlas aujourd'hui ? »: the
+            # same question, at another time or place; « aujourd'hui » gives way to the time asked.
+            asked = _clean(_NOW.sub("", topic))
+            return f"{asked[:1].upper()}{asked[1:]}, {_clean(core[:1].lower() + core[1:])} ?"
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
     pointer = (_DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else
                _SUBJECT_PRONOUN if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core) else None)
@@ -619,7 +637,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=memory.topic, sentences=_sentences_asked(text))
     bare = _ACKNOWLEDGED.sub("", text)
-    if memory.topic and _is_followup(bare):
+    if memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory):
         named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
                  or _year_pointed(bare, memory.topic, memory.answer_text)
                  or _place_pointed(bare, memory.topic, memory.answer_entities))
@@ -628,11 +646,13 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             named = next(iter(_agreeing(bare, memory.answer_entities)), "")
         resolved = rewrite_followup(bare, memory.topic, [named] if named else memory.topic_entities,
                                     name_is_guess=guess, subject=memory.subject)
-        follow_mode = mode if mode in ("question", "fiche") else "question"
-        return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic)
+        # « ça date de quand ? » after a fiche: a question on it, answered as one, not the same fiche again.
+        asks = bare.rstrip().endswith("?")
+        follow_mode = mode if mode == "question" or (mode == "fiche" and not asks) else "question"
+        notice = QUESTION_NOTICE if mode == "fiche" and follow_mode == "question" else ""
+        return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic, notice=notice)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):
-        return Understanding("question", text, "question", audience,
-                             notice="Votre message est une question : réponse en mode Question.")
+        return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
     if mode == "question":
         asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None
         if asked and asked != "question":
@@ -643,6 +663,18 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
+
+
+OWN_QUESTION_WORDS = 9
+QUESTION_NOTICE = "Votre message est une question : réponse en mode Question."
+
+
+def _own_question_after_rebuttal(message: str, mode: str, memory: _Memory) -> bool:
+    """« et t'as un exemple de commune où la coopération a tenu malgré un changement de majorité ? » asked in Question
+    mode after a counter-argument: a question of its own, not the objection asked again. It points at nothing."""
+    rebuttal = memory.last_intent == "objection" or memory.last_mode == "contre-argument"
+    return (rebuttal and mode == "question" and _word_count(_ELLIPSIS_START.sub("", message)) >= OWN_QUESTION_WORDS
+            and not (_ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OPENS_ON_PRONOUN.match(message)))
 
 
 def _mode_label(mode: str) -> str:

@@ -71,6 +71,11 @@ def _share(aict_budget: float, total_budget: float) -> tuple[float, str]:
     return share, f"{french_number(share, decimals)} %"
 
 
+def share_of_budget(aict_budget: float, total_budget: float) -> str:
+    """« 0,08 % »: the share of the total budget, rounded as the Calculateur rounds it."""
+    return _share(aict_budget, total_budget)[1]
+
+
 def cost_per_inhabitant(aict_budget: float, total_budget: float | None, population: int) -> CostFigures:
     """Euros per inhabitant, and the share of the budget when it is given, with a sentence to say in a debate."""
     if aict_budget < 0 or population <= 0 or (total_budget is not None and total_budget <= 0):
@@ -95,7 +100,9 @@ def cost_per_inhabitant(aict_budget: float, total_budget: float | None, populati
 # computation and a counter-argument's « Votre chiffre » read them the same way.
 _AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:€|euros?|balles)", re.I)
 _POPULATION = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?)?\s*(?:d')?(?:habitants|hab\.?\b)", re.I)
-_BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M)?\s*(?:d')?(?:€|euros?)", re.I)
+# « un budget de 11 millions »: millions name euros when a budget is meant, with or without « € ».
+_BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(?:(millions?|milliards?|M)\s*(?:d['’]\s*)?(?:€|euros?)?|"
+                     r"(?:d')?(?:€|euros?))", re.I)
 
 
 def _scaled(match: "re.Match[str]") -> float:

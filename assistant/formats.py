@@ -78,16 +78,28 @@ def _sentences(text: str) -> int | None:
     return count_of(found.group(2) or found.group(1)) if found else None
 
 
+# « avec une phrase pour expliquer d'où vient l'argent », « une phrase du maire »: a part the text must hold, not
+# its length (review 12: a 300-word article came back as a one-sentence « Version courte »).
+_PART_OF_TEXT = re.compile(r"\b(?:avec|dont|plus|ajoute[rz]?|inclu\w*|mets?|mettre)\s+(?:juste\s+|aussi\s+)?$", re.I)
+_PART_AFTER = re.compile(r"^\s*(?:pour\s+(?!(?:les?|la|l['’]|une?|notre|nos|votre|vos|mon|ma|mes|ce|cette)\b)\w+er\b|du\b|"
+                         r"de la\b|de l['’]|d['’]|de (?:notre|votre|son|sa|leur)\b)", re.I)
+
+
 def _length(text: str) -> tuple[int, str] | None:
-    """The longest length asked, in words, and how it was asked (« 5-6 lignes »)."""
+    """The length asked, in words, and how it was asked (« 5-6 lignes »). A text asked longer than a short form
+    anywhere in the request (« environ 300 mots ») is a full text, whatever part of it is counted elsewhere."""
+    asked = []
     for found in _LENGTH.finditer(text):
+        if _PART_OF_TEXT.search(text[:found.start()]) or _PART_AFTER.match(text[found.end():]):
+            continue
         upper = count_of(found.group(2) or found.group(1))
         unit = found.group(3).lower()
         words = upper * (WORDS_PER_LINE if unit.startswith("ligne") else WORDS_PER_SENTENCE if unit.startswith("phrase")
                          else 1)
-        if 0 < words <= LONGEST_SHORT_FORM:
-            return words, found.group(0)
-    return None
+        asked.append((words, found.group(0)))
+    if any(words > LONGEST_SHORT_FORM for words, _ in asked):
+        return None
+    return next(((words, said) for words, said in asked if words > 0), None)
 
 
 def spoken_form(text: str) -> ShortForm | None:
@@ -111,14 +123,25 @@ def written_form(text: str) -> ShortForm | None:
     return None
 
 
+def _medium(text: str) -> str:
+    return next((name for name, pattern in _MEDIA if pattern.search(text)), "")
+
+
+def short_full_text(text: str) -> bool:
+    """« Communiqué de presse… Il faudrait un texte court »: the press release itself, kept short, with its genre's
+    structure (title, lead, quote, contact), not a one-paragraph « Version courte » in its place (review 12)."""
+    return bool(_SHORT.search(text) and _FULL_FORM.search(text) and not _ALONGSIDE.search(text)
+                and not _medium(text) and not _length(text))
+
+
 def short_form(text: str) -> ShortForm | None:
     """The short form the request asks for, or None when it asks for a full answer."""
     laid_out = spoken_form(text) or written_form(text)
     if laid_out:
         return laid_out
-    medium = next((name for name, pattern in _MEDIA if pattern.search(text)), "")
+    medium = _medium(text)
     length = _length(text)
-    if not (medium or length or _SHORT.search(text)):
+    if not (medium or length or _SHORT.search(text)) or short_full_text(text):
         return None
     words, said = length or (DEFAULT_SHORT_WORDS, "")
     label = {"LinkedIn": "Post LinkedIn", "commentaire": "Commentaire", "réseaux sociaux": "Post"}.get(medium, "Version courte")

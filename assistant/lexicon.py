@@ -67,6 +67,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"palais bourbon|chambre basse|\bdéputés\b", "Assemblée nationale"),
     (r"\bl['’]hexagone\b|\bhexagona(?:l|le|ux|les)\b", "France"),
     (r"\bmatignon\b", "Premier ministre"),
+    (r"\bparlementaires?\b|\blégislateurs?\b|\bélus? de la nation\b", "sénateur député amendement"),
     (r"\bpays (?:riches|donateurs|développés|industrialisés)\b", "OCDE"),
     (r"\bscores?\b|\bcombien de voix\b|\brésultat du vote\b", "voix adoption vote"),
     (r"\bcoups? de pouce\b|\bcoups? de main\b", "aide aidés financement"),

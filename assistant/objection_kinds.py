@@ -70,6 +70,12 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
     if len(signalled) == 1:
         # « c'est même pas légal…, le préfet va retoquer la délibération »: the law is what is contested.
         return KindMatch(OBJECTION_KINDS[signalled[0]], best, votes, NEIGHBOURS)
+    if len(signalled) > 1:
+        # Several signals (« la crise des migrants… garder l'argent pour nos habitants »): the signalled kind whose
+        # closest phrasing is closest, even outside the nearest neighbours.
+        kinds = np.asarray(ids)
+        winner = max(signalled, key=lambda k: float(sims[kinds == k].max()))
+        return KindMatch(OBJECTION_KINDS[winner], best, votes, sum(ids[i] == winner for i in order))
     # A kind whose subject the text names (« la junte », « une commune de 2 000 habitants ») and that is among the
     # nearest phrasings wins: the named subject says more than a vote among phrasings of similar shape.
     winner = max(named & votes.keys() or votes, key=votes.__getitem__)

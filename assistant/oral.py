@@ -34,6 +34,7 @@ _WRITTEN: tuple[tuple[str, str], ...] = (
     (r"\binfos?\b", "informations"),
     (r"(?<!\bil )\by a\b", "il y a"),
     (r"\bya\b", "il y a"),
+    (r"\baujourdhui\b", "aujourd'hui"),
 )
 # Words that carry no meaning of their own: « du coup », « au juste », « franchement », « stp ».
 _FILLERS = re.compile(

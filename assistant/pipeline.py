@@ -30,7 +30,7 @@ from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.fair_slots import request
 from assistant.figure_evidence import FIGURE_ABSENT
-from assistant.formats import short_form
+from assistant.formats import short_form, short_full_text
 from assistant.index import Index
 from assistant.questions import prepare
 from assistant.relevance import HOLDER_NOW, LIST_ABSENT, assess, assess_objection, in_domain
@@ -157,8 +157,9 @@ class Assistant:
             question = topic_request(understood)
         else:  # the message as typed when it stands alone, so that its own notices (length, language) are kept
             question = message if understood.text == typed.text else understood.text
-        answer, ctx = self._prepare(question, understood.mode, understood.audience, id,
-                                    length="long" if understood.intent == "expand" else "normal",
+        length = ("long" if understood.intent == "expand" else
+                  "short" if understood.mode == "article" and short_full_text(typed.text) else "normal")
+        answer, ctx = self._prepare(question, understood.mode, understood.audience, id, length=length,
                                     figures=understood.intent == "figures")
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""

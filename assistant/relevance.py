@@ -26,6 +26,7 @@ STRONG_DENSE = 0.845
 MIN_SENTENCE_DENSE = 0.845  # with some shared words: a sentence says the same thing in other words
 SENTENCE_COVERAGE = 0.18
 STRONG_SENTENCE_DENSE = 0.875
+FULL_COVERAGE = 0.95  # every weighted word of the question found in the top passages
 SENTENCE_FLOOR = 0.835  # no sentence this close: the documents speak of the topic, not of this fact
 # An unknown name ("Bénin", "Facebook") is forgiven only when the rest of the question is clearly answered.
 NAME_WAIVER_DENSE = 0.86
@@ -60,9 +61,12 @@ class Relevance:
 def proper_nouns(question: str) -> list[str]:
     """Capitalised words that are not the first word nor a question word; two-letter acronyms (DG) are too vague."""
     first = question.strip().lstrip("«»\"'¿¡ ").split(" ", 1)[0]
+    # « …trois phrases ? Faites court » : a word opening a later sentence is capitalised as the first one is (review
+    # 13: « aucun pour Faites »); an acronym stays a name wherever it stands.
+    openers = {m.group(1) for m in re.finditer(r"(?:[.?!:]\s+|\n\s*)([A-ZÀ-Ý][a-zà-ÿ'’-]+)\b", question)}
     names = []
     for word in re.findall(r"\b[A-ZÀ-Ý][\w-]+", question):
-        if word in _QUESTION_WORDS or first.startswith(word) or (word.isupper() and len(word) <= 2):
+        if word in _QUESTION_WORDS or first.startswith(word) or (word.isupper() and len(word) <= 2) or word in openers:
             continue
         names.append(word)
     return names
@@ -240,7 +244,13 @@ def figure_missing(question: str, names_text: str | None, passages: list[Passage
     own = _own_names(question)
     names = [n for n in proper_nouns(text) if n not in own]
     places = _named_collectivities(text, bm25) - own
-    return figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
+    missing = figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
+    # « en Asie du Sud-Est » reads « Laos Vietnam »: countries the lexicon put for a region are alternatives, and the
+    # figure held for one of them (the Laos project) answers the region (holdout 7, tune half).
+    added = [n for n in names if n.lower() not in question.lower()]
+    if any(n not in missing for n in added):
+        missing = [m for m in missing if m not in added]
+    return missing
 
 
 def assess(
@@ -277,8 +287,10 @@ def assess(
             sentence_dense >= MIN_SENTENCE_DENSE and coverage >= SENTENCE_COVERAGE)
         waived = (sentence_dense >= NAME_WAIVER_DENSE and coverage >= NAME_WAIVER_COVERAGE
                   and name_waivable(question, unknown, bm25))
-        answerable = ((not unknown or waived) and not not_held and sentence_dense >= SENTENCE_FLOOR
-                      and (close or said_otherwise))
+        # « le dispositif de cahors c'était quoi déjà ? »: every word asked stands in the best passages; the meaning
+        # floor, meant for questions the documents only touch, does not apply (dialogues fresh6, tune half).
+        floor = sentence_dense >= SENTENCE_FLOOR or coverage >= FULL_COVERAGE
+        answerable = (not unknown or waived) and not not_held and floor and (close or said_otherwise)
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
         answerable = not unknown and not not_held and coverage >= 0.5

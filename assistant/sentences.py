@@ -88,6 +88,17 @@ _SOURCE_LINE = re.compile(r"^\s*sources?\s*:", re.I)
 _NAMES_ITS_SPEAKER = re.compile(r"^(?:Il|Elle)s? (?:est|sont|a été) rejointe?s? (?:en cela |sur ce point )?par "
                                 r"(?:[A-ZÉ][\w’'-]+ ){1,2}(?:qui|pour qui)\b")
 _TRAILING_SOURCE = re.compile(r"(?<=[.!?»)])\s+Sources?\s*:[^\n]*$")
+# « A l'issue de ce débat, les élus… peuvent présenter une stratégie »: an opener that points back to an event
+# the quote does not show; the statement after it stands alone (review 12: a post opened on « A l'issue de ce
+# débat »). Dropped, the rest quoted as it is.
+_POINTING_OPENER = re.compile(r"^(?:[AÀ] l[’']issue (?:de ce|de cette|de ces|du) [\w’'-]+(?: [\w’'-]+)?|Dans ce contexte|"
+                              r"Dans cette (?:optique|perspective)|[AÀ] cet égard|Pour ce faire|Au terme de (?:ce|cette) [\w’'-]+),\s+"
+                              r"(?=\S+(?: \S+){5})")
+
+
+def _without_pointing_opener(text: str) -> str:
+    m = _POINTING_OPENER.match(text)
+    return text[m.end():][:1].upper() + text[m.end() + 1:] if m else text
 
 
 def split_passage(passage: Passage) -> list[Sentence]:
@@ -115,7 +126,7 @@ def split_passage(passage: Passage) -> list[Sentence]:
         parts = sentences(para)
         for sent in parts:
             bullet = bool(_BULLET.match(sent))
-            sent = _CROSS_REF.sub("", _tidy(_BULLET.sub("", sent)))
+            sent = _without_pointing_opener(_CROSS_REF.sub("", _tidy(_BULLET.sub("", sent))))
             text, leans = sent, False
             if leans_on_previous(sent) and not bullet:
                 text, leans = (f"{before} {sent}", True) if before else ("", False)

@@ -85,7 +85,10 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
     Argument(
         "loi",
         "C'est une compétence que la loi reconnaît et encadre.",
-        "loi cadre juridique article L1115-1 du CGCT autorise les collectivités actions internationales coopération",
+        # The sentence that grants the power, not the articles' numbers: « article L1115-1 » drew the rules on
+        # conventions and the 2021 rewrite before « le CGCT autorise les collectivités… » (holdout 7, tune half).
+        "loi cadre juridique code général des collectivités territoriales CGCT autorise les collectivités et leurs "
+        "groupements à mener des actions internationales de coopération base légale",
         "La loi donne cette compétence aux collectivités : l'exercer avec sérieux fait partie de notre rôle.",
         claims=('La loi nous donne expressément cette compétence.', "Ce n'est pas une fantaisie : c'est un cadre légal, précis et contrôlé."),
         closings=("Nous exerçons une compétence que la loi nous reconnaît, dans le cadre qu'elle fixe.",),
@@ -213,6 +216,16 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=("La loi de 2021 a réglé la question : la solidarité internationale est hors de l'encadrement national.",),
     ),
     Argument(
+        "refugies",
+        "Les totaux ont grossi surtout parce qu'ils comptent l'accueil des réfugiés en France.",
+        "depuis 2016 cette APD inclut l'aide aux réfugiés accueillis en France ce qui gonfle fortement les totaux "
+        "comparer les montants hors réfugiés d'une année sur l'autre",
+        "Comparons les montants hors réfugiés, d'une année sur l'autre : c'est la seule comparaison honnête.",
+        prefer_figures=True,
+        claims=("La hausse tient d'abord à l'aide aux réfugiés accueillis chez nous, désormais comptée.",),
+        closings=("Regardons les chiffres hors réfugiés : la hausse n'a pas le sens qu'on lui prête.",),
+    ),
+    Argument(
         "expertise",
         "C'est un échange de savoir-faire entre collectivités, pas de la charité.",
         "expertise savoir-faire échanges entre collectivités réciprocité relations humaines partenaires compétences techniques",
@@ -232,8 +245,23 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "combien ça nous coûte tout ça ?", "c'est jeter l'argent par les fenêtres",
          "la subvention au comité de jumelage est trop élevée", "les contribuables n'ont pas à payer pour l'étranger",
          "encore une dépense inutile sur le budget de la ville", "on paie des projets ailleurs avec l'argent des habitants",
-         "l'argent de la commune part à l'étranger"),
+         "l'argent de la commune part à l'étranger",
+         # Who pays: answered by who else pays (holdout 7, tune half).
+         "c'est le contribuable d'ici qui paie tout", "personne d'autre ne met un euro dans ces projets"),
         ("modeste", "cofinancement", "retombees"),
+    ),
+    ObjectionKind(
+        "hausse", "hausse de la dépense",
+        "l'objection dénonce une dépense d'aide internationale qui augmenterait sans cesse",
+        ("l'aide des collectivités au développement a doublé en quelques années", "c'est l'explosion de la dépense",
+         "vos chiffres d'aide internationale ont quasiment doublé", "les montants ne cessent d'augmenter",
+         "la dépense d'aide internationale s'envole", "on dépense deux fois plus qu'il y a cinq ans",
+         "le budget de la coopération a explosé", "chaque année on donne un peu plus à l'étranger",
+         "l'aide publique au développement des collectivités bat des records", "ça augmente tous les ans sans contrôle"),
+        ("refugies", "modeste", "pilotage"),
+        # « les communes font doublon » is no rise in spending.
+        cue=r"\bdoubl(?:é|ée|és|ées|e|ent|er|ement)\b|explos|\baugment\w*|s['’]envol|\bhausse\b|\brecords?\b|"
+            r"deux fois plus|\btripl\w*|\bgrimp\w*",
     ),
     ObjectionKind(
         "priorites", "priorités locales",
@@ -250,7 +278,10 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         signal=r"\b(?:nos|les) (?:pauvres|SDF|sans-abri)\b|\b(?:ici|chez nous|les nôtres) d['’]abord\b|"
                r"\bd['’]abord (?:chez nous|ici|les nôtres|nos)\b|\brestos? du c(?:œ|oe)ur\b|\bcharité bien ordonnée\b|"
                # « …aider des villages au Burkina plutôt que ses propres habitants »
-               r"\bplutôt que (?:de |d['’])?(?:ses|nos|leurs|les) (?:propres )?(?:habitants|administrés|concitoyens|pauvres)\b",
+               r"\bplutôt que (?:de |d['’])?(?:ses|nos|leurs|les) (?:propres )?(?:habitants|administrés|concitoyens|pauvres)\b|"
+               # « garder cet argent pour les familles de chez nous »
+               r"\bgarder (?:cet |l['’]|notre |nos |ces |cette )?(?:argent|sous|euros|somme|budget)\b[^.?!]{0,40}?\bpour "
+               r"(?:nos|les nôtres|les (?:familles|habitants|gens|enfants)\b)",
     ),
     ObjectionKind(
         "competence", "légitimité et compétence",
@@ -285,7 +316,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "des décennies d'aide et rien n'a changé là-bas", "on donne depuis cinquante ans et ils sont toujours pauvres",
          "l'aide entretient la dépendance", "c'est de la charité qui ne résout rien",
          "ces pays ne se développent pas malgré l'argent reçu", "l'argent de l'aide ne va jamais aux populations",
-         "c'est du néocolonialisme", "ce n'est pas à nous de développer ces pays", "ces projets ne changent rien chez les partenaires"),
+         "c'est du néocolonialisme", "ce n'est pas à nous de développer ces pays", "ces projets ne changent rien chez les partenaires",
+         "nos petits projets, c'est une goutte d'eau dans l'océan"),
         ("proximite", "expertise", "pilotage"),
     ),
     ObjectionKind(
@@ -378,6 +410,8 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "il y a déjà trop d'étrangers", "on ne peut pas accueillir toute la misère du monde",
          "l'aide n'a jamais empêché les migrants de venir", "ça n'arrêtera pas l'immigration"),
         ("developpement_local", "solidarite", "diplomatie"),
+        # « avec la crise des migrants on ferait mieux de garder l'argent pour nos habitants »: migration is named.
+        signal=r"\bmigra\w*|\bimmigr\w*",
     ),
     ObjectionKind(
         "alternance", "continuité après les élections",
@@ -414,7 +448,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "l'eau est déjà trop chère ici, et on en donne une partie à l'étranger",
          "le budget de l'eau doit servir à réparer nos réseaux qui fuient"),
         ("oudin", "modeste", "pilotage"),
-        cue=r"\beaux?\b|assainissement|Oudin|redevances?",
+        cue=r"\beaux?\b|assainissement|Oudin|redevances?|mètres? cubes?|\bm3\b|\bm³|\babonnés\b",
     ),
     ObjectionKind(
         "plafond", "plafond des dépenses de fonctionnement",
@@ -475,6 +509,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "cles_en_main": r"clés en main|peu expérimentées|moyens humains|s'engager seules|GIP|groupements d'intérêt public",
     "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
     "oudin": r"Oudin|1 ?% (?:eau|des recettes|de leur budget)|budget annexe|recettes propres|eau potable|assainissement",
+    "refugies": r"réfugiés|hors réfugiés|gonfle",
     "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
                  r"gagnent? en",
 }.items()}

@@ -114,3 +114,67 @@ def test_what_the_writer_wants_is_no_fact_of_the_project() -> None:
     brief = read_brief(request)
     assert brief.facts == [] and brief.partner == "Ségou"
     assert not read_brief("Il faudrait un texte court pour la presse.").facts
+
+
+WATER = ("Pour le magazine municipal, j'aimerais un article d'environ 300 mots qui explique aux habitants comment notre "
+         "syndicat finance son partenariat eau avec une commune du Bénin : d'où vient l'argent, est-ce que ça pèse sur "
+         "la facture, et le rôle de l'agence de l'eau ?")
+
+
+def test_the_questions_readers_will_ask_are_read_from_the_request_and_are_not_its_facts() -> None:
+    from assistant.compose.asks import as_heading, reader_questions
+
+    asked = reader_questions(WATER)
+    assert "d'où vient l'argent" in asked and "est-ce que ça pèse sur la facture" in asked
+    assert as_heading("d'où vient l'argent") == "D'où vient l'argent ?"
+    assert as_heading("le rôle de l'agence de l'eau") == "Le rôle de l'agence de l'eau"
+    assert not any("argent" in f for f in read_brief(WATER).facts)  # what to answer, not a fact of the project
+    kandi = ("Pouvez-vous me rédiger un article pour le bulletin sur notre projet avec Kandi ? Ton sobre, avec une "
+             "phrase pour expliquer aux habitants d'où vient l'argent.")
+    assert reader_questions(kandi) == ["d'où vient l'argent"]
+    law = ("j'aimerais un petit article sur la loi de 2021 sur le développement solidaire : qu'est-ce qu'elle a changé "
+           "concrètement pour les collectivités ?")
+    point = reader_questions(law)[0]
+    assert as_heading(point, read_brief(law).facts[0]).startswith("Ce que la loi de 2021 sur le développement solidaire a changé")
+    assert reader_questions("Communiqué : notre commune adhère à Cités Unies France") == []
+    aside = reader_questions("Un article qui explique comment c'est financé (qui paie quoi ?) et pour combien de temps.")
+    assert aside and not any("(" in q for q in aside)  # a heading never keeps half an aside
+
+
+def test_a_tool_named_with_its_number_frames_the_funding_paragraph() -> None:
+    from assistant.compose.tools import named_tools
+
+    assert [t.id for t in named_tools("financés en partie par le 1 % eau de notre syndicat")] == ["oudin"]
+    assert [t.id for t in named_tools("un article sur la loi de 2021")] == ["loi2021"]
+    assert named_tools("un projet européen avec la ville de Dschang") == []  # « européen » names no fund
+
+
+def test_an_opener_pointing_at_an_unshown_event_is_dropped_from_the_quote() -> None:
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("A l’issue de ce débat, les élus en charge de l’action internationale peuvent présenter une stratégie claire "
+            "en début de mandature.")
+    sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))
+    assert sents[0].text.startswith("Les élus en charge de l’action internationale peuvent présenter")
+
+
+def test_a_headline_names_the_partner_country_when_no_town_is_named() -> None:
+    press = ("Communiqué de presse : notre communauté de communes est retenue par le ministère pour un projet "
+             "patrimoine avec une fédération de municipalités au Liban")
+    assert headline(read_brief(press), press) == "Notre coopération avec le Liban : la culture"
+    visit = "Article sur l'accueil en mairie d'une délégation de notre ville partenaire de Côte d'Ivoire"
+    assert headline(read_brief(visit), visit) == "Notre coopération avec la Côte d'Ivoire"
+    network = "Communiqué : notre commune adhère à Cités Unies France"
+    assert read_brief(network).partner == ""  # a network one joins is no partner town
+
+
+def test_a_label_with_three_words_after_it_is_no_sentence_for_an_article() -> None:
+    from assistant.compose.article import says_something
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("Potentiel du « 1 % eau » : les sources divergent.\n\n"
+            "Assiette du « 1 % eau » : au maximum 1 % des recettes propres de chaque budget annexe consacré à l'eau.")
+    label, rule = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))
+    assert not says_something(label) and says_something(rule)

@@ -333,11 +333,12 @@ def test_fresh_dialogues_meet_their_floor(corpus_data_dir: Path, dialogues: str)
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh5.jsonl", 0.5), ("dialogues_fresh6.jsonl", 0.4),
-                                              ("dialogues_fresh8.jsonl", 0.7), ("dialogues_fresh9.jsonl", 0.8)])
+@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh6.jsonl", 0.6), ("dialogues_fresh8.jsonl", 0.7),
+                                              ("dialogues_fresh9.jsonl", 0.8), ("dialogues_fresh10.jsonl", 0.7)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
-    """The tune halves of sets written by helpers on 2026-11-28 (fresh5 0.455 → 0.727, fresh6 0.250 → 0.500, fresh8
-    0.500 → 0.700, fresh9 0.583 → 0.917): the rules taken from them must keep holding, with no contamination. Their
+    """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
+    0.583 → 1.000, fresh10 0.556 → 0.778): the rules taken from them must keep holding, with no contamination. (fresh5's
+    floor ran until the seventh session.) Their
     test halves are in docs/benchmarks.md, never tuned on. Played in-process on the shared index (the CLI's own
     dialogue floor is exercised above)."""
     from assistant.dialogue_eval import evaluate_dialogues
@@ -439,3 +440,26 @@ def test_the_one_of_another_year_is_the_name_the_answer_gives_for_that_year() ->
                     "n° 2007-147, dite loi Thiollière, adoptée à l'unanimité. [1]", "question")]
     understood = understand("et celle de 2007 elle a apporté quoi ?", "question", "elu", history)
     assert understood.intent == "followup" and "Thiollière" in understood.text
+
+
+def test_spoken_follow_ups_keep_the_question_and_its_year() -> None:
+    history = _after(("combien de collectivités sont engagées d'apres l'atlas aujourdhui ?", "question"))
+    history[-1] = Turn("assistant", "2024 : 4 762 collectivités (Atlas de la coopération décentralisée) [1]", "question")
+    resolved = understand("et au lancement de l'atlas ?", "question", "elu", history).text
+    assert resolved.startswith("Combien de collectivités sont engagées") and resolved.endswith("au lancement de l'atlas ?")
+    assert "aujourd" not in resolved  # the time asked replaces « aujourd'hui »
+    history = _after(("c'était quoi les thèmes des appels de la DAECT en 2024 ?", "question"))
+    resolved = understand("et le franco libanais il portait sur quels sujets ?", "question", "elu", history).text
+    assert resolved == "Le franco libanais portait sur quels sujets (DAECT, 2024) ?"
+    later = understand("ok et sinon le délégué pour l'action extérieure il a été créé quand ?", "question", "elu", history)
+    assert later.intent == "question"
+
+
+def test_a_question_of_its_own_after_a_rebuttal_and_a_question_after_a_fiche() -> None:
+    history = _after(("L'opposition dit qu'avec la crise des migrants il faut garder l'argent ici", "contre-argument"))
+    own = understand("et t'as un exemple de commune où la coopération a tenu malgré un changement de majorité ?",
+                     "question", "elu", history)
+    assert own.intent == "question" and "migrants" not in own.text
+    history = _after(("fiche sur le 1 % mobilité", "fiche"))
+    asked = understand("ça date de quand ?", "fiche", "elu", history)
+    assert asked.intent == "followup" and asked.mode == "question" and "mobilité" in asked.text

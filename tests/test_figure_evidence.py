@@ -71,3 +71,4 @@ def test_a_refusal_names_what_the_documents_do_not_mention(assistant) -> None:  
     assert lyon.abstained and "ne mentionnent pas « Lyon »" in lyon.notice
     german = assistant.answer("Comment font les communes allemandes pour financer leurs partenariats ?")
     assert german.abstained and "« communes allemandes »" in german.notice
+

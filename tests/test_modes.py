@@ -278,8 +278,10 @@ def test_general_public_gets_no_article_numbers_first(assistant) -> None:  # typ
     first_quote = lambda a: a.sections[0]["arguments"][0]["evidence"][0]  # noqa: E731
     for_officials = assistant.answer(objection, mode="contre-argument", audience="elu")
     for_public = assistant.answer(objection, mode="contre-argument", audience="public")
-    assert "L1115" in first_quote(for_officials)
-    assert not re.search(r"\bL\d{4}|CGCT", first_quote(for_public))
+    # Officials get the legal basis itself (« Le code général des collectivités territoriales (CGCT) autorise… »);
+    # residents get no article number, the code named in words being plain French.
+    assert re.search(r"\bL\d{4}|CGCT", first_quote(for_officials))
+    assert not re.search(r"\b[LRD] ?\d{4}|\barticle \d|n° ?\d", first_quote(for_public))
     assert "À retenir" in for_public.answer  # and the closing line speaks to residents, not to the council
 
 
@@ -522,17 +524,21 @@ def test_a_vote_asked_in_the_press_s_words_gives_the_vote(assistant) -> None:  #
     assert "327 voix contre 2" in answer
 
 
-def test_an_objection_whose_kind_finds_no_proof_gets_the_general_rebuttal_not_a_refusal(assistant) -> None:  # type: ignore[no-untyped-def]
+def test_an_objection_whose_kind_finds_no_proof_gets_the_general_rebuttal_not_a_refusal(assistant, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from assistant.compose.context import ComposeContext
     from assistant.compose.counter import compose_counter
-    from assistant.taxonomy import OBJECTION_KINDS
+    from assistant.taxonomy import ARGUMENT_CUES, ARGUMENTS, Argument, ObjectionKind
 
     objection = ("Avec tous les gens qui galèrent ici et les associations caritatives débordées, je ne vois pas "
                  "pourquoi la commune irait aider des villages au Burkina plutôt que ses propres habitants.")
     passages = assistant.search.search(objection, 8)
-    # Typed « compétence » (its arguments: the law, diplomacy, expertise), it has no quote for them here.
-    ctx = ComposeContext(question=objection, passages=passages, search=assistant.search,
-                         objection_kind=OBJECTION_KINDS["competence"])
+    # A kind whose only argument no document supports (« compétence » once played that part; since the legal basis is
+    # sought as such, the CGCT sentence backs it for any objection).
+    monkeypatch.setitem(ARGUMENTS, "licornes", Argument("licornes", "Les licornes siègent au conseil municipal.",
+                                                        "licornes dragons chimères sortilèges", "Votons pour les licornes."))
+    monkeypatch.setitem(ARGUMENT_CUES, "licornes", re.compile(r"licornes?"))
+    kind = ObjectionKind("essai", "essai", "une objection sans preuve", ("les licornes",), ("licornes",))
+    ctx = ComposeContext(question=objection, passages=passages, search=assistant.search, objection_kind=kind)
     reply = compose_counter(ctx)
     assert reply and "[1]" in reply
     assert ctx.sections[0]["kind"] == "autre" and ctx.sections[0]["arguments"]
@@ -565,6 +571,60 @@ def test_an_objection_to_the_water_bill_is_answered_with_the_oudin_santini_law(a
 
 @pytest.mark.parametrize("objection, kind", [
     ("Notre coopération avec une commune malienne finance indirectement des groupes armés.", "risque"),
+    ("On augmente le prix du mètre cube et on envoie 1 % de la facture pour des puits au Niger, c'est nos abonnés "
+     "qui paient.", "eau"),
+    ("On ferait mieux de garder cet argent pour les familles de chez nous.", "priorites"),
+    ("Les montants de votre coopération ont explosé depuis trois ans.", "hausse"),
+    ("La diplomatie, c'est le boulot de l'État ; les communes font doublon.", "competence"),
 ])
 def test_what_the_objection_attacks_sets_its_kind(assistant, objection: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert assistant.answer(objection, mode="contre-argument").sections[0]["kind"] == kind
+
+
+def test_a_fiche_title_is_the_subject_not_the_whole_request() -> None:
+    from assistant.compose.fiche import fiche_name
+
+    title = fiche_name("Une fiche svp sur le dispositif du ministère qui permet à des petites communes sans service "
+                       "international de se greffer sur un programme porté par une association. Qui dépose le dossier ?")
+    assert title.startswith("Le dispositif du ministère") and "Qui dépose" not in title and len(title.split()) <= 15
+
+
+def test_one_amount_range_written_two_ways_is_listed_once_in_a_fiche() -> None:
+    from assistant.compose.fiche import _figures
+
+    words = _figures("Les subventions vont d'environ 200 000 euros à 1,5 million d'euros, et 30 % du budget.")
+    digits = _figures("Montant unitaire : la subvention de l'AFD va de 200 000 euros à 1 500 000 euros par projet.")
+    assert digits <= words and ("1500000", "€") in words
+
+
+def test_an_amount_and_a_budget_quoted_in_an_objection_give_the_share_at_once() -> None:
+    from assistant.compose.counter import _own_figure
+
+    line = _own_figure("on a environ 9 000 € par an sur un budget de 11 millions, l'opposition dit que c'est trop")
+    line = line.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "0,08 % du budget" in line and "9 000 €" in line
+
+
+def test_for_today_the_newest_dated_count_leads_and_an_old_one_never_does() -> None:
+    from assistant.compose.sentences import current_facts_first
+    from assistant.documents import Chunk, Passage
+    from assistant.sentences import split_passage
+
+    text = ("Lors de son lancement (date non précisée dans la source), l'Atlas recensait 4 756 collectivités françaises.\n\n"
+            "2024 : 4 762 collectivités françaises, surtout des communes, engagées avec 3 031 partenaires.\n\n"
+            "2012 : 4 806 collectivités dans près de 140 pays, plus de 12 000 actions.")
+    sents = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t", date="2025-09-16"), score=0.0))
+    for s, score in zip(sents, (0.9, 0.3, 0.7)):
+        s.score = score
+    assert current_facts_first(sents, 2025)[0].text.startswith("2024 : 4 762")
+    old = [s for s in sents if not s.text.startswith("2024")]
+    assert not current_facts_first(old, 2025)[0].text.startswith("2012")  # a 2012 count is not today's either
+
+
+def test_a_vague_follow_up_is_asked_about_the_subject_not_the_whole_last_question() -> None:
+    from assistant.conversation import Turn, understand
+
+    history = [Turn("user", "c'est quoi la ficol de l'afd, ca existe depuis quand ?", "question"),
+               Turn("assistant", "Créée en 2014, la FICOL… [1]", "question")]
+    resolved = understand("ok et ça finance combien par projet en gros ?", "question", "elu", history).text
+    assert "ficol" in resolved.lower() and "depuis quand" not in resolved

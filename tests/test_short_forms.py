@@ -120,3 +120,16 @@ def test_a_short_text_numbers_its_sources_from_one(assistant) -> None:  # type: 
     used = sorted({int(n) for n in re.findall(r"\[(\d+)\]", body)})
     assert used and used == list(range(1, len(used) + 1))
     assert [c.n for c in answer.citations] == used and sources.count("\n- [") == len(used)
+
+
+def test_a_part_of_the_text_counted_in_sentences_is_not_its_length() -> None:
+    from assistant.formats import short_full_text
+
+    assert short_form("Un article d'environ 300 mots pour le bulletin. Ton sobre, avec une phrase pour expliquer aux "
+                      "habitants d'où vient l'argent.") is None
+    assert short_form("Un article sur notre jumelage, avec une phrase du maire") is None
+    assert short_form("3 lignes pour le site sur notre jumelage").max_words == 42  # « pour le site »: where it goes
+    press = ("Communiqué de presse à préparer : notre communauté de communes est retenue par le ministère. Il faudrait "
+             "un texte court, avec une citation du président.")
+    assert short_form(press) is None and short_full_text(press)  # the press release itself, kept short
+    assert not short_full_text("Communiqué de presse + une version courte pour LinkedIn")

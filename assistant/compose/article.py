@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.asks import as_heading, reader_questions
 from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
@@ -36,6 +37,7 @@ _LOWER_STARTERS = {"Le", "La", "Les", "Un", "Une", "Des", "Ce", "Cette", "Ces", 
 _TRAILING = re.compile(r"\s*(?:pour|dans) (?:le|la|notre) (?:bulletin|journal|magazine|lettre|site)(?: municipal| municipale| de la ville)?\s*$", re.I)
 _CONNECTIVES = ("", "Par ailleurs, ")
 ABOUT_WORDS = 15  # of the user's brief, beside the project's name, in what each paragraph searches
+MIN_POINT_CLOSENESS = 0.845  # a quote this close in meaning answers a reader's question (as `relevance`'s floor)
 
 
 _ANSWERING = re.compile(r"^en réponse à la critique\s*«\s*(.+?)\s*»$", re.I)
@@ -101,6 +103,11 @@ def place_of(s: Sentence, request: str) -> str:
     return before[-1] if before else ""  # the nearest town named before « la ville »
 
 
+def says_something(s: Sentence) -> bool:
+    """« Potentiel du « 1 % eau » : les sources divergent. »: a label and three words tell a reader nothing."""
+    return " : " not in s.text or len(s.text.split(" : ", 1)[1].split()) >= 6
+
+
 def _with_connective(s: Sentence, connective: str, request: str = "") -> str:
     """A connective in front of a quoted sentence, only when its first word can take a lower case; another
     town's story is introduced as an example, never told as ours."""
@@ -148,8 +155,11 @@ def compose_article(ctx: ComposeContext) -> str:
         # still the writer's brief (« de décembre, j'aimerais un texte d'environ 250 mots… »).
         brief.facts = [subject]
     press = bool(_PRESS.search(ctx.question))
-    named = headline(brief, ctx.question)
-    title = (named or (subject if subject and len(subject.split()) <= 12 else "")
+    # The partner's country titles the text (« Notre coopération avec le Liban »), but what the paragraphs search
+    # stays the project itself: a country in every search drew other facts about it (dialogues, test half).
+    titled = headline(brief, ctx.question)
+    named = headline(brief, ctx.question, country=False)
+    title = (titled or (subject if subject and len(subject.split()) <= 12 else "")
              or "L'action internationale, une politique utile à notre territoire")
     # What the paragraphs search for: the project in a few words (its partner and themes), so that each
     # paragraph's own theme still counts; the user's whole brief would drown it.
@@ -166,26 +176,52 @@ def compose_article(ctx: ComposeContext) -> str:
             parts.append(f"{text} [{ctx.book.cite_sentence(s)}]")
         return " ".join(parts)
 
+    per_paragraph = 1 if ctx.length == "short" else 2
     body: list[str] = []
+    # The readers' questions the request names (« d'où vient l'argent ? ») are answered first, each under its own
+    # heading; the general « why » paragraph then gives way to them.
+    questions = reader_questions(ctx.question)
+    unanswered: list[str] = []
+    for point in questions:
+        passages = ctx.retrieve_about(point, about, k=5)
+        query = f"{point} {about}"
+        scored = score_sentences(query, [c for c in candidates(passages, limit=5) if says_something(c)], ctx.bm25,
+                                 prefer_figures=True)
+        ranked = ctx.suit_audience([s for s in ctx.rerank(scored, query=point)
+                                    if not any(s.text in u or u in s.text for u in used)])
+        chosen = pick(ranked, per_paragraph, min_score=0.15)
+        # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
+        # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE).
+        if chosen and (not ctx.calibrated or
+                       max(ctx.closeness(chosen, ctx.search.query_vector(point))) >= MIN_POINT_CLOSENESS):
+            body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
+        else:
+            unanswered.append(point)
+    paragraphs = PARAGRAPHS[1:] if body else PARAGRAPHS
+    if ctx.length == "short":
+        paragraphs = paragraphs[:2] if not body else paragraphs[1:]
     # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
     # the reader needs in the funding paragraph, rather than the whole range of funding.
     tools = named_tools(ctx.question)
-    for heading, theme in PARAGRAPHS:
+    for heading, theme in paragraphs:
         funding = heading == FUNDING_HEADING
         if funding and tools:
             theme = " ".join(t.query for t in tools)
         query = f"{about} {theme}"
         # Funding is read as current: searched wider, so that current rules are found beside the old ones.
         passages = ctx.retrieve_about(theme, about, k=8 if funding else 5)
-        ranked = ctx.suit_audience([s for s in score_sentences(query, candidates(passages, limit=8 if funding else 5), ctx.bm25,
-                                                               prefer_figures=True)
+        pool = [c for c in candidates(passages, limit=8 if funding else 5) if says_something(c)]
+        ranked = ctx.suit_audience([s for s in score_sentences(query, pool, ctx.bm25, prefer_figures=True)
                                     if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
         if funding:
             ranked = current_facts_first(ranked, ctx.newest_year)
-        chosen = pick(ranked, 2, min_score=0.15)
+        chosen = pick(ranked, per_paragraph, min_score=0.15)
         if chosen:
             body += [f"### {heading_for(heading, brief)}", cite_all(chosen), ""]
     written = len(body) // 3
+    if unanswered and written:
+        body += [f"_Les documents indexés ne répondent pas à : {' ; '.join(f'« {p} »' for p in unanswered)}. "
+                 "À compléter avec vos propres informations._", ""]
     if press and written:
         who = f"de {brief.speaker}" if brief.speaker else "du maire ou de l'élu(e) en charge de l'action internationale"
         body += [f"> « [Citation {who}, à compléter] »", "",

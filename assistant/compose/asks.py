@@ -51,3 +51,54 @@ def left_out(points: list[str], shown: list[str], bm25: Bm25Index) -> list[str]:
     """The points whose weighted words the shown sentences mostly miss, at most three."""
     present = set(terms(" ".join(shown)))
     return [p for p in points if QueryWeights(p, bm25).share(present) < COVERED_SHARE][:MAX_POINTS]
+
+
+# « d'où vient l'argent, est-ce que ça pèse sur la facture, et le rôle de l'agence de l'eau ? », « qu'est-ce qu'elle
+# a changé concrètement ? »: what the readers will ask, which an article answers before its general paragraphs
+# (review 12: an article asked to say where the money comes from never said it).
+_ASKED = re.compile(r"^(?:qu['’]est-ce qu|est-ce qu|d['’]où|comment|combien|pourquoi|quel(?:le)?s?\b|qui\b|quand\b|"
+                    r"à quoi|en quoi|ce que|ce qu['’]|le rôle|la place|les conditions)", re.I)
+_EXPLAINED = re.compile(r"\b(?:expliqu\w*|montr\w*|rappel\w*|dire)\s+(?:simplement\s+|clairement\s+)?(?:(?:aux?|à la)\s+[\w'’ -]{2,20}?\s+)?"
+                        r"((?:d['’]où|comment|combien|pourquoi|ce que|ce qu['’]|à quoi|en quoi)\b[^.?!;:,]{6,})", re.I)
+_CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s*(?:et\s+|ou\s+)?(?=(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|"
+                           r"le rôle|la place|les conditions)\b)", re.I)
+MAX_ASKED = 3
+# « Comment c'est financé (qui paie quoi ?) », « ce qu'est la réciprocité et replace ça dans… »: the question ends
+# where an aside or another instruction starts.
+_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite)\b).*$", re.I)
+
+
+def is_reader_question(clause: str) -> bool:
+    """A clause of a request that asks what the text must explain, not a fact of the project."""
+    return bool(_ASKED.match(clause.strip())) and not _REQUEST_VERB.search(clause)
+
+
+def reader_questions(request: str) -> list[str]:
+    """The questions a writing request wants the text to answer, in the user's words, at most three."""
+    text = _CLOSING.sub("", request.strip())
+    asked = [_ASIDE.sub("", m.group(1)).strip() for m in _EXPLAINED.finditer(text)]
+    for clause in _CLAUSE_BREAK.split(text):
+        clause = re.sub(r"^\s*(?:et|mais|ou|alors|sinon)\b\s*", "", clause.strip(" ,"))
+        clause = _ASIDE.sub("", clause).rstrip(" .!")
+        if is_reader_question(clause) and MIN_POINT_WORDS <= len(clause.split()) <= MAX_POINT_WORDS:
+            asked.append(clause)
+    seen: list[str] = []
+    for a in asked:
+        a = a.rstrip(" ?")
+        if not any(a.lower() in s.lower() or s.lower() in a.lower() for s in seen):
+            seen.append(a)
+    return seen[:MAX_ASKED]
+
+
+_ABOUT_IT = re.compile(r"^qu['’]est-ce qu['’](?:elle|il)s? ", re.I)
+SUBJECT_WORDS = 8  # a subject longer than this is a sentence, not a name to put in a heading
+
+
+def as_heading(point: str, subject: str = "") -> str:
+    """« d'où vient l'argent » → « D'où vient l'argent ? », « le rôle de l'agence de l'eau » → « Le rôle de l'agence
+    de l'eau »; « qu'est-ce qu'elle a changé » about « la loi de 2021 » → « Ce que la loi de 2021 a changé »."""
+    if subject and len(subject.split()) <= SUBJECT_WORDS and _ABOUT_IT.match(point):
+        return f"Ce que {subject} {point[_ABOUT_IT.match(point).end():]}"
+    heading = point[:1].upper() + point[1:]
+    return heading + " ?" if re.match(r"(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|quel|qui|quand|à quoi|en quoi)",
+                                      point, re.I) else heading

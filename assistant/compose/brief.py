@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.compose.asks import is_reader_question
 from assistant.dates import MONTH_NAMES
 
 _NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
@@ -38,7 +39,9 @@ INSTRUCTION_CLAUSE = re.compile(
     # « Il faut expliquer simplement ce qu'est ce 1 % », « Envoi prévu aux journaux locaux »: the writer's brief.
     r"il faut|expliquer|envoi prévu|à envoyer|diffusion|"
     # « j'aimerais un texte d'environ 250 mots qui explique… »: what the writer wants, not what happened.
-    r"j['’]aimerais|je voudrais|je souhaite|il (?:nous |me )?faudrait|un (?:petit )?texte|\d+ mots)\b",
+    r"j['’]aimerais|je voudrais|je souhaite|il (?:nous |me )?faudrait|un (?:petit )?texte|\d+ mots|"
+    # « Je veux rappeler en 2-3 phrases… » (review 13): what the writer wants said, not a fact of the project.
+    r"je veux|on veut|nous voulons|on voudrait|en \d+(?:\s*-\s*\d+)? phrases)\b",
     re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
@@ -46,7 +49,9 @@ _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bullet
 # « Parler de l'engagement des jeunes », « insister sur la réciprocité »: a theme to develop, not a fact.
 _THEME_CLAUSE = re.compile(r"^\s*(?:parler|parle|insister|insiste|mettre en avant|mets en avant|évoquer|évoque|"
                            r"souligner|souligne)\s+(?:de |du |des |d[’']|sur |la |le |les |l[’'])?", re.I)
-_GENERIC = {"AFD", "FICOL", "FEXTE", "DAECT", "CNCD", "France", "Europe", "Afrique", "Conseil", "Ton", "Parler"}
+_GENERIC = {"AFD", "FICOL", "FEXTE", "DAECT", "CNCD", "France", "Europe", "Afrique", "Conseil", "Ton", "Parler",
+            # networks one joins, not partner towns (« notre commune adhère à Cités Unies France »)
+            "Cités Unies France", "PLATFORMA", "France Volontaires", "Fonjep"}
 
 
 @dataclass
@@ -114,8 +119,10 @@ def read_brief(request: str) -> Brief:
             rest = _strip_instruction(clause)
             if rest and not INSTRUCTION_CLAUSE.search(rest):
                 brief.facts.append(rest)
+        elif is_reader_question(clause):
+            continue  # « d'où vient l'argent ? »: what the text must answer (`asks.reader_questions`), not a fact
         elif len(clause.split()) >= 3:
-            brief.facts.append(_DESTINATION.sub("", clause))
+            brief.facts.append(_DESTINATION.sub("", clause).rstrip(" ?"))
     return brief
 
 
@@ -130,7 +137,29 @@ _TOPICS = (
 )
 
 
-def headline(brief: Brief, request: str) -> str:
+# The partner countries requests name most, with the article a headline needs (« avec le Liban »).
+_COUNTRIES = {
+    "le": ("Sénégal", "Mali", "Burkina Faso", "Niger", "Bénin", "Togo", "Cameroun", "Maroc", "Liban", "Vietnam", "Laos",
+           "Cambodge", "Tchad", "Congo", "Gabon", "Brésil", "Chili", "Québec", "Japon", "Mexique", "Pérou"),
+    "la": ("Tunisie", "Palestine", "Mauritanie", "Guinée", "Côte d'Ivoire", "Pologne", "Roumanie", "Moldavie", "Colombie",
+           "Chine", "Bolivie"),
+    "l'": ("Algérie", "Arménie", "Ukraine", "Allemagne", "Italie", "Espagne", "Inde", "Éthiopie"),
+    "": ("Madagascar", "Haïti", "Israël", "Cuba"),
+}
+_COUNTRY = re.compile(r"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*(" + "|".join(
+    re.escape(c) for names in _COUNTRIES.values() for c in names) + r")\b")
+
+
+def country_named(request: str) -> str:
+    """« …avec une fédération de municipalités au Liban » → « le Liban », for a headline when no partner town is named."""
+    m = _COUNTRY.search(request)
+    if not m:
+        return ""
+    article = next(a for a, names in _COUNTRIES.items() if m.group(1) in names)
+    return f"{article} {m.group(1)}".replace("' ", "'").strip()
+
+
+def headline(brief: Brief, request: str, country: bool = True) -> str:
     """« Brézolles et Dschang (Cameroun) : l'eau potable et la jeunesse », from the request's own names and themes."""
     topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)]
     if "l'eau et l'assainissement" in topics and "l'eau potable" in topics:
@@ -141,6 +170,10 @@ def headline(brief: Brief, request: str) -> str:
         who = f"{brief.ours} et {brief.partner_label}"
     elif brief.partner:
         who = f"Notre coopération avec {brief.partner_label}"
+    elif country and not brief.ours and country_named(request):
+        who = f"Notre coopération avec {country_named(request)}"
+        if not about:
+            return who
     else:
         who = brief.ours
     if who and about:

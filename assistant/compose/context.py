@@ -45,7 +45,7 @@ class ComposeContext:
     sections: list[dict] = field(default_factory=list)
     extra_passages: list[Passage] = field(default_factory=list)
     objection_kind: ObjectionKind | None = None  # set by the pipeline, which classifies to judge relevance
-    length: str = "normal"  # "long" after « développe »
+    length: str = "normal"  # "long" after « développe », "short" for « un communiqué court »
     figures: bool = False  # « avec des chiffres »: sentences with figures first
 
     @cached_property

@@ -19,7 +19,7 @@ from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import match_kind
 from assistant.retrieve import HybridSearch
-from assistant.cost import cost_from, euros, figures_in, french_number
+from assistant.cost import cost_from, euros, figures_in, french_number, share_of_budget
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
@@ -271,7 +271,7 @@ def _answers_these(ctx: ComposeContext, tip: Sentence, kinds: list[ObjectionKind
 # « Aucun montant mobilisé au titre du 1 % mobilité n'a été trouvé »: a figure's absence is no key figure.
 # Not a key figure for a rebuttal: no figure at all (« aucun montant… »), or a figure that argues the other way
 # or doubts itself (« Incohérence interne au rapport… », « soit une baisse de 19,5 % », « à peine 20 collectivités »).
-_NO_FIGURE = re.compile(r"\baucune?\b|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)|"
+_NO_FIGURE = re.compile(r"\baucune?\b|les sources divergent|n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|pas de (?:chiffre|montant|donnée)|"
                         r"\bincohéren\w+|\berreur\b|\bbaisse\b|\brecul\w*|\bdiminu\w+|\bà peine\b|\bmarginal\w*|\bregrett\w*|"
                         r"\bdéplor\w*", re.I)
 MIN_ADVICE_CLOSENESS = 0.835
@@ -295,6 +295,11 @@ def _own_figure(request: str) -> str:
             return ""
         return (f"_Votre chiffre : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
                 f"{figures.per_inhabitant_text} par habitant et par an. À dire : « {figures.sentence} »_")
+    if budget and amount <= budget:
+        # « 9 000 € par an sur un budget de 11 millions »: the share the user can say at once (review 12).
+        share = share_of_budget(amount, budget)
+        return (f"_Votre chiffre : {euros(amount)} sur un budget de {euros(budget)}, soit {share} du budget. "
+                "Avec le nombre d'habitants, la page Calculateur donne aussi le coût par habitant._")
     return (f"_Votre chiffre : {euros(amount)} ÷ [nombre d'habitants] = [à compléter] € par habitant et par an "
             "(la page Calculateur fait le calcul et donne la phrase à dire)._")
 

@@ -79,10 +79,24 @@ def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
     return []
 
 
+_SCALE = {"milli": 1_000_000}  # « 1,5 million d'euros » is « 1 500 000 euros »
+
+
+def _in_euros(value: str, unit: str) -> tuple[str, str]:
+    if unit in _SCALE:
+        return f"{float(value) * _SCALE[unit]:.0f}", "€"
+    return value, unit
+
+
+def _figures(text: str) -> set[tuple[str, str]]:
+    return {_in_euros(value, unit) for _, value, unit in figure_mentions(text)}
+
+
 def _repeats_figures(s: Sentence, bucket: list[Sentence]) -> bool:
-    """« Appels 2024 : jusqu'à 90 %… 70 % » and « Taux 2024 : … 90 %… 70 % » from two sheets say one thing: once."""
-    mine = {(value, unit) for _, value, unit in figure_mentions(s.text)}
-    return bool(mine) and any(mine <= {(v, u) for _, v, u in figure_mentions(b.text)} for b in bucket)
+    """« Appels 2024 : jusqu'à 90 %… 70 % » and « Taux 2024 : … 90 %… 70 % » from two sheets say one thing: once;
+    so do « 200 000 euros à 1,5 million d'euros » and « 200 000 euros à 1 500 000 euros » (review 12)."""
+    mine = _figures(s.text)
+    return bool(mine) and any(mine <= _figures(b.text) for b in bucket)
 
 
 def stale_note(date_text: str, today: date | None = None) -> str:
@@ -90,14 +104,28 @@ def stale_note(date_text: str, today: date | None = None) -> str:
     return f" _(à vérifier : source de {year})_" if year else ""
 
 
-_ASKING = re.compile(r"\b(?:fai(?:s|tes)[- ](?:moi|nous)[- ]une fiche(?: sur)?|(?:une )?fiche(?: outil)? sur|c['’]est quoi|"
+_ASKING = re.compile(r"\b(?:fai(?:s|tes)[- ](?:moi|nous)[- ]une fiche(?: sur)?|(?:une )?fiche(?: outil)?(?: svp| stp| s'il (?:te|vous) pla[iî]t)?,? sur|c['’]est quoi|"
                      r"qu['’]est-ce que(?: c['’]est)?|explique(?:-moi)?|présente(?:-moi)?|stp|s'il te plaît|svp)\b[ ,:?]*", re.I)
+
+
+MAX_TITLE_WORDS = 14
+_TRAILING_SMALL_WORDS = {"de", "du", "des", "d'", "la", "le", "les", "l'", "à", "au", "aux", "sur", "en", "et", "ou",
+                         "un", "une", "pour", "par", "avec", "qui", "que", "dans"}
 
 
 def fiche_name(question: str) -> str:
     """« c'est quoi le fonds de l'AFD ? fais moi une fiche » → « Le fonds de l'AFD »: the subject, not the request."""
     name = re.sub(r"\s{2,}", " ", _ASKING.sub(" ", question)).strip(" ?.,;:!")
-    name = re.sub(r"\s*\?\s*", " ", name).strip()
+    # « …un réseau régional. Qui dépose le dossier, combien de communes minimum… »: the subject is the first sentence;
+    # the questions after it are the sheet's sections, not its title (review 12 copied the whole request).
+    name = re.split(r"(?<=\w)\s*[.?!:]\s+(?=[A-ZÉÈÀ])", name, maxsplit=1)[0]
+    name = re.sub(r"\s*\?\s*", " ", name).strip(" .")
+    words = name.split()
+    if len(words) > MAX_TITLE_WORDS:
+        words = words[:MAX_TITLE_WORDS]
+        while words and words[-1].lower() in _TRAILING_SMALL_WORDS:
+            words.pop()  # « …sans service international de… »: the title stops on a word that carries meaning
+        name = " ".join(words).rstrip(" ,;:") + "…"
     return (name[:1].upper() + name[1:]) if name else question.strip(" ?")
 
 
@@ -182,7 +210,15 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
     for s in ranked:
         bucket = by_section[_section(s, aliases)]
         key = re.sub(r"\W+", "", s.text.lower())
-        if len(bucket) < 3 and not any(key in k or k in key for k in said) and not _repeats_figures(s, bucket):
+        if any(key in k or k in key for k in said) or _repeats_figures(s, bucket):
+            continue
+        # « 200 000 à 1 500 000 euros » listed first, then « 200 000 à 1,5 million d'euros, et au moins 30 % »: the
+        # fuller one takes its place.
+        covered = next((b for b in bucket if _repeats_figures(b, [s])), None)
+        if covered is not None:
+            bucket[bucket.index(covered)] = s
+            said.append(key)
+        elif len(bucket) < 3:
             said.append(key)
             bucket.append(s)
     for key in by_section:

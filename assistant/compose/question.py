@@ -77,7 +77,7 @@ NO_FIGURE_PENALTY = 0.6
 NO_DATE_PENALTY = 0.5
 YEAR_BONUS = 0.3
 
-_ASKS_CURRENT = re.compile(r"\b(?:cette année|actuel\w*|aujourd['’]hui|en ce moment|en vigueur|maintenant|désormais|"
+_ASKS_CURRENT = re.compile(r"\b(?:cette année|actuel\w*|aujourd['’]?hui|en ce moment|en vigueur|maintenant|désormais|"
                           r"à jour|dernier\w* (?:taux|chiffres?|montants?))\b", re.I)
 _ASKS_DATE = re.compile(r"\b(?:depuis quand|quand|en quelle année|quelle année|à quelle date|quelle date|date limite|"
                         r"jusqu['’]à quand|de quand date)\b", re.I)
@@ -294,8 +294,23 @@ def compose_question(
     return " ".join(parts)
 
 
+CURRENT_PASSAGES = 2  # passages sought with the newest years, for « … aujourd'hui ? »
+
+
+def _with_current_passages(ctx: ComposeContext) -> list[Passage]:
+    """« combien de collectivités… aujourd'hui ? »: the newest count may sit in another chunk of the section than its
+    history (« Lors de son lancement… »); the passages that name the corpus's newest years come in too."""
+    newest = ctx.newest_year
+    if newest is None or not _ASKS_CURRENT.search(ctx.question) or YEAR.search(ctx.question):
+        return ctx.passages
+    known = {p.chunk.id for p in ctx.passages}
+    found = ctx.retrieve(f"{ctx.question} {newest - 1} {newest}", k=4)
+    extra = [p for p in found if p.chunk.id not in known][:CURRENT_PASSAGES]
+    return ctx.passages[:3] + extra + ctx.passages[3:]  # read with the best ones (`reading_pool`)
+
+
 def compose_question_ctx(ctx: ComposeContext) -> str:
     longer = ctx.length == "long"
-    return compose_question(ctx.question, ctx.passages, ctx.bm25, ctx.book, rerank=ctx.rerank,
+    return compose_question(ctx.question, _with_current_passages(ctx), ctx.bm25, ctx.book, rerank=ctx.rerank,
                             max_sentences=7 if longer else MAX_SENTENCES, wants_figure=ctx.figures, suit=ctx.suit_audience,
                             newest_year=ctx.newest_year if _ASKS_CURRENT.search(ctx.question) else None)

@@ -129,4 +129,22 @@ def current_facts_first(ranked: list[Sentence], newest: int | None = None) -> li
         if undated(s.text):
             age = max(age, UNDATED_AGE)  # « 4 818 collectivités (date non affichée) » is not today's count
         s.score -= STALE_PENALTY * age / 2 + STALE_PENALTY * (id(s) in updated)
+    _newest_of_each_quantity_first(ranked, years, newest)
     return sorted(ranked, key=lambda s: -s.score)
+
+
+def _newest_of_each_quantity_first(ranked: list[Sentence], years: dict[int, int | None], current: int) -> None:
+    """« combien de collectivités… aujourd'hui ? »: of the sentences counting one quantity, the newest dated one
+    takes the place of the best-scored, when that one is older or undated (« Lors de son lancement (date non
+    précisée)… 4 756 collectivités » had outscored « 2024 : 4 762 collectivités », which names no Atlas)."""
+    for quantity in {q for s in ranked for q in quantities(s.text)}:
+        members = [s for s in ranked if quantity in quantities(s.text)]
+        # Only a current figure takes the lead: a 2015 count is no answer to « aujourd'hui » either.
+        dated = [s for s in members if years[id(s)] and not undated(s.text)
+                 and (years[id(s)] or 0) >= current - STALE_AFTER_YEARS]
+        if len(members) < 2 or not dated:
+            continue
+        newest = max(dated, key=lambda s: (years[id(s)], s.score))
+        best = max(members, key=lambda s: s.score)
+        if best is not newest and (years[id(best)] is None or undated(best.text) or years[id(best)] < years[id(newest)]):
+            newest.score = best.score + 0.01

@@ -92,6 +92,7 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
 
 
 def named_tools(request: str) -> list[Tool]:
-    """The funding tools and frameworks a request names by their own name (at most two, in the list's order)."""
+    """The funding tools and frameworks a request names by their own name (at most two, in the list's order):
+    a word of its own (« FICOL ») or words with a number (« le 1 % eau de notre syndicat », « la loi de 2021 »)."""
     lowered = request.lower()
-    return [t for t in TOOLS if any(re.fullmatch(r"[a-zé]{4,}", a) and a in lowered for a in t.aliases)][:2]
+    return [t for t in TOOLS if any(_is_name(a) and a not in _LOOSE_NAMES and a in lowered for a in t.aliases)][:2]

@@ -32,6 +32,8 @@ def highlighted_html(citation: Citation) -> str:
             if len(piece) < 12:
                 continue
             escaped = html.escape(piece)
+            if escaped not in safe:  # a quote whose pointing opener was dropped starts with a capital of its own
+                escaped = escaped[:1].lower() + escaped[1:]
             if escaped in safe:
                 safe = safe.replace(escaped, f"<mark>{escaped}</mark>", 1)
     return "<br>".join(_heading(line) for line in safe.split("\n"))

@@ -437,6 +437,12 @@ _COMPLEMENT_ONLY = re.compile(r"^(?:au|aux|à|lors|en|dans|pour|avant|après|dep
 _NOW = re.compile(r"\s*\b(?:aujourd['’]?hui|actuellement|en ce moment|maintenant|à ce jour)\b", re.I)
 
 
+def _shares_a_word(complement: str, topic: str) -> bool:
+    """« au lancement de l'atlas » and « … d'après l'atlas aujourd'hui ? » share « atlas »: the same question's frame."""
+    words = {w for w in re.findall(r"\w{5,}", _unaccented(complement.lower()))}
+    return bool(topic) and any(w in _unaccented(topic.lower()) for w in words)
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
                      subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
@@ -483,16 +489,16 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         # about the conversation's subject, not the whole last question.
         about = subject or _subject_of(topic) or topic
         return f"{_clean(named)} ? ({_clean(about)})"
+    if _ELLIPSIS_START.match(message) and _COMPLEMENT_ONLY.match(core) and _shares_a_word(core, topic):
+        # « et au lancement de l'atlas ? » after « combien de collectivités… d'après l'atlas aujourd'hui ? »: the
+        # same question, at another time or place; « aujourd'hui » gives way to the time asked.
+        asked = _clean(_NOW.sub("", topic))
+        return f"{asked[:1].upper()}{asked[1:]}, {_clean(core[:1].lower() + core[1:])} ?"
     own = entities(core)
     if name and own and _ELLIPSIS_START.match(message) and _word_count(core) <= 4 and topic:
         # "Et le FEXTE ?" after a question on FICOL: the same question, about the new name.
         return f"{_clean(topic)} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{_clean(topic)} ?"
     if name and name.lower() in core.lower():
-        if _ELLIPSIS_START.match(message) and _COMPLEMENT_ONLY.match(core) and topic:
-            # « et au lancement de l'atlas ? » after « combien de collectivités… d'après l'atlas aujourd'hui ? »: the
-            # same question, at another time or place; « aujourd'hui » gives way to the time asked.
-            asked = _clean(_NOW.sub("", topic))
-            return f"{asked[:1].upper()}{asked[1:]}, {_clean(core[:1].lower() + core[1:])} ?"
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
     pointer = (_DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else
                _SUBJECT_PRONOUN if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core) else None)

@@ -73,7 +73,9 @@ def test_fiche_ficol_dates_and_disagreement(assistant) -> None:  # type: ignore[
     for heading in ("Ce que c'est", "Qui peut en bénéficier", "Montants et taux", "Calendrier", "Sources"):
         assert f"**{heading}**" in body
     assert body.count("Sources") == 1  # one list of sources, with their dates: not a second one for the fiche
-    assert ("1,5 million" in body or "1 500 000" in body) and "500 000" in body
+    # The range once, in either writing (« 1,5 million d'euros » and « 1 500 000 euros » say one thing).
+    sheet = body.split("**Sources**")[0]
+    assert ("1,5 million" in sheet or "1 500 000" in sheet) and "200 000" in sheet
     assert "2024-09-13" in body and "2015-10-27" not in body.split("**Sources**")[0]  # current sources first
     oudin = assistant.answer("Oudin-Santini", mode="fiche").answer  # an old source still cited is flagged
     assert "2015-10-27 (à vérifier : source de 2015)" in oudin.split("**Sources**")[1]

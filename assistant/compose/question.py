@@ -304,8 +304,11 @@ def _with_current_passages(ctx: ComposeContext) -> list[Passage]:
     if newest is None or not _ASKS_CURRENT.search(ctx.question) or YEAR.search(ctx.question):
         return ctx.passages
     known = {p.chunk.id for p in ctx.passages}
+    sections = {(p.chunk.source, p.chunk.section) for p in ctx.passages[:3]}
     found = ctx.retrieve(f"{ctx.question} {newest - 1} {newest}", k=4)
-    extra = [p for p in found if p.chunk.id not in known][:CURRENT_PASSAGES]
+    # Only the rest of a section already found: « 2024 : … » of the Atlas's section, not another tool's 2024 rule.
+    extra = [p for p in found if p.chunk.id not in known and (p.chunk.source, p.chunk.section) in sections]
+    extra = extra[:CURRENT_PASSAGES]
     return ctx.passages[:3] + extra + ctx.passages[3:]  # read with the best ones (`reading_pool`)
 
 

@@ -57,8 +57,8 @@ class ShortForm:
     label: str  # « Commentaire », « Post LinkedIn », « Version courte (5-6 lignes) », as shown above the text
     max_words: int
     alongside: bool  # after the full text that the request also asks for, instead of in its place
-    # « text » to paste; « spoken » (« 2 minutes à l'oral »), « email », « note » (for the mayor): a rebuttal laid
-    # out for that use
+    # « text » to paste; « spoken » (« 2 minutes à l'oral »), « email », « note » (for the mayor), « letter » (to the
+    # paper): a rebuttal laid out for that use
     kind: str = "text"
     sentences: int | None = None  # « en 3 phrases »: counted as sentences, not only as words
 
@@ -102,9 +102,24 @@ def _length(text: str) -> tuple[int, str] | None:
     return next(((words, said) for words, said in asked if words > 0), None)
 
 
+# « une courte intervention que l'adjoint puisse lire en séance » (review 13): a text to read aloud, with no length
+# given; beside the arguments when those are asked too.
+_SPEECH_ASKED = re.compile(r"\b(?:une?|petite|courte|brève)\s+(?:(?:courte|petite|brève)\s+)?(?:intervention|prise de parole)\b|"
+                           r"\b(?:texte|phrases?) à (?:lire|dire) en séance\b|\bpuisse (?:la |le )?lire en séance\b", re.I)
+_ASKING_FOR = re.compile(r"\b(?:il me (?:faut|faudrait)|il (?:nous )?faudrait|j['’]ai besoin|je voudrais|j['’]aimerais|"
+                         r"prépar\w+|rédig\w+|écri[rsv]\w*|pouvez|peux-tu|pourriez|donne[zr]?-moi|propose[zr]?)\b", re.I)
+DEFAULT_SPOKEN_MINUTES = 2
+_BRIEF = re.compile(r"\b(?:courte|brève|petite)\s+(?:intervention|prise de parole)\b", re.I)
+
+
 def spoken_form(text: str) -> ShortForm | None:
     """« une réponse orale de 2-3 minutes », « une intervention d'une minute »: a text to read aloud, of that length."""
     minutes = _MINUTES.search(text)
+    if not minutes and _SPEECH_ASKED.search(text) and _ASKING_FOR.search(text):
+        upper = 1 if _BRIEF.search(text) else DEFAULT_SPOKEN_MINUTES
+        return ShortForm(label=f"Texte à dire (environ {upper} minute{'s' if upper > 1 else ''})",
+                         max_words=upper * WORDS_PER_MINUTE, kind="spoken",
+                         alongside=bool(re.search(r"\barguments?\b", text, re.I)))
     if not (minutes and _SPOKEN.search(text)):
         return None
     upper = count_of(minutes.group(2) or minutes.group(1))
@@ -114,10 +129,19 @@ def spoken_form(text: str) -> ShortForm | None:
                      kind="spoken")
 
 
+# « Je dois répondre par un courrier des lecteurs » (review 13): a letter the paper publishes, signed.
+_LETTER = re.compile(r"\bcourrier (?:des lecteurs|au journal|à la rédaction)\b|\bdroit de réponse\b|"
+                     r"\blettre (?:ouverte|au journal|à la rédaction)\b", re.I)
+LETTER_WORDS = 250
+
+
 def written_form(text: str) -> ShortForm | None:
-    """« Le maire me demande une note », « réponds-lui par mail »: a note for the mayor or an email."""
+    """« Le maire me demande une note », « réponds-lui par mail », « un courrier des lecteurs »: a note for the mayor,
+    an email or a letter to the paper."""
     if _NOTE.search(text):
         return ShortForm(label="Note", max_words=NOTE_WORDS, alongside=False, kind="note")
+    if _LETTER.search(text):
+        return ShortForm(label="Courrier", max_words=LETTER_WORDS, alongside=False, kind="letter")
     if _EMAIL.search(text):
         return ShortForm(label="Courriel", max_words=EMAIL_WORDS, alongside=False, kind="email")
     return None

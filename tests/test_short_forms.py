@@ -133,3 +133,12 @@ def test_a_part_of_the_text_counted_in_sentences_is_not_its_length() -> None:
              "un texte court, avec une citation du président.")
     assert short_form(press) is None and short_full_text(press)  # the press release itself, kept short
     assert not short_full_text("Communiqué de presse + une version courte pour LinkedIn")
+
+
+def test_a_letter_to_the_paper_and_a_speech_with_no_length_are_forms_of_their_own() -> None:
+    letter = short_form("Un collectif a écrit dans le journal. Je dois répondre par un courrier des lecteurs, ton posé.")
+    assert letter is not None and letter.kind == "letter"
+    speech = short_form("Il me faudrait 3-4 arguments solides et une courte intervention que l'adjoint puisse lire en séance.")
+    assert speech is not None and speech.spoken and speech.alongside and speech.max_words == 130
+    # An intervention the objection came from is no text to write.
+    assert short_form("Une intervention de l'opposition au dernier conseil disait que ça coûte trop cher, que répondre ?") is None

@@ -139,6 +139,11 @@ def _email_counter(answer: Answer, body: str, budget: int) -> str:
     return f"Bonjour,\n\n{_spoken_counter(answer, body, budget)}\n\nBien cordialement,"
 
 
+def _letter_counter(answer: Answer, body: str, budget: int) -> str:
+    """The spoken paragraphs as a letter to the paper: addressed to its readers' editor, signed by its author."""
+    return f"Madame, Monsieur,\n\n{_spoken_counter(answer, body, budget)}\n\n[Prénom Nom, fonction]"
+
+
 _ADVICE = re.compile(r"^\*\*Conseil pratique\*\*\n- (.+)$", re.M)
 
 
@@ -166,6 +171,7 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     body = body_of(answer)
     laid_out = {"spoken": lambda: _spoken_counter(answer, body, form.max_words),
                 "email": lambda: _email_counter(answer, body, form.max_words),
+                "letter": lambda: _letter_counter(answer, body, form.max_words),
                 "note": lambda: _note_counter(answer, body)}
     if form.kind in laid_out and answer.mode == "contre-argument" and answer.sections:
         text = laid_out[form.kind]()
@@ -192,7 +198,7 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
 def shape(answer: Answer, form: ShortForm) -> None:
     """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note or an
     email is a rebuttal's layout: other answers keep theirs."""
-    if form.kind in ("note", "email") and answer.mode != "contre-argument":
+    if form.kind in ("note", "email", "letter") and answer.mode != "contre-argument":
         return
     text, citations = short_text(answer, form)
     if form.alongside:
@@ -202,8 +208,8 @@ def shape(answer: Answer, form: ShortForm) -> None:
     header = ""
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
-    how = {"spoken": "à lire posément", "note": "à relire avant envoi", "email": "à relire avant envoi"}.get(
-        form.kind, "à coller tel quel")
+    how = {"spoken": "à lire posément", "note": "à relire avant envoi", "email": "à relire avant envoi",
+           "letter": "à relire avant envoi"}.get(form.kind, "à coller tel quel")
     answer.answer = f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n{sources_block(citations)}"
     answer.citations = citations
     # What to do with the text is said beside it, not inside what gets pasted (review 9: « écrivez « développe » »

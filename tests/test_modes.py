@@ -437,8 +437,10 @@ def test_an_objection_said_in_two_quotes_is_read_whole_and_typed_by_what_it_atta
                                        "pas du maire")
     assert objection_text("Il dit que « la coopération coûte trop cher » puis « je voterai contre ».") == \
         "La coopération coûte trop cher"  # a second quote said apart is not the same complaint
-    answer = assistant.answer(request, mode="contre-argument").answer
-    assert "légitimité et compétence" in answer and "L1115" in answer
+    answer = assistant.answer(request, mode="contre-argument")
+    assert answer.sections[0]["kind"] == "competence" and re.search(r"L1115|CGCT", answer.answer)
+    # « le droit de réponse » is a letter to the paper: signed, not a rebuttal's outline.
+    assert "**Courrier**" in answer.answer and "[Prénom Nom, fonction]" in answer.answer
 
 
 def test_the_tool_named_first_is_the_one_asked_about() -> None:

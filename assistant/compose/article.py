@@ -177,19 +177,25 @@ def compose_article(ctx: ComposeContext) -> str:
         return " ".join(parts)
 
     per_paragraph = 1 if ctx.length == "short" else 2
+
+    def quotes(theme: str, query: str, k: int = 5, meant: str = "", current: bool = False) -> list[Sentence]:
+        """One paragraph's quotes, never one already quoted, whole or in part: `meant` re-scores them by their
+        closeness to a reader's question; `current` (the funding paragraph) puts current facts first."""
+        pool = [c for c in candidates(ctx.retrieve_about(theme, about, k=k), limit=k) if says_something(c)]
+        scored = score_sentences(query, pool, ctx.bm25, prefer_figures=True)
+        if meant:
+            scored = ctx.rerank(scored, query=meant)
+        ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)])
+        if current:
+            ranked = current_facts_first(ranked, ctx.newest_year)
+        return pick(ranked, per_paragraph, min_score=0.15)
+
     body: list[str] = []
     # The readers' questions the request names (« d'où vient l'argent ? ») are answered first, each under its own
     # heading; the general « why » paragraph then gives way to them.
-    questions = reader_questions(ctx.question)
     unanswered: list[str] = []
-    for point in questions:
-        passages = ctx.retrieve_about(point, about, k=5)
-        query = f"{point} {about}"
-        scored = score_sentences(query, [c for c in candidates(passages, limit=5) if says_something(c)], ctx.bm25,
-                                 prefer_figures=True)
-        ranked = ctx.suit_audience([s for s in ctx.rerank(scored, query=point)
-                                    if not any(s.text in u or u in s.text for u in used)])
-        chosen = pick(ranked, per_paragraph, min_score=0.15)
+    for point in reader_questions(ctx.question):
+        chosen = quotes(point, f"{point} {about}", meant=point)
         # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
         # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE).
         if chosen and (not ctx.calibrated or
@@ -207,15 +213,8 @@ def compose_article(ctx: ComposeContext) -> str:
         funding = heading == FUNDING_HEADING
         if funding and tools:
             theme = " ".join(t.query for t in tools)
-        query = f"{about} {theme}"
         # Funding is read as current: searched wider, so that current rules are found beside the old ones.
-        passages = ctx.retrieve_about(theme, about, k=8 if funding else 5)
-        pool = [c for c in candidates(passages, limit=8 if funding else 5) if says_something(c)]
-        ranked = ctx.suit_audience([s for s in score_sentences(query, pool, ctx.bm25, prefer_figures=True)
-                                    if not any(s.text in u or u in s.text for u in used)])  # no quote twice, whole or in part
-        if funding:
-            ranked = current_facts_first(ranked, ctx.newest_year)
-        chosen = pick(ranked, per_paragraph, min_score=0.15)
+        chosen = quotes(theme, f"{about} {theme}", k=8 if funding else 5, current=funding)
         if chosen:
             body += [f"### {heading_for(heading, brief)}", cite_all(chosen), ""]
     written = len(body) // 3

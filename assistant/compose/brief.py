@@ -170,8 +170,8 @@ def headline(brief: Brief, request: str, country: bool = True) -> str:
         who = f"{brief.ours} et {brief.partner_label}"
     elif brief.partner:
         who = f"Notre coopération avec {brief.partner_label}"
-    elif country and not brief.ours and country_named(request):
-        who = f"Notre coopération avec {country_named(request)}"
+    elif country and not brief.ours and (named_country := country_named(request)):
+        who = f"Notre coopération avec {named_country}"
         if not about:
             return who
     else:

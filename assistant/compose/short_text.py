@@ -11,6 +11,7 @@ first.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from assistant.compose.brief import INSTRUCTION_CLAUSE
 from assistant.compose.citations import cited_by, renumbered, sources_block
@@ -134,14 +135,16 @@ def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def _email_counter(answer: Answer, body: str, budget: int) -> str:
-    """The spoken paragraphs, between a greeting and a sign-off: a reply one sends as it is."""
-    return f"Bonjour,\n\n{_spoken_counter(answer, body, budget)}\n\nBien cordialement,"
+# A reply one sends as it is (an email), or a letter to the paper, signed by its author: the spoken paragraphs
+# between a greeting and a sign-off.
+_FRAMES = {"email": ("Bonjour,", "Bien cordialement,"), "letter": ("Madame, Monsieur,", "[Prénom Nom, fonction]")}
+# The layouts made of a rebuttal's own pieces: other answers keep theirs.
+REBUTTAL_LAYOUTS = ("note", *_FRAMES)
 
 
-def _letter_counter(answer: Answer, body: str, budget: int) -> str:
-    """The spoken paragraphs as a letter to the paper: addressed to its readers' editor, signed by its author."""
-    return f"Madame, Monsieur,\n\n{_spoken_counter(answer, body, budget)}\n\n[Prénom Nom, fonction]"
+def _framed_counter(answer: Answer, body: str, budget: int, kind: str) -> str:
+    greeting, sign_off = _FRAMES[kind]
+    return f"{greeting}\n\n{_spoken_counter(answer, body, budget)}\n\n{sign_off}"
 
 
 _ADVICE = re.compile(r"^\*\*Conseil pratique\*\*\n- (.+)$", re.M)
@@ -170,9 +173,8 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     """The short text and the citations it uses (their numbers unchanged)."""
     body = body_of(answer)
     laid_out = {"spoken": lambda: _spoken_counter(answer, body, form.max_words),
-                "email": lambda: _email_counter(answer, body, form.max_words),
-                "letter": lambda: _letter_counter(answer, body, form.max_words),
-                "note": lambda: _note_counter(answer, body)}
+                "note": lambda: _note_counter(answer, body),
+                **{kind: partial(_framed_counter, answer, body, form.max_words, kind) for kind in _FRAMES}}
     if form.kind in laid_out and answer.mode == "contre-argument" and answer.sections:
         text = laid_out[form.kind]()
         return text, cited_by(text, answer.citations)
@@ -196,9 +198,9 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
 
 
 def shape(answer: Answer, form: ShortForm) -> None:
-    """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note or an
-    email is a rebuttal's layout: other answers keep theirs."""
-    if form.kind in ("note", "email", "letter") and answer.mode != "contre-argument":
+    """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note, an
+    email or a letter is a rebuttal's layout: other answers keep theirs."""
+    if form.kind in REBUTTAL_LAYOUTS and answer.mode != "contre-argument":
         return
     text, citations = short_text(answer, form)
     if form.alongside:
@@ -208,8 +210,8 @@ def shape(answer: Answer, form: ShortForm) -> None:
     header = ""
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"
-    how = {"spoken": "à lire posément", "note": "à relire avant envoi", "email": "à relire avant envoi",
-           "letter": "à relire avant envoi"}.get(form.kind, "à coller tel quel")
+    how = ("à lire posément" if form.kind == "spoken" else "à relire avant envoi" if form.kind in REBUTTAL_LAYOUTS
+           else "à coller tel quel")
     answer.answer = f"{header}**{form.label}** — _{_words(text)} mots, {how}._\n\n{text}\n\n{sources_block(citations)}"
     answer.citations = citations
     # What to do with the text is said beside it, not inside what gets pasted (review 9: « écrivez « développe » »

@@ -76,8 +76,7 @@ def _unit(word: str) -> str:
     w = word.lower()
     if w in ("€", "euro", "euros"):
         return "€"
-    if w.startswith(("million", "milliard", "centime")):
-        return w[:5]
+    # Six letters fold the plural (« millions » → « millio ») and keep a million apart from a milliard.
     return w[:6]
 
 

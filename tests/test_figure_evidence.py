@@ -72,3 +72,12 @@ def test_a_refusal_names_what_the_documents_do_not_mention(assistant) -> None:  
     german = assistant.answer("Comment font les communes allemandes pour financer leurs partenariats ?")
     assert german.abstained and "« communes allemandes »" in german.notice
 
+
+
+def test_a_million_is_not_a_milliard() -> None:
+    from assistant.compose.fiche import _figures
+    from assistant.figures import figure_mentions, supported_by
+
+    assert not supported_by(figure_mentions("10,1 millions d'euros")[0], ["l'APD française : 10,1 milliards d'euros"])
+    assert supported_by(figure_mentions("10,1 milliards d'euros")[0], ["l'APD française : 10,1 milliards d'euros"])
+    assert _figures("1,5 milliard d'euros") == {("1500000000", "€")}

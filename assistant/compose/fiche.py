@@ -64,7 +64,7 @@ def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
     def values(s: Sentence) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {}
         for _, value, unit in figure_mentions(s.text):
-            if unit in ("%", "€", "milli"):
+            if unit in ("%", "€", "millio", "millia"):
                 out.setdefault(unit, set()).add(value)
         return out
 
@@ -79,7 +79,7 @@ def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
     return []
 
 
-_SCALE = {"milli": 1_000_000}  # « 1,5 million d'euros » is « 1 500 000 euros »
+_SCALE = {"millio": 1_000_000, "millia": 1_000_000_000}  # « 1,5 million d'euros » is « 1 500 000 euros »
 
 
 def _in_euros(value: str, unit: str) -> tuple[str, str]:

@@ -180,8 +180,14 @@ _OBJECTION_CUES = re.compile(
 _ASKS_A_FACT = re.compile(r"\b(?:quand(?! (?:on|il|elle|ils|elles|nous|vous|je|j['’]|tu|les?|la|l['’]|des|un|une|même|"
                           r"bien|ça|c['’]est)\b)|combien|en quelle année|quelle année|à quelle date|quelle date|quel montant|"
                           r"quel taux|quel pourcentage)\b[^.!?«»]*\?\s*$", re.I)
+# « c koi la FICOL de l'AFD exactement ? on nous en a parlé en commission »: a question of definition, whatever
+# follows it, asks what a thing is; it does not object to it (dialogues fresh 11, tune half).
+_ASKS_DEFINITION = re.compile(r"\b(?:qu['’]est[- ]ce (?:que|qu['’])|c['’]est quoi|c koi|que (?:veut dire|signifie))\b[^.!?]*\?",
+                              re.I)
 # « … je lui réponds quoi ? », « comment leur répondre ? »: a rebuttal asked for, whatever facts the message asks about.
 _ASKS_REBUTTAL = re.compile(r"\b(?:je (?:lui|leur) (?:réponds|dis) quoi|(?:que|quoi|comment) (?:lui|leur) (?:répondre|dire)|"
+                            # « Un élu a posté : « … ». Que répondre ? » (seen in a browser, eighth session)
+                            r"(?:que|quoi|comment) (?:y )?répondre(?=\s*\?)|"
                             r"comment (?:je|on) (?:lui|leur) répond\w*|qu['’]est-ce que (?:je|j['’]|on) (?:lui|leur) répond\w*|"
                             r"aidez?-moi à (?:lui|leur) répondre)\b", re.I)
 # "ce dispositif", "cette ville": a demonstrative pointing at the topic of the previous turns.
@@ -206,22 +212,27 @@ _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|
 # « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
-                               r"ça|ca|cela|c['’]est|c['’]était|son|sa|ses|leurs?)\b"
+                               r"ça|ca|cela|c['’]est|c['’][ée]tait|son|sa|ses|leurs?)\b"
                                # « c'est quoi la FICOL ? » names its subject; « c'est qui qui peut demander ? » does not.
                                r"(?!\s*(?:quoi|qui|quel\w*)\s+(?!qui\b|que\b|qu['’])\w)", re.I)
 # « les régions en ont apporté combien ? », « qui a été la première ville à l'utiliser ? », « t'as un exemple ? »:
 # a pronoun standing for the topic inside the sentence, or a request for an example of it.
 _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|restait)\b|"
-                            r"\b(?:à|de|pour|peut|peuvent|doit|doivent|faut) (?:l['’]|la |le |les )[a-zé]+(?:er|ir|re)\b|"
+                            # « la 1ere ville a l'utiliser » typed without the accent: still the preposition.
+                            r"\b(?:[àa]|de|pour|peut|peuvent|doit|doivent|faut) (?:l['’]|la |le |les )[a-zé]+(?:er|ir|re)\b|"
                             r"\b(?:un|des) exemples?\b|"
                             # « les collectivités avaient donné combien à ce moment-là ? »: the time the topic was about.
                             # « on peut payer de l'irrigation avec ? »: a preposition left without its object.
                             r"\b(?:avec|dessus|dedans|sans)\s*\?\s*$|"
                             r"\b[àa] ce moment[- ]?l[àa]\b|\b[àa] (?:l['’]|cette )[ée]poque\b|\bcette ann[ée]e[- ]l[àa]\b|\b[àa] cette date\b",
                             re.I)
+# « c'est quels pays qui ont le plus de projets ? » after a question on the Atlas: which ones among what was asked.
+# (« c'est quoi la FICOL ? » names its subject; a kind of place or project does not.)
+_WHICH_OF_THEM = re.compile(r"^\s*(?:et\s+)?c['’]est (?:quel|quelle|quels|quelles) (?:pays|villes?|communes?|collectivités?|"
+                            r"projets?|régions?|départements?|années?|partenaires?)\b", re.I)
 _IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
                                r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
-_VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’]était)\s+(?!quoi\s+\w)\w+", re.I)
+_VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’][ée]tait)\s+(?!quoi\s+\w)\w+", re.I)
 # « et en 2012 ? »: the same question, about another year.
 _ANOTHER_YEAR = re.compile(r"^\s*(?:et\s+)?(?:en|pour|sur)\s+((?:19|20)\d\d)\s*(?:,?\s*(?:c['’]était|c['’]est|ça donne)"
                            r"\s+combien)?\s*\??\s*$", re.I)
@@ -299,7 +310,7 @@ def _is_followup(message: str) -> bool:
         return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
     if _ELLIPSIS_START.match(message) and (words <= 12 or (not own and words <= 18)):
         return True  # « et nous la commune on doit mettre au moins combien de notre côté ? »
-    if words <= 10 and not own and _POINTS_INSIDE.search(message):
+    if words <= 10 and not own and (_POINTS_INSIDE.search(message) or _WHICH_OF_THEM.match(message)):
         return True
     if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
         return True  # « hors réfugiés ça donne quoi ? », « faut combien de collectivités minimum ? »
@@ -526,11 +537,13 @@ class _Memory:
     name_is_guess: bool = False  # topic_entities were read from an answer, the question naming nothing
     last_mode: str = "question"
     last_intent: str = ""
+    last_cost: CostFigures | None = None  # the last computation, which « plus court » shortens
     has_answer: bool = False
 
 
 def _remember(memory: _Memory, understood: Understanding) -> None:
     memory.last_intent = understood.intent
+    memory.last_cost = understood.cost if understood.intent == "compute" else None
     if understood.intent == "compute" and not memory.topic:
         memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
     if understood.intent in ("question", "followup", "objection"):
@@ -640,8 +653,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding("figures", NATIONAL_FIGURES, "question", audience, topic=NATIONAL_FIGURES)
         if instruction:
             intent, new_mode, new_audience = instruction
+            # « plus court, je dois le dire en 30 secondes » after a computation: the computation, shortened.
+            cost = memory.last_cost if intent == "shorten" else None
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
-                                 topic=memory.topic, sentences=_sentences_asked(text))
+                                 topic=memory.topic, sentences=_sentences_asked(text), cost=cost)
     bare = _ACKNOWLEDGED.sub("", text)
     if memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory):
         named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
@@ -664,14 +679,27 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if asked and asked != "question":
             return Understanding("question", text, asked, audience,
                                  notice=f"Demande comprise comme : {_mode_label(asked)}.")
-        cued = (bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text)) or bool(_ASKS_REBUTTAL.search(text))
-        if cued or (looks_like_objection is not None and not text.rstrip().endswith("?") and looks_like_objection(text)):
+        cued = ((bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text) and not _opens_on_a_question(text))
+                or bool(_ASKS_REBUTTAL.search(text)))
+        if cued or (looks_like_objection is not None and not text.rstrip().endswith("?")
+                    and not _ASKS_DEFINITION.search(text) and not _opens_on_a_question(text)
+                    and looks_like_objection(text)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
 
 
 OWN_QUESTION_WORDS = 9
+OPENING_QUESTION_WORDS = 6
+
+
+def _opens_on_a_question(text: str) -> bool:
+    """« Est-ce qu'une commune peut signer une convention avec l'État malien… ? Notre maire pense que ça irait plus
+    vite. » (review 13): a question asked first, whatever someone is then said to think, is a question. A reported
+    claim followed by « que répondre ? » still asks for a rebuttal (the cue comes before the question)."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    return (first.endswith("?") and len(first.split()) >= OPENING_QUESTION_WORDS
+            and not _OBJECTION_CUES.search(first) and not _ASKS_REBUTTAL.search(first))
 QUESTION_NOTICE = "Votre message est une question : réponse en mode Question."
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.compose.tools import named_tools
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, terms
@@ -28,8 +29,12 @@ _ASKS = {
         rf"(?:{_VERBS}) combien|à combien s['’]él[eè]v\w*|"
         # « montant max de la subvention », « plafond de subvention par projet »: a bound, asked without a verb.
         r"montants? (?:max\w*|min\w*|plafond|exact|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
-    "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|%", re.I),
-    "count": re.compile(r"\b(?:combien (?:de |d['’])(?!euros)\w+|nombre (?:de |d['’])\w+)", re.I),
+    # The « 1 % eau », « 1% déchets »: a tool's name, not a rate asked.
+    "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|"
+                       r"%(?!\s*(?:»|eau|[ée]nergie|d[ée]chets|mobilit|transport|pour (?:l['’]eau|les transports)))", re.I),
+    "count": re.compile(r"\b(?:combien (?:de |d['’])(?!euros|temps\b|mois\b|années\b|ans\b)\w+|nombre (?:de |d['’])\w+)", re.I),
+    # « durée max d'un projet », « ça dure combien de temps ? »: a length of time.
+    "duration": re.compile(r"\bdurées?\b|\bcombien de (?:temps|mois|années)\b|\bdure(?:nt|ra|rait)? combien\b", re.I),
     # Only with a year named (see `figure_asked`): « date limite … en 2026 » when the documents give 2024's and 2025's.
     "date": re.compile(r"\b(?:quand|date|dates|calendrier|délai|échéance)\b", re.I),
 }
@@ -43,12 +48,20 @@ _SAYS = {
     # A number counting something: not a year, not a day of a month, not money nor a share.
     "count": re.compile(rf"(?:\b(?!(?:19|20)\d\d\b)\d[\d  \u202f]*|\b{_NUMBER_WORD}s?)\s+"
                         rf"(?!{_MONTH}\b|%|€|euros?\b|millions?\b|milliards?\b)[a-zéèêàâîôûç]", re.I),
+    "duration": re.compile(r"\b\d+\s*(?:à|-|ou)?\s*(?:\d+\s*)?(?:mois|ans|années|semaines|jours)\b|"
+                           rf"\b{_NUMBER_WORD}\s+(?:mois|ans|années|semaines)\b", re.I),
     # A day of a month, or a month of a year: « du 7 avril au 30 mai 2025 », « mars 2022 ».
     "date": re.compile(rf"\b\d{{1,2}}(?:er)? {_MONTH}|\b{_MONTH} (?:19|20)\d\d\b", re.I),
 }
 # « programme 2024-2026 », « de 2014 à 2021 », « entre 2017 et 2022 »: a span, which names neither end as such.
 _Y = r"(?:19|20)\d\d"
 _RANGE = re.compile(rf"\b{_Y} ?[-–] ?{_Y}\b|\bde {_Y} à {_Y}\b|\bentre {_Y} et {_Y}\b")
+
+# What an amount is paid as (« la cotisation annuelle à Cités Unies France », « l'indemnité d'un volontaire »): the
+# evidence must name it, or it gives another sum about the same body (holdout 8, tune half: CUF's counts answered
+# its membership fee).
+_AMOUNT_OF = re.compile(r"\b(cotisations?|adhésions?|indemnités?|salaires?|rémunérations?|tarifs?|prix|loyers?|frais)\b", re.I)
+_ASKS["amount"] = re.compile(_ASKS["amount"].pattern + r"|^\W*(?:la |le |les )?(?:cotisations?|tarifs?|prix)\b", re.I)
 
 # A name in at most this many passages is specific (Bordeaux, Chécy, PMA); a frequent one (FICOL, AFD) is the
 # corpus's own subject and found near some figure anyway.
@@ -81,17 +94,31 @@ def _without_other_ranges(text: str, question: str) -> str:
     return _RANGE.sub(lambda m: m.group(0) if m.group(0) in question else " ", text)
 
 
+def _tools_missing(tools: dict[str, str], sentence: str, title: str) -> list[str]:
+    """The asked tools, when a figure sentence is about none of them: it is about the tools it or its section
+    names, or failing that its document's title. A section on the « 1 % déchets » in a document on the four « 1 % »
+    is about that one only. Two tools asked are alternatives: « 1 % mobilité, date de quand — 1 % énergie ? » after
+    a follow-up, or « FICOL et FEXTE, combien ? », each answered by its own sentences (dialogues fresh 8, tune)."""
+    about = {t.id for t in named_tools(sentence, limit=None)} or {t.id for t in named_tools(title, limit=None)}
+    return [] if about & set(tools.values()) else list(tools)
+
+
 def figure_not_held(question: str, names: list[str], names_text: str, passages: list[Passage],
-                    bm25: Bm25Index, places: set[str] | frozenset[str] = frozenset()) -> list[str]:
+                    bm25: Bm25Index, places: set[str] | frozenset[str] = frozenset(),
+                    tools: dict[str, str] | None = None) -> list[str]:
     """What the evidence lacks for the figure asked: the names that no figure sentence of that kind carries, or
     ["chiffre"] when no sentence gives such a figure at all; empty when held or when no figure is asked.
 
     `names` are the question's names and `names_text` the question in the documents' words; `places` are the
-    collectivities it is about (« la métropole de Bordeaux »), required however often the documents name them."""
+    collectivities it is about (« la métropole de Bordeaux »), required however often the documents name them.
+    `tools` are the funding tools the question names (its words → the tool's id): « combien le
+    1 % mobilité a-t-il levé ? » is not answered by the « 1 % déchets »'s 4 millions, nor « l'appel à idées FICOL
+    2025 » by the dates of the ministry's 2025 call (holdout 8, tune half), however frequent the tool's name."""
     kind = figure_asked(question)
     if kind is None:
         return []
-    names = _specific_names(names, places, names_text, bm25)
+    names = _specific_names(names, places, names_text, bm25) + _AMOUNT_OF.findall(question)
+    tools = tools or {}
     says = _SAYS[kind]
     fewest: list[str] | None = None
     for passage in passages[:EVIDENCE_PASSAGES]:
@@ -100,7 +127,8 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
             if not says.search(sentence.text):
                 continue
             held = set(terms(_without_other_ranges(f"{sentence.text} {sentence.section}", question))) | heading
-            missing = [n for n in names if not set(terms(n)) <= held]
+            missing = [n for n in names if not set(terms(n)) <= held] + _tools_missing(
+                tools, f"{sentence.text} {sentence.section}", passage.chunk.title)
             if not missing:
                 return []
             if fewest is None or len(missing) < len(fewest):

@@ -85,12 +85,19 @@ _PART_AFTER = re.compile(r"^\s*(?:pour\s+(?!(?:les?|la|l['’]|une?|notre|nos|vo
                          r"de la\b|de l['’]|d['’]|de (?:notre|votre|son|sa|leur)\b)", re.I)
 
 
+# « Communiqué de presse… Je veux rappeler en 2-3 phrases ce qu'est la FICOL » (review 13): in a request for a
+# press release or an article, the sentences given to explain one thing are a part of it.
+_WHAT_AFTER = re.compile(r"^\s*(?:ce qu['’]|ce que\b|comment\b|pourquoi\b|à quoi\b)", re.I)
+
+
 def _length(text: str) -> tuple[int, str] | None:
     """The length asked, in words, and how it was asked (« 5-6 lignes »). A text asked longer than a short form
     anywhere in the request (« environ 300 mots ») is a full text, whatever part of it is counted elsewhere."""
     asked = []
     for found in _LENGTH.finditer(text):
         if _PART_OF_TEXT.search(text[:found.start()]) or _PART_AFTER.match(text[found.end():]):
+            continue
+        if _FULL_FORM.search(text) and _WHAT_AFTER.match(text[found.end():]):
             continue
         upper = count_of(found.group(2) or found.group(1))
         unit = found.group(3).lower()
@@ -158,6 +165,12 @@ def short_full_text(text: str) -> bool:
                 and not _medium(text) and not _length(text))
 
 
+# « une réponse courte pour les réseaux sociaux + une version un peu plus argumentée pour notre vice-président »
+# (review 13): the full answer too, beside the short one.
+_LONGER_TOO = re.compile(r"(?:\+|\bet\b|\bavec\b|\bpuis\b)\s*(?:aussi\s+)?(?:une?\s+)?(?:autre\s+)?version\s+(?:un peu\s+|plus\s+)?"
+                         r"(?:plus\s+)?(?:argumentée|longue|détaillée|complète|développée|étoffée)", re.I)
+
+
 def short_form(text: str) -> ShortForm | None:
     """The short form the request asks for, or None when it asks for a full answer."""
     laid_out = spoken_form(text) or written_form(text)
@@ -172,5 +185,5 @@ def short_form(text: str) -> ShortForm | None:
     if said:
         label += f" ({said})"
     # « un communiqué + une version LinkedIn », « un post + un article pour le journal interne »: both texts.
-    alongside = bool(_FULL_FORM.search(text) and _ALONGSIDE.search(text))
+    alongside = bool(_FULL_FORM.search(text) and _ALONGSIDE.search(text)) or bool(_LONGER_TOO.search(text))
     return ShortForm(label=label, max_words=words, alongside=alongside, sentences=_sentences(text))

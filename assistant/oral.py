@@ -35,6 +35,11 @@ _WRITTEN: tuple[tuple[str, str], ...] = (
     (r"(?<!\bil )\by a\b", "il y a"),
     (r"\bya\b", "il y a"),
     (r"\baujourdhui\b", "aujourd'hui"),
+    # Typed without accents: « c'etait avec quelles villes ? », « ils étaient impliqués comment la-bas ».
+    (r"\b(c['’])?etai(t|ent)\b", r"\1étai\2"),
+    (r"\bl[aà][- ]bas\b", "là-bas"),
+    (r"\bdeja\b", "déjà"),
+    (r"\b(?:1[eè]re|premiere)\b", "première"),
 )
 # Words that carry no meaning of their own: « du coup », « au juste », « franchement », « stp ».
 _FILLERS = re.compile(

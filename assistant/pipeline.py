@@ -14,7 +14,7 @@ from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter
-from assistant.compose.computation import compose_computation
+from assistant.compose.computation import compose_computation, computed_lines
 from assistant.compose.fiche import compose_fiche
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
@@ -149,6 +149,8 @@ class Assistant:
             understood.text = condensed or understood.text
         if understood.intent == "compute" and understood.cost is not None:
             return self._computed(message, understood, id), None
+        if understood.intent == "shorten" and understood.cost is not None:
+            return self._computed(message, understood, id, short=True), None
         if understood.intent == "shorten":
             previous = self._previous_answer(turns, understood, id)
             if previous is not None and previous.citations and not previous.abstained:
@@ -188,13 +190,14 @@ class Assistant:
                         intent="shorten", resolved_question=f"Version courte de la réponse à : {understood.topic}")
         return answer
 
-    def _computed(self, message: str, understood: Understanding, id: str) -> Answer:
+    def _computed(self, message: str, understood: Understanding, id: str, short: bool = False) -> Answer:
+        """The Calculateur's rule in the chat; `short` keeps the result and the sentence to say."""
         assert understood.cost is not None
         ctx = ComposeContext(question=message, passages=[], search=self.search, audience=understood.audience)
-        body = compose_computation(ctx, understood.cost)
+        body = "\n".join(computed_lines(understood.cost)) if short else compose_computation(ctx, understood.cost)
         return Answer(question=message, mode="question", answer=body + ("\n\n" + ctx.book.sources_block() if ctx.book.citations else ""),
                       abstained=False, citations=ctx.book.citations, retrieved=ctx.extra_passages, id=id,
-                      intent="compute", resolved_question="Calcul du coût par habitant",
+                      intent="shorten" if short else "compute", resolved_question="Calcul du coût par habitant",
                       sections=[{"per_inhabitant": understood.cost.per_inhabitant, "share_percent": understood.cost.share_percent,
                                  "sentence": understood.cost.sentence}])
 

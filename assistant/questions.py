@@ -99,7 +99,7 @@ def prepare(raw: str | None) -> PreparedQuestion:
 
 
 _DEFINITION = re.compile(
-    r"^\s*(?:qu['’]est-ce que|c['’]est quoi|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
+    r"^\s*(?:qu['’]est-ce que|c['’]est quoi|ce qu['’](?:est|sont)|que (?:fait|sont|signifie|veut dire)|quel(?:le)? est (?:le rôle|la mission|la fonction) d[eu']?s?|"
     r"(?:à )?quoi sert|qui est|présente(?:-moi)?|définis|définition d[eue']?s?)\s*(?:l['’]|la |le |les |un |une |du |de la |des )?"
     # « c'est quoi la ficol de l'afd, ca existe depuis quand ? »: the term ends at the comma
     r"([^,;?]+?)\s*(?:[,;][^?]*)?\??$"

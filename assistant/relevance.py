@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.compose.tools import is_tool_name, named_tools
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import FIGURE_ABSENT, figure_not_held
@@ -238,13 +239,25 @@ def list_absent(question: str, passages: list[Passage]) -> bool:
 _CONTEXT_ADDED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
+def tools_named(question: str) -> dict[str, str]:
+    """The funding tools the user's own words name, as they name them (« 1 % transports » → « mobilite »);
+    the words of the lexicon's expansion do not count."""
+    lowered = question.lower()
+    named: dict[str, str] = {}
+    for tool in named_tools(question):
+        found = next(m for a in tool.aliases if is_tool_name(a) and (m := re.search(re.escape(a) + r"\w*", lowered)))
+        named[question[found.start():found.end()]] = tool.id
+    return named
+
+
 def figure_missing(question: str, names_text: str | None, passages: list[Passage], bm25: Bm25Index) -> list[str]:
     """What the evidence lacks for the figure the question asks (see `figure_evidence`); empty when held."""
     text = _CONTEXT_ADDED.sub(" ", names_text or question)
     own = _own_names(question)
     names = [n for n in proper_nouns(text) if n not in own]
     places = _named_collectivities(text, bm25) - own
-    missing = figure_not_held(_CONTEXT_ADDED.sub(" ", question), names, text, passages, bm25, places)
+    asked = _CONTEXT_ADDED.sub(" ", question)
+    missing = figure_not_held(asked, names, text, passages, bm25, places, tools_named(asked))
     # « en Asie du Sud-Est » reads « Laos Vietnam »: countries the lexicon put for a region are alternatives, and the
     # figure held for one of them (the Laos project) answers the region (holdout 7, tune half).
     added = [n for n in names if n.lower() not in question.lower()]

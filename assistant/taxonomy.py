@@ -247,7 +247,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "encore une dépense inutile sur le budget de la ville", "on paie des projets ailleurs avec l'argent des habitants",
          "l'argent de la commune part à l'étranger",
          # Who pays: answered by who else pays (holdout 7, tune half).
-         "c'est le contribuable d'ici qui paie tout", "personne d'autre ne met un euro dans ces projets"),
+         "c'est le contribuable d'ici qui paie tout", "personne d'autre ne met un euro dans ces projets",
+         # The waste of public money said in so many words is its cost, not its control (dialogues fresh 11, tune).
+         "c'est du gaspillage d'argent public"),
         ("modeste", "cofinancement", "retombees"),
     ),
     ObjectionKind(

@@ -178,3 +178,26 @@ def test_a_label_with_three_words_after_it_is_no_sentence_for_an_article() -> No
             "Assiette du « 1 % eau » : au maximum 1 % des recettes propres de chaque budget annexe consacré à l'eau.")
     label, rule = split_passage(Passage(chunk=Chunk(id="c", text=text, source="s", title="t"), score=0.0))
     assert not says_something(label) and says_something(rule)
+
+
+def test_what_a_press_release_must_explain_in_a_few_sentences_is_a_part_of_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    from assistant.compose.asks import reader_questions
+    from assistant.formats import short_form
+
+    request = ("Communiqué de presse : notre agglomération vient d'obtenir la FICOL pour un projet d'assainissement "
+               "avec Ségou. Je voudrais expliquer en deux phrases ce qu'est la FICOL et donner un ordre de grandeur "
+               "du nombre de projets financés en France.")
+    assert short_form(request) is None  # the sentences are for one part, the release is whole
+    assert reader_questions(request)[:2] == ["ce qu'est la FICOL", "combien de projets financés en France"]
+    answer = assistant.answer(request, mode="article", generate=False)
+    what_it_is = answer.answer.split("### Ce qu'est la FICOL", 1)[1].split("###", 1)[0]
+    assert "créée en 2014" in what_it_is  # the sentence that says what it is, not its amounts
+    assert "COMMUNIQUÉ DE PRESSE" in answer.answer
+
+
+def test_the_call_that_funds_the_project_answers_who_pays_and_not_a_sibling_call(assistant) -> None:  # type: ignore[no-untyped-def]
+    request = ("Un article pour le bulletin municipal sur notre projet d'assainissement avec la commune de Fatick au "
+               "Sénégal, retenu à l'appel à projets franco-sénégalais 2024. Il faut expliquer comment c'est financé.")
+    answer = assistant.answer(request, mode="article", generate=False)
+    assert "au moins 20 % du financement" in answer.answer
+    assert "franco-libanais" not in answer.answer and "franco-palestinien" not in answer.answer

@@ -81,3 +81,21 @@ def test_a_million_is_not_a_milliard() -> None:
     assert not supported_by(figure_mentions("10,1 millions d'euros")[0], ["l'APD française : 10,1 milliards d'euros"])
     assert supported_by(figure_mentions("10,1 milliards d'euros")[0], ["l'APD française : 10,1 milliards d'euros"])
     assert _figures("1,5 milliard d'euros") == {("1500000000", "€")}
+
+
+def test_a_tool_s_name_is_no_rate_asked() -> None:
+    assert figure_asked("et le 1% energie, il date de quand ?") is None
+    assert figure_asked("le 1 % eau a rapporté combien en tout ?") == "amount"
+
+
+def test_a_figure_given_for_a_sibling_tool_is_not_given_for_the_tool_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    # The document on the four « 1 % » gives the « 1 % déchets »'s and the water's amounts, not the mobility one's.
+    mobility = assistant.answer("Le 1 % transports, ça a rapporté combien d'euros au total ?", generate=False)
+    assert mobility.abstained and "1 % transports" in mobility.notice
+    waste = assistant.answer("Le 1 % déchets a permis de réunir combien d'euros ?", generate=False)
+    assert not waste.abstained and "4 millions" in waste.answer
+
+
+def test_a_length_of_time_is_a_figure_asked() -> None:
+    assert figure_asked("les projets durent combien de temps ?") == "duration"
+    assert figure_asked("Durée maximale d'un projet ?") == "duration"

@@ -441,6 +441,9 @@ def test_an_objection_said_in_two_quotes_is_read_whole_and_typed_by_what_it_atta
     assert answer.sections[0]["kind"] == "competence" and re.search(r"L1115|CGCT", answer.answer)
     # « le droit de réponse » is a letter to the paper: signed, not a rebuttal's outline.
     assert "**Courrier**" in answer.answer and "[Prénom Nom, fonction]" in answer.answer
+    # It opens on what the paper printed, not on a line said in council (« Votons… », « Je propose… »).
+    letter = answer.answer.split("Madame, Monsieur,", 1)[1].strip()
+    assert letter.startswith("Vous écrivez : « Hors des compétences") and not re.search(r"\b(?:Votons|Je propose)\b", letter)
 
 
 def test_the_tool_named_first_is_the_one_asked_about() -> None:

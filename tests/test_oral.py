@@ -16,7 +16,9 @@ def test_fillers_and_abbreviations_are_written_out() -> None:
     assert written("et c calculé sur quel budget ?") == "et c'est calculé sur quel budget ?"
     assert written("c koi la FICOL ?") == "qu'est-ce que la FICOL ?"
     assert written("ok, c pour qui ?") == "c'est pour qui ?"
-    assert written("c etait pour quelle ville ?") == "c'etait pour quelle ville ?"
+    assert written("c etait pour quelle ville ?") == "c'était pour quelle ville ?"
+    # Typed without accents: the written words, which the follow-up rules and the documents use.
+    assert written("et les élus ils etaient où la-bas, deja ?") == "et les élus ils étaient où là-bas, déjà ?"
     assert written("la catégorie c des projets") == "la catégorie c des projets"
 
 

@@ -142,3 +142,20 @@ def test_a_letter_to_the_paper_and_a_speech_with_no_length_are_forms_of_their_ow
     assert speech is not None and speech.spoken and speech.alongside and speech.max_words == 130
     # An intervention the objection came from is no text to write.
     assert short_form("Une intervention de l'opposition au dernier conseil disait que ça coûte trop cher, que répondre ?") is None
+
+
+def test_a_longer_version_asked_beside_the_short_one_comes_too() -> None:
+    both = short_form("Il me faut un commentaire court sous le post, et une version plus détaillée pour le maire.")
+    assert both is not None and both.alongside
+    assert not short_form("Il me faut un commentaire court sous le post.").alongside
+
+
+def test_the_figure_an_objection_quotes_is_checked_first_and_leads_the_short_reply(assistant) -> None:  # type: ignore[no-untyped-def]
+    request = ("Sur Facebook : « les collectivités ont claqué 126 millions d'euros dans l'aide au développement en 2021 "
+               "alors que nos services publics ferment ». Il me faut un commentaire court, et une version plus "
+               "détaillée pour l'élue.")
+    answer, body, _ = _asked(assistant, request)
+    checked = body.split("**Le chiffre cité, dans les documents** :", 1)[1].split("\n", 1)[0]
+    assert "126,7 millions" in checked and "72,3 millions" in checked  # what the total holds: refugees received here
+    short = body.split("### Commentaire", 1)[1] if "### Commentaire" in body else body.split("**Commentaire**", 1)[1]
+    assert "126,7 millions" in short

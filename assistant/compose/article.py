@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from assistant.compose.asks import as_heading, reader_questions
+from assistant.questions import defined_term
 from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import Sentence, candidates, current_facts_first, pick, quoted, score_sentences
-from assistant.compose.tools import named_tools
+from assistant.compose.sentences import (Sentence, candidates, current_facts_first, pick, prefer_definitions, quoted,
+                                         score_sentences)
+from assistant.compose.tools import JOINT_CALL, named_tools
 from assistant.dates import YEAR
 
 _INSTRUCTION = re.compile(
@@ -103,6 +105,19 @@ def place_of(s: Sentence, request: str) -> str:
     return before[-1] if before else ""  # the nearest town named before « la ville »
 
 
+# « l'appel à projets franco-sénégalais 2024 », « l'appel clés en main », « l'appel Ukraine 2025 ».
+_CALL_NAMED = re.compile(r"\bappel (?:à projets |à idées )?(?:conjoint )?(?:franco-[\w-]+|clés en main|généraliste|"
+                         r"[A-ZÉ][\w-]+)(?: (?:19|20)\d\d)?", re.I)
+
+
+def _another_call(text: str, call: str) -> bool:
+    """A sentence on the franco-libanais call, in an article on a project of the franco-sénégalais one: the rules
+    of another call, which the reader would take for ours."""
+    ours = {c.lower() for c in JOINT_CALL.findall(call)}
+    theirs = {c.lower() for c in JOINT_CALL.findall(text)}
+    return bool(ours and theirs and not ours & theirs)
+
+
 def says_something(s: Sentence) -> bool:
     """« Potentiel du « 1 % eau » : les sources divergent. »: a label and three words tell a reader nothing."""
     return " : " not in s.text or len(s.text.split(" : ", 1)[1].split()) >= 6
@@ -166,6 +181,10 @@ def compose_article(ctx: ComposeContext) -> str:
     brief_words = " ".join(brief.facts + brief.themes).split()
     about = (" ".join([named, *brief_words[:ABOUT_WORDS]]) if named
              else " ".join(brief_words) or subject)
+    # « On a été retenus à l'appel à projets franco-sénégalais 2024 » (review 13): the call that funds the project is
+    # what its readers' questions (who pays, for how long) and the funding paragraph are answered from.
+    found_call = _CALL_NAMED.search(ctx.question)
+    call = f" {found_call.group(0)}" if found_call else ""
     used: set[str] = set()
 
     def cite_all(sentences: list[Sentence]) -> str:
@@ -180,14 +199,19 @@ def compose_article(ctx: ComposeContext) -> str:
 
     def quotes(theme: str, query: str, k: int = 5, meant: str = "", current: bool = False) -> list[Sentence]:
         """One paragraph's quotes, never one already quoted, whole or in part: `meant` re-scores them by their
-        closeness to a reader's question; `current` (the funding paragraph) puts current facts first."""
-        pool = [c for c in candidates(ctx.retrieve_about(theme, about, k=k), limit=k) if says_something(c)]
-        scored = score_sentences(query, pool, ctx.bm25, prefer_figures=True)
+        closeness to a reader's question; `current` (the funding paragraph) puts current facts first. What a thing
+        is (« ce qu'est la FICOL ») is sought without our project's words, which would find its amounts instead."""
+        defined = defined_term(meant)
+        pool = [c for c in candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k)
+                if says_something(c) and not _another_call(c.text, call)]
+        scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
         if meant:
             scored = ctx.rerank(scored, query=meant)
         ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)])
         if current:
             ranked = current_facts_first(ranked, ctx.newest_year)
+        if defined:
+            prefer_definitions(defined, ranked)
         return pick(ranked, per_paragraph, min_score=0.15)
 
     body: list[str] = []
@@ -195,11 +219,13 @@ def compose_article(ctx: ComposeContext) -> str:
     # heading; the general « why » paragraph then gives way to them.
     unanswered: list[str] = []
     for point in reader_questions(ctx.question):
-        chosen = quotes(point, f"{point} {about}", meant=point)
+        defined = defined_term(point)
+        asked = point if defined else f"{point}{call}"
+        chosen = quotes(asked, point if defined else f"{point} {about}{call}", meant=point)
         # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
         # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE).
         if chosen and (not ctx.calibrated or
-                       max(ctx.closeness(chosen, ctx.search.query_vector(point))) >= MIN_POINT_CLOSENESS):
+                       max(ctx.closeness(chosen, ctx.search.query_vector(asked))) >= MIN_POINT_CLOSENESS):
             body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
         else:
             unanswered.append(point)
@@ -213,6 +239,8 @@ def compose_article(ctx: ComposeContext) -> str:
         funding = heading == FUNDING_HEADING
         if funding and tools:
             theme = " ".join(t.query for t in tools)
+        if funding:
+            theme += call
         # Funding is read as current: searched wider, so that current rules are found beside the old ones.
         chosen = quotes(theme, f"{about} {theme}", k=8 if funding else 5, current=funding)
         if chosen:

@@ -58,14 +58,18 @@ def left_out(points: list[str], shown: list[str], bm25: Bm25Index) -> list[str]:
 # (review 12: an article asked to say where the money comes from never said it).
 _ASKED = re.compile(r"^(?:qu['’]est-ce qu|est-ce qu|d['’]où|comment|combien|pourquoi|quel(?:le)?s?\b|qui\b|quand\b|"
                     r"à quoi|en quoi|ce que|ce qu['’]|le rôle|la place|les conditions)", re.I)
+# « rappeler en 2-3 phrases ce qu'est la FICOL » (review 13): the length given to a part does not hide what it asks.
 _EXPLAINED = re.compile(r"\b(?:expliqu\w*|montr\w*|rappel\w*|dire)\s+(?:simplement\s+|clairement\s+)?(?:(?:aux?|à la)\s+[\w'’ -]{2,20}?\s+)?"
+                        r"(?:en (?:\d+|une|deux|trois|quelques)(?:\s*-\s*\d+)?\s+(?:phrases?|mots|lignes)\s+)?"
                         r"((?:d['’]où|comment|combien|pourquoi|ce que|ce qu['’]|à quoi|en quoi)\b[^.?!;:,]{6,})", re.I)
+# « donner un ordre de grandeur du nombre de projets financés »: how many, asked as an order of magnitude.
+_MAGNITUDE = re.compile(r"\bordre de grandeur (?:du nombre |de la somme |des montants? )?(?:de |d['’]|du |des )([^.?!;:,]{6,60})", re.I)
 _CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s*(?:et\s+|ou\s+)?(?=(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|"
                            r"le rôle|la place|les conditions)\b)", re.I)
 MAX_ASKED = 3
 # « Comment c'est financé (qui paie quoi ?) », « ce qu'est la réciprocité et replace ça dans… »: the question ends
 # where an aside or another instruction starts.
-_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite)\b).*$", re.I)
+_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite|donne[rz]?|rappel\w*|présente[rz]?|indique[rz]?)\b).*$", re.I)
 
 
 def is_reader_question(clause: str) -> bool:
@@ -77,6 +81,7 @@ def reader_questions(request: str) -> list[str]:
     """The questions a writing request wants the text to answer, in the user's words, at most three."""
     text = _CLOSING.sub("", request.strip())
     asked = [_ASIDE.sub("", m.group(1)).strip() for m in _EXPLAINED.finditer(text)]
+    asked += [f"combien de {m.group(1).strip()}" for m in _MAGNITUDE.finditer(text)]
     for clause in _CLAUSE_BREAK.split(text):
         clause = re.sub(r"^\s*(?:et|mais|ou|alors|sinon)\b\s*", "", clause.strip(" ,"))
         clause = _ASIDE.sub("", clause).rstrip(" .!")

@@ -10,10 +10,15 @@ from assistant.cost import CostFigures
 PRESENTING_COST = "part des actions internationales dans le budget global de la commune montant par habitant nuancer les critiques financières"
 
 
+def computed_lines(figures: CostFigures) -> list[str]:
+    """The result and the sentence to say: all that « plus court » keeps of a computation."""
+    return [f"**{figures.per_inhabitant_text} par habitant et par an**"
+            + (f", soit {figures.share_text} du budget." if figures.share_text else "."),
+            "", f"À dire : « {figures.sentence} »"]
+
+
 def compose_computation(ctx: ComposeContext, figures: CostFigures) -> str:
-    lines = [f"**{figures.per_inhabitant_text} par habitant et par an**"
-             + (f", soit {figures.share_text} du budget." if figures.share_text else "."),
-             "", f"À dire : « {figures.sentence} »"]
+    lines = computed_lines(figures)
     if not figures.share_text:
         lines.append("_Indiquez aussi le budget total de la collectivité pour obtenir la part du budget._")
     advice = pick(score_sentences(PRESENTING_COST, candidates(ctx.retrieve(PRESENTING_COST, k=4), limit=4), ctx.bm25), 1,

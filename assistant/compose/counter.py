@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import ADVISES, Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
@@ -322,6 +323,14 @@ def compose_counter(ctx: ComposeContext) -> str:
     if direct:
         used.update(s.text for s in direct)
         body += ["", "**En bref** : " + " ".join(_cite(ctx, s) for s in direct)]
+    their = checked_figure(ctx, objection)
+    checked = ""
+    if their is not None and their.text not in used:
+        # « 126 millions… en 2021 »: whether the opponent's figure is right, and what it holds, comes first.
+        used.add(their.text)
+        year = source_year(their.passage.chunk.date)
+        checked = _cite(ctx, their)
+        body += ["", f"**Le chiffre cité, dans les documents** : {checked}" + (f" _(document de {year})_" if year else "")]
     argument_lines, arguments_out = _arguments(ctx, steps, objection, used)
     if not arguments_out and kinds != [OTHER_KIND]:
         # No quote backs this kind's arguments: the general rebuttal, rather than no reply to an answerable objection.
@@ -354,5 +363,5 @@ def compose_counter(ctx: ComposeContext) -> str:
     if own:
         head.append(f"\n{own}")
     ctx.sections = [{"kind": kinds[0].id, "kind_label": _labels(kinds), "objection": objection, "arguments": arguments_out,
-                     "key_figures": key_figures}]
+                     "key_figures": key_figures, "checked_figure": checked}]
     return "\n".join(head + body)

@@ -7,7 +7,8 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import RECOMMENDING, Sentence, candidates, current_facts_first, pick, score_sentences
+from assistant.compose.sentences import (RECOMMENDING, Sentence, candidates, current_facts_first, pick, prefer_definitions,
+                                         score_sentences)
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import figure_asked, says_figure
@@ -27,26 +28,6 @@ _ASKS_FIGURE = re.compile(
 _ASKS_RATE = re.compile(r"\b(?:taux|pourcentage|quelle part)\b", re.I)
 _NUMBER = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|quarante|"
                      r"cinquante|soixante|cent|mille|million|milliard)s?\b", re.I)
-
-
-_DEFINES = re.compile(r"\b(?:est|sont|fédère|regroupe|rassemble|finance|cofinance|permet|a pour (?:mission|rôle|objet)|"
-                      r"créée?s?|fondée?s?|chargée?s?|désigne|vise)\b", re.I)
-
-
-def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
-    """A definition question is answered by a sentence where the term is the subject and is defined:
-    it names the term in its first words and uses a defining verb."""
-    key = term.lower()
-    for s in ranked:
-        head = s.text.lower()[: len(key) + 30]
-        # « La Délégation pour l'action extérieure des collectivités territoriales (DAECT) … cofinance » defines
-        # the acronym too: its expansion is the subject.
-        expanded = f"({key})" in s.text.lower()[:140]
-        if (key in head or expanded) and _DEFINES.search(s.text[: max(len(key) + 80, 160 if expanded else 0)]):
-            s.score += DEFINITION_BONUS
-        elif key not in s.text.lower():
-            s.score -= DEFINITION_BONUS / 2
-    ranked.sort(key=lambda s: -s.score)
 
 
 # « Comment répondre aux critiques sur le coût ? », « Comment communiquer auprès des habitants ? »: what to do.
@@ -72,7 +53,6 @@ def prefer_advice(ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
-DEFINITION_BONUS = 0.3
 NO_FIGURE_PENALTY = 0.6
 NO_DATE_PENALTY = 0.5
 YEAR_BONUS = 0.3

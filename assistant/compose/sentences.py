@@ -148,3 +148,33 @@ def _newest_of_each_quantity_first(ranked: list[Sentence], years: dict[int, int 
         best = max(members, key=lambda s: s.score)
         if best is not newest and (years[id(best)] is None or undated(best.text) or years[id(best)] < years[id(newest)]):
             newest.score = best.score + 0.01
+
+
+# A definition question (« Qu'est-ce que la FICOL ? », an article's « ce qu'est la FICOL ») is answered by a sentence
+# where the term is the subject and is defined.
+DEFINITION_BONUS = 0.3
+_DEFINES = re.compile(r"\b(?:est|sont|fédère|regroupe|rassemble|finance|cofinance|permet|a pour (?:mission|rôle|objet)|"
+                      r"créée?s?|fondée?s?|chargée?s?|désigne|vise)\b", re.I)
+
+
+_LABEL = re.compile(r"^([^:«»]{3,60}) : ")
+
+
+def prefer_definitions(term: str, ranked: list[Sentence]) -> None:
+    """A definition question is answered by a sentence where the term is the subject and is defined:
+    it names the term in its first words and uses a defining verb."""
+    key = term.lower()
+    for s in ranked:
+        head = s.text.lower()[: len(key) + 30]
+        # « La Délégation pour l'action extérieure des collectivités territoriales (DAECT) … cofinance » defines
+        # the acronym too: its expansion is the subject.
+        expanded = f"({key})" in s.text.lower()[:140]
+        # « Pays éligibles à la FICOL : seulement les pays où l'AFD est… »: a label names an aspect of the term,
+        # and what follows defines that aspect, not the term.
+        label = _LABEL.match(s.text)
+        aspect = bool(label) and not re.match(rf"(?:l['’]|la |le |les )?{re.escape(key)}\b", label.group(1).lower())
+        if (key in head or expanded) and not aspect and _DEFINES.search(s.text[: max(len(key) + 80, 160 if expanded else 0)]):
+            s.score += DEFINITION_BONUS
+        elif key not in s.text.lower():
+            s.score -= DEFINITION_BONUS / 2
+    ranked.sort(key=lambda s: -s.score)

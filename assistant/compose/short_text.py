@@ -94,6 +94,8 @@ def _counter_parts(answer: Answer, body: str) -> tuple[str, list[str], str]:
     arguments = answer.sections[0].get("arguments", []) if answer.sections else []
     closings = [a["closing"] for a in arguments if a.get("closing")]
     evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
+    checked = answer.sections[0].get("checked_figure") if answer.sections else ""
+    evidence = [checked] + evidence if checked else evidence  # the opponent's own figure, as the documents give it
     own = _OWN_FIGURE.search(body)
     opening = f"{closings[0] if closings else ''} {own.group(1) if own else ''}".strip()
     return opening, evidence, (closings[1] if len(closings) > 1 else "")
@@ -111,14 +113,14 @@ def _own_facts(body: str) -> str:
     return ""
 
 
-def _spoken_counter(answer: Answer, body: str, budget: int) -> str:
+def _spoken_counter(answer: Answer, body: str, budget: int, opening: str | None = None) -> str:
     """Paragraphs to read aloud: our opening (and the official's own figure), then each argument's claim with its
     first proof while the time allows. No separate close: the second argument's « À dire » line would say its
     claim again."""
     # A claim goes out with its proof or not at all (review 9: « Nos projets attirent des financements… » said
     # alone read as unsourced).
     proven = [a for a in answer.sections[0].get("arguments", []) if a.get("cited")]
-    paragraphs = [_counter_parts(answer, body)[0]]
+    paragraphs = [_counter_parts(answer, body)[0] if opening is None else opening]
     spent = _words(paragraphs[0])
     for argument in proven:
         said = f"{argument['claim']} {_standalone(argument['cited'][0])}"
@@ -142,9 +144,23 @@ _FRAMES = {"email": ("Bonjour,", "Bien cordialement,"), "letter": ("Madame, Mons
 REBUTTAL_LAYOUTS = ("note", *_FRAMES)
 
 
+MAX_RESTATED_WORDS = 30
+
+
+def _written_opening(answer: Answer, body: str) -> str:
+    """A letter or an email opens on what its reader wrote, not on the line said in council (« Votons ce 1 % en
+    conseil… » answered a syndicat that had voted it, review 13); the official's own figure stays."""
+    objection = answer.sections[0].get("objection", "")
+    own = _OWN_FIGURE.search(body)
+    restated = (f"Vous écrivez : « {objection.rstrip(' .')} ». Voici ce qu'il en est."
+                if objection and len(objection.split()) <= MAX_RESTATED_WORDS else "Voici ce qu'il en est.")
+    return f"{restated} {own.group(1) if own else ''}".strip()
+
+
 def _framed_counter(answer: Answer, body: str, budget: int, kind: str) -> str:
     greeting, sign_off = _FRAMES[kind]
-    return f"{greeting}\n\n{_spoken_counter(answer, body, budget)}\n\n{sign_off}"
+    text = _spoken_counter(answer, body, budget, opening=_written_opening(answer, body))
+    return f"{greeting}\n\n{text}\n\n{sign_off}"
 
 
 _ADVICE = re.compile(r"^\*\*Conseil pratique\*\*\n- (.+)$", re.M)

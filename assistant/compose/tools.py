@@ -69,7 +69,11 @@ TOOLS: tuple[Tool, ...] = (
 )
 
 
-def _is_name(alias: str) -> bool:
+# « l'appel franco-arménien 2025 »: one of the ministry's joint calls, each with its own rules, dates and durations.
+JOINT_CALL = re.compile(r"\bfranco-[a-zéèêëàâîïôûç-]+", re.I)
+
+
+def is_tool_name(alias: str) -> bool:
     """An alias that names the tool itself: a word of its own (« ficol »), or words with a number (« loi de 2021 »,
     « 1 % déchets »), not a bare « 1 % » or a phrase any section title may hold (« appel à projets »)."""
     return bool(alias in _NAMING_PHRASES or re.fullmatch(r"[^\W\d_]{4,}|l1115|\d{4}-\d{4}", alias)
@@ -84,15 +88,15 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
     # the longest name (« 1 % déchets » over the water tool's loose « 1 % »).
     found: list[tuple[int, int, int]] = []
     for order, tool in enumerate(TOOLS):
-        aliases = [a for a in tool.aliases if not names_only or (_is_name(a) and a not in _LOOSE_NAMES)]
+        aliases = [a for a in tool.aliases if not names_only or (is_tool_name(a) and a not in _LOOSE_NAMES)]
         at = [(lowered.find(a), -len(a)) for a in aliases if a in lowered]
         if at:
             found.append((*min(at), order))
     return TOOLS[min(found)[2]] if found else None
 
 
-def named_tools(request: str) -> list[Tool]:
-    """The funding tools and frameworks a request names by their own name (at most two, in the list's order):
+def named_tools(request: str, limit: int | None = 2) -> list[Tool]:
+    """The funding tools and frameworks a request names by their own name (at most `limit`, in the list's order):
     a word of its own (« FICOL ») or words with a number (« le 1 % eau de notre syndicat », « la loi de 2021 »)."""
     lowered = request.lower()
-    return [t for t in TOOLS if any(_is_name(a) and a not in _LOOSE_NAMES and a in lowered for a in t.aliases)][:2]
+    return [t for t in TOOLS if any(is_tool_name(a) and a not in _LOOSE_NAMES and a in lowered for a in t.aliases)][:limit]

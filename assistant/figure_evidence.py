@@ -61,7 +61,10 @@ _RANGE = re.compile(rf"\b{_Y} ?[-–] ?{_Y}\b|\bde {_Y} à {_Y}\b|\bentre {_Y} e
 # evidence must name it, or it gives another sum about the same body (holdout 8, tune half: CUF's counts answered
 # its membership fee).
 _AMOUNT_OF = re.compile(r"\b(cotisations?|adhésions?|indemnités?|salaires?|rémunérations?|tarifs?|prix|loyers?|frais)\b", re.I)
-_ASKS["amount"] = re.compile(_ASKS["amount"].pattern + r"|^\W*(?:la |le |les )?(?:cotisations?|tarifs?|prix)\b", re.I)
+# Typed as keywords (« Montant APD collectivités 2023 », « cotisation CUF ? »): the noun opening the query asks it.
+# (« enveloppe DAECT 2015 ? » stays out: the 2015 synthesis gives that year's 8,5 millions without naming the year.)
+_ASKS["amount"] = re.compile(_ASKS["amount"].pattern + r"|^\W*(?:la |le |les )?(?:cotisations?|tarifs?|prix|montants?)\b",
+                             re.I)
 
 # A name in at most this many passages is specific (Bordeaux, Chécy, PMA); a frequent one (FICOL, AFD) is the
 # corpus's own subject and found near some figure anyway.

@@ -45,7 +45,7 @@ _MEDIA = (
 _SHORT = re.compile(r"\b(?:version|réponse|texte|message|mot|post)s? (?:très )?(?:courte?s?|brève|brefs?)\b|"
                     r"\b(?:courte?|brève),\s*(?:factuel|simple|claire?|posée?)", re.I)
 # A full text asked for too: the short form then comes after it (« Communiqué de presse + une version LinkedIn »).
-_FULL_FORM = re.compile(r"\b(?:communiqué|article|note|fiche|argumentaire|discours|tribune|édito)\b", re.I)
+_FULL_FORM = re.compile(r"\b(?:communiqué|article|note|fiche|argumentaire|discours|tribune|édito|newsletter|lettre d['’]information)\b", re.I)
 _ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec )\s*(?:une?\s+|d['’]une?\s+|sa\s+)?(?:petite?\s+|courte?\s+)?"
                         r"(?:version|post|texte|message|déclinaison|\d+\s*lignes|article|communiqué)", re.I)
 

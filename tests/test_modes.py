@@ -124,6 +124,8 @@ def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(ass
                              "(qui peut demander, combien, quand)", mode="fiche").answer
     who = asked.split("**Qui peut en bénéficier**")[1].split("**Montants et taux**")[0]
     assert "ne le précisent pas" not in who and "candidater" in who
+    what = asked.split("**Ce que c'est**")[1].split("**Qui peut")[0]
+    assert "DCTCIV" in what  # who runs the calls today is what the tool is, not a date for the calendar
     thiolliere = assistant.answer("la loi Thiollière c'est quoi exactement ? fais une fiche", mode="fiche").answer
     assert "Thiollière" in thiolliere.split("**Ce que c'est**")[1].split("**Qui peut")[0]  # what it is, said first
 

@@ -148,6 +148,8 @@ def test_a_longer_version_asked_beside_the_short_one_comes_too() -> None:
     both = short_form("Il me faut un commentaire court sous le post, et une version plus détaillée pour le maire.")
     assert both is not None and both.alongside
     assert not short_form("Il me faut un commentaire court sous le post.").alongside
+    newsletter = short_form("Un post Facebook (court) + un petit texte pour la newsletter sur notre volontaire béninoise")
+    assert newsletter is not None and newsletter.alongside  # the newsletter's text is written too, not only the post
 
 
 def test_the_figure_an_objection_quotes_is_checked_first_and_leads_the_short_reply(assistant) -> None:  # type: ignore[no-untyped-def]

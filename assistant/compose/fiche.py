@@ -43,12 +43,19 @@ _ELIGIBLE = re.compile(r"^(?:Éligibilité|Conditions d['’]éligibilité|Qui p
                        r"[^.;]{0,240}\bpeuvent\b", re.I)
 
 
+# « La DAECT a fusionné le 29 décembre 2023 avec… pour former la DCTCIV » (review 13: filed under « Calendrier »).
+_RENAMED = re.compile(r"\b(?:a fusionné|ont fusionné|fusion(?:née?s?)? (?:avec|en|le)|pour former|remplacée? par|"
+                      r"nouveau nom|a pris le nom|rebaptisée?)\b", re.I)
+
+
 def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
     """Eligibility first (« permet aux communes… » holds a rate too, but says who), then amounts, dates, definition."""
     if _ELIGIBLE.search(s.text):
         return "who"
     if _AMOUNT.search(s.text) and has_figure(s.text):
         return "amounts"
+    if _RENAMED.search(s.text):
+        return "definition"  # who runs the tool today is what it is, whatever date the change took effect
     if _CALENDAR.search(s.text):
         return "calendar"
     names_tool = any(a in s.text.lower() for a in aliases)

@@ -107,6 +107,10 @@ _KNOWN_ENTITIES = (
     "Agence française de développement", "Commission nationale de la coopération décentralisée",
     "aide publique au développement", "APD",
 )
+# « il existe un 1% pour les transports comme pour l'eau ? »: the tool by its everyday name, carried on by its own.
+_SAID_OTHERWISE = {"1 % pour les transports": "1 % mobilité", "1 % transports": "1 % mobilité",
+                   "1 % pour les déchets": "1 % déchets", "1 % ordures": "1 % déchets", "1 % poubelles": "1 % déchets",
+                   "1 % électricité": "1 % énergie", "1 % pour l'énergie": "1 % énergie"}
 _GENERIC_CAPITALS = {"France", "Français", "État", "Etat", "Europe", "Afrique", "République", "Ville", "Commune", "Région",
                      "Département", "Journal", "Et", "Mais", "Quelle", "Quel", "Qui",
                      "Peux", "Pouvez", "Donne", "Parle", "Dis", "Fais", "Explique", "Merci", "Rédige", "Écris",
@@ -128,9 +132,9 @@ def entities(text: str) -> list[str]:
     # « cles en main » typed without its accent, « oudin santini » without its hyphen (same length: positions hold)
     folded = _unaccented(lowered).replace("-", " ")
     spans: list[tuple[int, int]] = []
-    for name in _KNOWN_ENTITIES:
-        pos = folded.find(_unaccented(name.lower()).replace("-", " "))
-        end = pos + len(name)
+    for said, name in [(n, n) for n in _KNOWN_ENTITIES] + list(_SAID_OTHERWISE.items()):
+        pos = folded.find(_unaccented(said.lower()).replace("-", " "))
+        end = pos + len(said)
         # « loi oudin santini » is Oudin-Santini, listed first, not also « loi Oudin » over the same words.
         if pos >= 0 and not any(name.lower() in f.lower() or f.lower() in name.lower() for _, f in found) and \
                 not any(pos < e and s < end for s, e in spans):

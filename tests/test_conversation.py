@@ -505,3 +505,12 @@ def test_which_ones_of_a_kind_asked_after_a_question_is_a_follow_up() -> None:
     understood = understand("c'est quelles régions qui en font le plus ?", "question", "elu", history)
     assert understood.intent == "followup" and "1 % eau" in understood.text
     assert understand("c'est quoi la FICOL ?", "question", "elu", history).intent == "question"
+
+
+def test_a_tool_named_in_everyday_words_is_the_tool_a_follow_up_can_point_at() -> None:
+    from assistant.conversation import entities
+
+    assert entities("y a un 1% pour les transports aussi ?") == ["1 % mobilité"]
+    assert entities("le 1 % poubelles de Paris") == ["1 % déchets", "Paris"]
+    history = _after(("y a un 1% pour les transports aussi ?", "question"))
+    assert "1 % mobilité" in understand("il est ouvert à qui ?", "question", "elu", history).text

@@ -683,17 +683,16 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if asked and asked != "question":
             return Understanding("question", text, asked, audience,
                                  notice=f"Demande comprise comme : {_mode_label(asked)}.")
-        cued = ((bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text) and not _opens_on_a_question(text))
+        asked_first = _opens_on_a_question(text)
+        cued = ((bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text) and not asked_first)
                 or bool(_ASKS_REBUTTAL.search(text)))
         if cued or (looks_like_objection is not None and not text.rstrip().endswith("?")
-                    and not _ASKS_DEFINITION.search(text) and not _opens_on_a_question(text)
-                    and looks_like_objection(text)):
+                    and not _ASKS_DEFINITION.search(text) and not asked_first and looks_like_objection(text)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
 
 
-OWN_QUESTION_WORDS = 9
 OPENING_QUESTION_WORDS = 6
 
 
@@ -704,6 +703,9 @@ def _opens_on_a_question(text: str) -> bool:
     first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
     return (first.endswith("?") and len(first.split()) >= OPENING_QUESTION_WORDS
             and not _OBJECTION_CUES.search(first) and not _ASKS_REBUTTAL.search(first))
+
+
+OWN_QUESTION_WORDS = 9
 QUESTION_NOTICE = "Votre message est une question : réponse en mode Question."
 
 

@@ -102,6 +102,8 @@ def _tools_missing(tools: dict[str, str], sentence: str, title: str) -> list[str
     names, or failing that its document's title. A section on the « 1 % déchets » in a document on the four « 1 % »
     is about that one only. Two tools asked are alternatives: « 1 % mobilité, date de quand — 1 % énergie ? » after
     a follow-up, or « FICOL et FEXTE, combien ? », each answered by its own sentences (dialogues fresh 8, tune)."""
+    if not tools:
+        return []  # most figure questions name no tool: no sentence needs reading for one
     about = {t.id for t in named_tools(sentence, limit=None)} or {t.id for t in named_tools(title, limit=None)}
     return [] if about & set(tools.values()) else list(tools)
 

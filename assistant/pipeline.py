@@ -147,10 +147,9 @@ class Assistant:
             condensed = condense(self.settings, turns, typed.text)
             rewritten_by = "modèle" if condensed else "règles (modèle indisponible ou réécriture refusée)"
             understood.text = condensed or understood.text
-        if understood.intent == "compute" and understood.cost is not None:
-            return self._computed(message, understood, id), None
-        if understood.intent == "shorten" and understood.cost is not None:
-            return self._computed(message, understood, id, short=True), None
+        if understood.cost is not None and understood.intent in ("compute", "shorten"):
+            # « plus court » after a computation shortens that computation (the conversation carries its figures).
+            return self._computed(message, understood, id, short=understood.intent == "shorten"), None
         if understood.intent == "shorten":
             previous = self._previous_answer(turns, understood, id)
             if previous is not None and previous.citations and not previous.abstained:

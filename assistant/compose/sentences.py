@@ -137,8 +137,9 @@ def _newest_of_each_quantity_first(ranked: list[Sentence], years: dict[int, int 
     """« combien de collectivités… aujourd'hui ? »: of the sentences counting one quantity, the newest dated one
     takes the place of the best-scored, when that one is older or undated (« Lors de son lancement (date non
     précisée)… 4 756 collectivités » had outscored « 2024 : 4 762 collectivités », which names no Atlas)."""
-    for quantity in {q for s in ranked for q in quantities(s.text)}:
-        members = [s for s in ranked if quantity in quantities(s.text)]
+    counted = {id(s): quantities(s.text) for s in ranked}
+    for quantity in set().union(*counted.values()):
+        members = [s for s in ranked if quantity in counted[id(s)]]
         # Only a current figure takes the lead: a 2015 count is no answer to « aujourd'hui » either.
         dated = [s for s in members if years[id(s)] and not undated(s.text)
                  and (years[id(s)] or 0) >= current - STALE_AFTER_YEARS]

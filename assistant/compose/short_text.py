@@ -87,6 +87,12 @@ def _told_as_example(unit: str, body: str) -> bool:
 _OWN_FIGURE = re.compile(r"^_Votre chiffre : .*? À dire : « (.+?) »_$", re.M)
 
 
+def _own_said(body: str) -> str:
+    """The sentence to say with the official's own amount per inhabitant, when the rebuttal computed it."""
+    own = _OWN_FIGURE.search(body)
+    return own.group(1) if own else ""
+
+
 def _counter_parts(answer: Answer, body: str) -> tuple[str, list[str], str]:
     """Our opening sentence, with the official's own amount put per inhabitant when the rebuttal computed it (the
     figure an official most needs, in our voice); one piece of evidence per argument (the first of each, then the
@@ -96,8 +102,7 @@ def _counter_parts(answer: Answer, body: str) -> tuple[str, list[str], str]:
     evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
     checked = answer.sections[0].get("checked_figure") if answer.sections else ""
     evidence = [checked] + evidence if checked else evidence  # the opponent's own figure, as the documents give it
-    own = _OWN_FIGURE.search(body)
-    opening = f"{closings[0] if closings else ''} {own.group(1) if own else ''}".strip()
+    opening = f"{closings[0] if closings else ''} {_own_said(body)}".strip()
     return opening, evidence, (closings[1] if len(closings) > 1 else "")
 
 
@@ -151,10 +156,9 @@ def _written_opening(answer: Answer, body: str) -> str:
     """A letter or an email opens on what its reader wrote, not on the line said in council (« Votons ce 1 % en
     conseil… » answered a syndicat that had voted it, review 13); the official's own figure stays."""
     objection = answer.sections[0].get("objection", "")
-    own = _OWN_FIGURE.search(body)
     restated = (f"Vous écrivez : « {objection.rstrip(' .')} ». Voici ce qu'il en est."
                 if objection and len(objection.split()) <= MAX_RESTATED_WORDS else "Voici ce qu'il en est.")
-    return f"{restated} {own.group(1) if own else ''}".strip()
+    return f"{restated} {_own_said(body)}".strip()
 
 
 def _framed_counter(answer: Answer, body: str, budget: int, kind: str) -> str:

@@ -74,10 +74,13 @@ def subject(topic: str) -> str:
     return _clean(text)
 
 
+_NAMES_A_TEXT = re.compile(r"^\s*(?:un |une |l['’])?(?:article|communiqué|billet|brève|édito|newsletter|post)\b", re.I)
+
+
 def article_request(topic: str) -> str:
     """The article a conversation's topic asks for: about its subject, or answering the objection it was."""
-    if _WRITE_REQUEST.match(topic):
-        return topic  # already a writing request
+    if _WRITE_REQUEST.match(topic) or _NAMES_A_TEXT.match(topic):
+        return topic  # already a writing request (« article pour le bulletin municipal sur la loi du 4 août 2021 »)
     if _OBJECTION_CUES.search(topic) or (not topic.rstrip().endswith("?") and len(topic.split()) > SHORT_TOPIC_WORDS):
         return f"Rédige un article en réponse à la critique « {_clean(topic)} »"
     return f"Rédige un article sur {subject(topic)}"
@@ -154,7 +157,7 @@ _SHORTEN = re.compile(
     r"\b(?:plus (?:court|courte|bref|brève|concis)|résume|résumé|résumer|raccourci\w*|synthétise|abrège|"
     r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
 # « développe », « développez » ask for more; « développement » names a subject (« la loi sur le développement solidaire »).
-_EXPAND = re.compile(r"\b(?:développe[rz]?|plus (?:long|longue|détaillée?|de détails)|détaille\w*|approfondi\w*|en détail)\b", re.I)
+_EXPAND = re.compile(r"\b(?:d[ée]veloppe[rz]?|plus (?:long|longue|d[ée]taill[ée]e?|de d[ée]tails)|d[ée]taille\w*|approfondi\w*|en d[ée]tail)\b", re.I)
 _FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
 _MODE_WORDS = (
     ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
@@ -188,6 +191,14 @@ _ASKS_A_FACT = re.compile(r"\b(?:quand(?! (?:on|il|elle|ils|elles|nous|vous|je|j
 # follows it, asks what a thing is; it does not object to it (dialogues fresh 11, tune half).
 _ASKS_DEFINITION = re.compile(r"\b(?:qu['’]est[- ]ce (?:que|qu['’])|c['’]est quoi|c koi|que (?:veut dire|signifie))\b[^.!?]*\?",
                               re.I)
+# « la loi thioliere c'est quand deja », « 1% dechets c qui qui peut l'utiliser »: a question typed without its
+# question mark (fresh12, tune half) asks a fact; an objection says something.
+_ASKS_UNMARKED = re.compile(r"\bc['’]est (?:quand|qui|quoi|combien|où)\b|\bqui (?:peut|peuvent|a|gère|finance|paie|g[eè]re)\b|"
+                            r"\b(?:ça|ca) date de quand\b|\b(?:depuis|jusqu['’]à) quand\b|\bqu['’]est[- ]ce (?:que|qu['’]|qui)\b|"
+                            r"^\s*(?:combien|quand|quel(?:le)?s?|qui)\b", re.I)
+# « on aide des villages au burkina alors que nos routes sont pourries, c indefendable non ? » (fresh12, tune half): a
+# claim put as a question for agreement is said, not asked.
+_TAG_QUESTION = re.compile(r"[,\s]+(?:non|hein|pas vrai|n['’]est-ce pas|(?:tu|vous) (?:ne )?trouve[sz]? pas)\s*\?\s*$", re.I)
 # « … je lui réponds quoi ? », « comment leur répondre ? »: a rebuttal asked for, whatever facts the message asks about.
 _ASKS_REBUTTAL = re.compile(r"\b(?:je (?:lui|leur) (?:réponds|dis) quoi|(?:que|quoi|comment) (?:lui|leur) (?:répondre|dire)|"
                             # « Un élu a posté : « … ». Que répondre ? » (seen in a browser, eighth session)
@@ -207,7 +218,7 @@ _ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|p
                            r"\b[\s,.!]*(?=\w)", re.I)
 _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.I)
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
-_NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien à voir|changement de sujet|"
+_NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien [àa] voir|changement de sujet|"
                           r"une autre question|par ailleurs)\b", re.I)
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|de|depuis|jusqu'à)\s+)?"
                              r"(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
@@ -643,7 +654,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     # sont jetés par les fenêtres »), asks for a rebuttal, which puts the amount per inhabitant.
     writing = (mode in ("article", "fiche", "contre-argument") or _asked_mode(text) in ("article", "fiche")
                or bool(_OBJECTION_CUES.search(text)))
-    cost = None if writing and not _ASKS_SUM.search(text) else cost_in(text)
+    # « nous c'est 2,5 k€ par an pour 2 000 habitants » after a rebuttal (fresh12, tune half): the official gives
+    # their own figures, in a few words, to have them put per inhabitant.
+    own_figures = (memory.has_answer and _word_count(text) <= OWN_FIGURES_WORDS and not _OBJECTION_CUES.search(text)
+                   and _asked_mode(text) is None)
+    cost = None if writing and not (_ASKS_SUM.search(text) or own_figures) else cost_in(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:
@@ -678,6 +693,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic, notice=notice)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):
         return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
+    if (mode == "contre-argument" and memory.has_answer and _NEW_SUBJECT.match(bare)
+            and (text.endswith("?") or _ASKS_UNMARKED.search(written(text))) and not _OBJECTION_CUES.search(text)):
+        # « autre sujet. la CNCD ya combien de membres ? » after a rebuttal (fresh12, tune half): a question.
+        return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
     if mode == "question":
         asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None
         if asked and asked != "question":
@@ -686,14 +705,24 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         asked_first = _opens_on_a_question(text)
         cued = ((bool(_OBJECTION_CUES.search(text)) and not _ASKS_A_FACT.search(text) and not asked_first)
                 or bool(_ASKS_REBUTTAL.search(text)))
-        if cued or (looks_like_objection is not None and not text.rstrip().endswith("?")
-                    and not _ASKS_DEFINITION.search(text) and not asked_first and looks_like_objection(text)):
+        if cued or (not asked_first and _said_not_asked(text, looks_like_objection)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
 
 
 OPENING_QUESTION_WORDS = 6
+OWN_FIGURES_WORDS = 14
+
+
+def _said_not_asked(text: str, looks_like_objection: Callable[[str], bool] | None) -> bool:
+    """A message that says something close to a known objection, rather than asking: no question mark (a tag such as
+    « …, non ? » asks only for agreement), no question typed without its mark (« c'est quand deja »), no definition
+    asked."""
+    untagged = _TAG_QUESTION.sub("", text)
+    return (looks_like_objection is not None and not untagged.rstrip().endswith("?")
+            and not _ASKS_UNMARKED.search(written(_NEW_SUBJECT.sub("", _ACKNOWLEDGED.sub("", text))))
+            and not _ASKS_DEFINITION.search(text) and looks_like_objection(untagged))
 
 
 def _opens_on_a_question(text: str) -> bool:
@@ -701,7 +730,7 @@ def _opens_on_a_question(text: str) -> bool:
     vite. » (review 13): a question asked first, whatever someone is then said to think, is a question. A reported
     claim followed by « que répondre ? » still asks for a rebuttal (the cue comes before the question)."""
     first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-    return (first.endswith("?") and len(first.split()) >= OPENING_QUESTION_WORDS
+    return (first.endswith("?") and not _TAG_QUESTION.search(first) and len(first.split()) >= OPENING_QUESTION_WORDS
             and not _OBJECTION_CUES.search(first) and not _ASKS_REBUTTAL.search(first))
 
 

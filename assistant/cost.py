@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from assistant.formats import count_of
+
 
 @dataclass(frozen=True)
 class CostFigures:
@@ -122,6 +124,11 @@ def _scaled(match: "re.Match[str]") -> float:
 TOTAL_BUDGET_MIN_PER_INHABITANT = 50
 
 
+# « sur 3 ans », « pour trois ans », « en 2 ans »: an amount for several years; « par an » says it is yearly already.
+_OVER_YEARS = re.compile(r"\b(?:sur|pour|en) (\d+|deux|trois|quatre|cinq|six) ans\b", re.I)
+_PER_YEAR = re.compile(r"\b(?:par an|/an|annuel\w*|chaque année|par année)\b|€/an", re.I)
+
+
 def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     """(amount, population, total budget) as the message gives them (« 40 000 balles », « 35 000 € par an »,
     « 9 000 habitants », « budget de 14 M€ »); the budget's own amount is not the amount. A malformed number
@@ -142,6 +149,10 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     if amount is None and budget is not None and population and budget / population < TOTAL_BUDGET_MIN_PER_INHABITANT:
         # « petit budget : 3 000 €/an » for a village of 1 350: the partnership's budget, not the commune's.
         amount, budget = budget, None
+    years = _OVER_YEARS.search(message)
+    if amount is not None and years and not _PER_YEAR.search(message):
+        # « 30000 euros sur 3 ans » (fresh12, tune half): the cost is said per year.
+        amount /= count_of(years.group(1)) or 1
     return amount, population, budget
 
 

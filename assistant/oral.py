@@ -17,6 +17,7 @@ _WRITTEN: tuple[tuple[str, str], ...] = (
     (r"\bki\b", "qui"),
     (r"\bc (?=[ée]tai[st]?\b)", "c'"),
     (r"(?:^|(?<=\bet )|(?<=\bmais )|(?<=, ))c\b(?= \w)", "c'est"),
+    (r"\bc\b(?= (?:qui|quoi|quand|combien|où)\b)", "c'est"),  # « 1% dechets c qui qui peut l'utiliser »
     (r"\bc['’]est qui qui\b", "qui"),
     (r"\bc['’]est quoi qui\b", "qu'est-ce qui"),
     (r"\b(?:c['’]est|c) quoi\b(?= \w)", "qu'est-ce que"),
@@ -39,11 +40,16 @@ _WRITTEN: tuple[tuple[str, str], ...] = (
     (r"\b(c['’])?etai(t|ent)\b", r"\1étai\2"),
     (r"\bl[aà][- ]bas\b", "là-bas"),
     (r"\bdeja\b", "déjà"),
+    (r"\baout\b", "août"),
     (r"\b(?:1[eè]re|premiere)\b", "première"),
+    # The « 1 % » named without accents (« 1% dechets c qui qui peut l'utiliser »): the tool's own name.
+    (r"\b1\s?%\s?dechets\b", "1 % déchets"),
+    (r"\b1\s?%\s?energie\b", "1 % énergie"),
+    (r"\b1\s?%\s?mobilite\b", "1 % mobilité"),
 )
 # Words that carry no meaning of their own: « du coup », « au juste », « franchement », « stp ».
 _FILLERS = re.compile(
-    r"(?:,\s*)?\b(?:du coup|en fait|au juste|franchement|stp|svp|s['’]il (?:te|vous) pla[iî]t|hein|bref|"
+    r"(?:,\s*)?\b(?:du coup|en fait|au juste|exactement|franchement|stp|svp|s['’]il (?:te|vous) pla[iî]t|hein|bref|"
     r"dis-moi|dites-moi)\b(?:\s*,)?|^\s*(?:(?:ok|okay|bon|ben|alors|euh)\b[\s,]*)+", re.I)
 _COMPILED = tuple((re.compile(spoken, re.I), written) for spoken, written in _WRITTEN)
 

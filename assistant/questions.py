@@ -107,10 +107,20 @@ _DEFINITION = re.compile(
     r"kesako|définition)\s*\??$", re.I)
 
 
+_AFTER_TERM = re.compile(r"\s+(?:exactement|concrètement|précisément|en gros|au juste|en vrai|déjà)$", re.I)
+
+
+_OWNED_ACRONYM = re.compile(r"^([A-Z][A-Z0-9-]{2,})\s+(?:de la|de l['’]|du|des|de)\s*\S")
+
+
 def defined_term(question: str, max_words: int = 6) -> str:
     """"Quel est le rôle de Cités Unies France ?" → "Cités Unies France"; "" when the question defines nothing."""
-    m = _DEFINITION.match(question.strip())
+    # « c quoi la ficol exactement ? » (fresh12, tune half): typed forms written out, an adverb after the term dropped.
+    m = _DEFINITION.match(written(question.strip()))
     if not m:
         return ""
-    term = (m.group(1) or m.group(2) or "").strip(" ?.«»\"")
+    term = _AFTER_TERM.sub("", (m.group(1) or m.group(2) or "").strip(" ?.«»\""))
+    # « la FICOL de l'AFD »: the acronym is the term, its owner only says whose it is.
+    owned = _OWNED_ACRONYM.match(term)
+    term = owned.group(1) if owned else term
     return term if 0 < len(term.split()) <= max_words else ""

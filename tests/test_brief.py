@@ -1,6 +1,7 @@
 """An article opens on the user's project: the request read as a clerk would (pure rules, requests as typed)."""
 
-from assistant.compose.article import elsewhere, unlabelled
+from assistant.compose.article import unlabelled
+from assistant.compose.places import elsewhere
 from assistant.compose.brief import headline, read_brief, standfirst
 
 PRESS = ("Communiqué de presse : La ville de Saint-Aubin-sur-Loire signe une convention de coopération décentralisée "
@@ -82,7 +83,7 @@ def test_the_latest_year_of_a_fact_and_the_facts_a_later_one_updates() -> None:
 
 
 def test_la_ville_stands_for_the_town_named_before_it_in_its_passage() -> None:
-    from assistant.compose.article import place_of
+    from assistant.compose.places import place_of
     from assistant.documents import Chunk, Passage
     from assistant.sentences import split_passage
 
@@ -201,3 +202,48 @@ def test_the_call_that_funds_the_project_answers_who_pays_and_not_a_sibling_call
     answer = assistant.answer(request, mode="article", generate=False)
     assert "au moins 20 % du financement" in answer.answer
     assert "franco-libanais" not in answer.answer and "franco-palestinien" not in answer.answer
+
+
+def test_an_article_on_hosting_a_volunteer_says_what_reciprocity_is_and_pads_with_no_funding(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 14: « ce qu'est la réciprocité et situe cet accueil… » was said missing beside the sentence defining it,
+    and the DAECT's selection rates filled a funding paragraph nobody asked for."""
+    from assistant.compose.asks import reader_questions
+
+    request = ("Notre commune accueille en septembre Awa, volontaire sénégalaise en service civique en réciprocité, "
+               "via une structure agréée. Peux-tu rédiger un article pour le bulletin municipal qui explique aux "
+               "habitants ce qu'est la réciprocité et situe cet accueil dans un mouvement national ?")
+    assert reader_questions(request) == ["ce qu'est la réciprocité"]
+    answer = assistant.answer(request, mode="article", generate=False)
+    assert "### Ce qu'est la réciprocité" in answer.answer and "ne répondent pas" not in answer.answer
+    assert "Un cadre clair et des financements partagés" not in answer.answer
+    # A request that speaks of money keeps its funding paragraph.
+    funded = assistant.answer("Article pour le bulletin sur notre jumelage avec Tiznit, cofinancé par le ministère.",
+                              mode="article", generate=False)
+    assert "financements partagés" in funded.answer
+
+
+def test_an_article_on_one_tool_quotes_no_other_tool_and_no_note_on_missing_figures(assistant) -> None:  # type: ignore[no-untyped-def]
+    request = "article pour le bulletin municipal sur la loi du 4 aout 2021 et ce qu'elle change pour les communes"
+    answer = assistant.answer(request, mode="article", generate=False)
+    body = answer.answer.split("**Sources**")[0]
+    assert body.startswith("## La loi du 4 août 2021")  # the subject titles it, not a generic headline
+    assert "### Ce qu'elle change pour les communes" in body
+    assert "1 % mobilité" not in body and "n'a été trouvé" not in body
+
+
+def test_an_example_of_another_town_asked_beside_a_rebuttal_is_told_as_theirs(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 14: « Si tu as l'exemple concret d'une autre ville qui en a tiré un bénéfice chez elle, je prends » got
+    no example."""
+    from assistant.compose.example import asks_example
+
+    request = ("Un élu d'opposition répète : « L'argent des habitants doit rester ici, on a des écoles à rénover. » "
+               "Donne-moi 3 arguments. Si tu as l'exemple concret d'une autre ville qui en a tiré un bénéfice chez "
+               "elle, je prends.")
+    assert asks_example(request) and not asks_example("Donne-moi 3 arguments, ton posé.")
+    answer = assistant.answer(request, mode="contre-argument", generate=False)
+    example = answer.sections[0]["example"]
+    assert example.startswith("À ") and "[" in example  # a town, then its cited sentence
+    assert "**Un exemple ailleurs**" in answer.answer
+    plain = assistant.answer("L'argent des habitants doit rester ici, on a des écoles à rénover.", mode="contre-argument",
+                             generate=False)
+    assert "Un exemple ailleurs" not in plain.answer

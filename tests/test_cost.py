@@ -65,3 +65,14 @@ def test_our_line_and_the_total_budget_are_told_apart_however_they_are_written()
     assert figures_in(line) == (22000.0, 11500, 14_000_000.0)
     assert figures_in("commune de 1 350 habitants, petit budget : 3 000 €/an") == (3000.0, 1350, None)
     assert figures_in("notre budget de 14 M€ pour 11 500 habitants") == (None, 11500, 14_000_000.0)
+
+
+def test_an_amount_for_several_years_is_put_per_year() -> None:
+    """Fresh12 (tune half): « 30000 euros sur 3 ans pour 20 000 habitants » is 0,50 € per inhabitant and per year,
+    not 1,50 €; an amount said per year stays as it is."""
+    from assistant.cost import cost_in
+
+    assert cost_in("30000 euros sur 3 ans pour 20 000 habitants").per_inhabitant == 0.5
+    assert cost_in("on a voté 45 000 € sur trois ans, 15 000 habitants").per_inhabitant == 1.0
+    assert cost_in("10 000 € par an sur 3 ans pour 5 000 habitants").per_inhabitant == 2.0
+    assert cost_in("nous c'est 2,5 k€ par an pour 2 000 habitants").per_inhabitant == 1.25

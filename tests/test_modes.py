@@ -637,3 +637,11 @@ def test_a_vague_follow_up_is_asked_about_the_subject_not_the_whole_last_questio
                Turn("assistant", "Créée en 2014, la FICOL… [1]", "question")]
     resolved = understand("ok et ça finance combien par projet en gros ?", "question", "elu", history).text
     assert "ficol" in resolved.lower() and "depuis quand" not in resolved
+
+
+def test_a_question_naming_one_tool_is_answered_by_that_tool_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh12 (tune half): « Qui peut utiliser le « 1 % énergie » : … » shares every word of « qui peut utiliser le
+    1 % déchets ? » but the tool; it came first."""
+    answer = assistant.answer("qui peut utiliser le 1 % déchets ?", mode="question", generate=False)
+    first = answer.answer.split(" [1]", 1)[0]
+    assert "déchets" in first and "énergie" not in first

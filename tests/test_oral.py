@@ -44,3 +44,14 @@ def test_a_follow_up_carries_the_last_question_written_out() -> None:
                Turn("assistant", "4 762 collectivités [1]", "question")]
     understood = understand("et en 2012 ?", "question", "elu", history)
     assert understood.intent == "followup" and "coopération décentralisée" in understood.text
+
+
+def test_a_tool_typed_without_accents_and_a_definition_typed_loosely_are_read() -> None:
+    """Fresh12 (tune half): « 1% dechets c qui qui peut l'utiliser » names the « 1 % déchets »; « c quoi la ficol
+    exactement ? » asks what the FICOL is."""
+    from assistant.questions import defined_term
+
+    assert written("1% dechets c qui qui peut l'utiliser") == "1 % déchets qui peut l'utiliser"
+    assert written("la loi du 4 aout 2021") == "la loi du 4 août 2021"
+    assert defined_term("c quoi la ficol exactement ?") == "ficol"
+    assert defined_term("Qu'est-ce que la FICOL ?") == "FICOL"

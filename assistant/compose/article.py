@@ -14,7 +14,8 @@ from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_br
 from assistant.compose.context import ComposeContext
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, pick, prefer_definitions, quoted,
                                          score_sentences)
-from assistant.compose.tools import JOINT_CALL, named_tools
+from assistant.compose.places import place_of
+from assistant.compose.tools import JOINT_CALL, Tool, named_tools
 from assistant.dates import YEAR
 
 _INSTRUCTION = re.compile(
@@ -53,22 +54,11 @@ def topic(question: str) -> str:
     return rest[:1].upper() + rest[1:] if rest else ""
 
 
-_ELSEWHERE = re.compile(
-    r"\b(?:[Vv]ille|commune|territoire|métropole|département|région|agglomération|conseil (?:départemental|régional)|"
-    r"communauté (?:urbaine|d'agglomération)|l[’']exemple|[Ll]a coopération|[Ll]e jumelage)\s+(?:de |du |d[’'])?"
-    r"([A-ZÉÈ][\w’'-]+(?:[ -][A-ZÉÈ][\w’'-]+)*)|\b([A-ZÉÈ][\w’'-]+) Métropole\b")
 _PRESS = re.compile(r"\bcommuniqué\b", re.I)
-
-
-def _other_places(text: str, request: str) -> list[str]:
-    """The towns a text names, in order, that are not the user's own subject."""
-    places = [m.group(1) or m.group(2) for m in _ELSEWHERE.finditer(text)]
-    return [p for p in places if p.lower() not in request.lower() and p not in ("France", "Europe")]
-
-
-def elsewhere(sentence: str, request: str) -> str:
-    """The place a sentence tells about, when it is not the user's own subject ("Commercy", "Châtellerault")."""
-    return next(iter(_other_places(sentence, request)), "")
+_QUESTION_AFTER = re.compile(r",\s*|\s+et\s+(?=ce qu|comment|pourquoi|qu['’]est|quel|combien|à quoi|en quoi)", re.I)
+# What a request says of money: the funding paragraph then answers it.
+_MONEY = re.compile(r"€|\b(?:financ\w*|cofinanc\w*|subvention\w*|budget\w*|argent|euros?|co[uû]t\w*|pa(?:ie|ye)\w*|"
+                    r"montants?|appels?|dotation\w*|fonds|aides?)\b", re.I)
 
 
 # « Loi Thiollière : la loi Thiollière de 2007 a… »: a fact sheet's label, which prose drops when what follows it
@@ -89,20 +79,6 @@ def unlabelled(sentence: str) -> str:
     return m.group(1)[:1].upper() + m.group(1)[1:]
 
 
-# « Mille lycéens de la ville participent… »: a town the sentence does not name, which its passage does.
-_UNNAMED_PLACE = re.compile(r"\b(?:de la|la|cette) (?:ville|commune|métropole)\b", re.I)
-
-
-def place_of(s: Sentence, request: str) -> str:
-    """The other town a sentence tells about: named in it, or, when it says « la ville », the nearest one named
-    before it in its passage (the town « la ville » stands for)."""
-    named = elsewhere(s.text, request)
-    if named or not _UNNAMED_PLACE.search(s.text):
-        return named
-    text = s.passage.chunk.text
-    at = text.find(s.text[:40])
-    before = _other_places(text[:max(at, 0)], request)
-    return before[-1] if before else ""  # the nearest town named before « la ville »
 
 
 # « l'appel à projets franco-sénégalais 2024 », « l'appel clés en main », « l'appel Ukraine 2025 ».
@@ -118,9 +94,24 @@ def _another_call(text: str, call: str) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
+# « Aucun montant mobilisé au titre du « 1 % mobilité » n'a été trouvé. »: the fact sheet's note on its own sources.
+_ABSENCE = re.compile(r"n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|les sources divergent|\baucun(?:e)? (?:montant|chiffre|donnée)",
+                      re.I)
+
+
+def _another_tool(s: Sentence, tools: list[Tool]) -> bool:
+    """A sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half): another tool's rules,
+    which the reader would take for the one the article is about."""
+    if not tools:
+        return False
+    named = {t.id for t in named_tools(f"{s.section} : {s.text}", limit=None)}
+    return bool(named) and not named & {t.id for t in tools}
+
+
 def says_something(s: Sentence) -> bool:
-    """« Potentiel du « 1 % eau » : les sources divergent. »: a label and three words tell a reader nothing."""
-    return " : " not in s.text or len(s.text.split(" : ", 1)[1].split()) >= 6
+    """« Potentiel du « 1 % eau » : les sources divergent. »: a label and three words tell a reader nothing; nor does
+    a note that a figure was not found."""
+    return (" : " not in s.text or len(s.text.split(" : ", 1)[1].split()) >= 6) and not _ABSENCE.search(s.text)
 
 
 def _with_connective(s: Sentence, connective: str, request: str = "") -> str:
@@ -134,6 +125,11 @@ def _with_connective(s: Sentence, connective: str, request: str = "") -> str:
     if not connective or first not in _LOWER_STARTERS or " : " in sentence[:60]:
         return sentence
     return connective + sentence[0].lower() + sentence[1:]
+
+
+def _names_term(chosen: list[Sentence], term: str) -> bool:
+    """A quote that names the term a reader asks the meaning of (already ranked by `prefer_definitions`)."""
+    return bool(term) and any(term.lower() in s.text.lower() for s in chosen)
 
 
 def heading_for(heading: str, brief: Brief) -> str:
@@ -174,7 +170,12 @@ def compose_article(ctx: ComposeContext) -> str:
     # stays the project itself: a country in every search drew other facts about it (dialogues, test half).
     titled = headline(brief, ctx.question)
     named = headline(brief, ctx.question, country=False)
+    # « la loi du 4 aout 2021 et ce qu'elle change pour les communes » (fresh12, tune half): the subject before the
+    # readers' question titles the text.
+    subject_head = _QUESTION_AFTER.split(subject, maxsplit=1)[0].strip(" ,") if subject else ""
+    subject_head = subject_head[:1].upper() + subject_head[1:]
     title = (titled or (subject if subject and len(subject.split()) <= 12 else "")
+             or (subject_head if 2 <= len(subject_head.split()) <= 12 else "")
              or "L'action internationale, une politique utile à notre territoire")
     # What the paragraphs search for: the project in a few words (its partner and themes), so that each
     # paragraph's own theme still counts; the user's whole brief would drown it.
@@ -185,6 +186,9 @@ def compose_article(ctx: ComposeContext) -> str:
     # what its readers' questions (who pays, for how long) and the funding paragraph are answered from.
     found_call = _CALL_NAMED.search(ctx.question)
     call = f" {found_call.group(0)}" if found_call else ""
+    # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
+    # the reader needs in the funding paragraph, rather than the whole range of funding.
+    tools = named_tools(ctx.question)
     used: set[str] = set()
 
     def cite_all(sentences: list[Sentence]) -> str:
@@ -203,7 +207,7 @@ def compose_article(ctx: ComposeContext) -> str:
         is (« ce qu'est la FICOL ») is sought without our project's words, which would find its amounts instead."""
         defined = defined_term(meant)
         pool = [c for c in candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k)
-                if says_something(c) and not _another_call(c.text, call)]
+                if says_something(c) and not _another_call(c.text, call) and not _another_tool(c, tools)]
         scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
         if meant:
             scored = ctx.rerank(scored, query=meant)
@@ -223,8 +227,10 @@ def compose_article(ctx: ComposeContext) -> str:
         asked = point if defined else f"{point}{call}"
         chosen = quotes(asked, point if defined else f"{point} {about}{call}", meant=point)
         # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
-        # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE).
-        if chosen and (not ctx.calibrated or
+        # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE). What a thing
+        # is, asked in four words, is answered by a sentence that names it (review 14: « ce qu'est la réciprocité »
+        # was said missing beside « L'ouverture du VSI à la réciprocité (accueil de volontaires étrangers…) »).
+        if chosen and (not ctx.calibrated or _names_term(chosen, defined) or
                        max(ctx.closeness(chosen, ctx.search.query_vector(asked))) >= MIN_POINT_CLOSENESS):
             body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
         else:
@@ -232,9 +238,10 @@ def compose_article(ctx: ComposeContext) -> str:
     paragraphs = PARAGRAPHS[1:] if body else PARAGRAPHS
     if ctx.length == "short":
         paragraphs = paragraphs[:2] if not body else paragraphs[1:]
-    # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
-    # the reader needs in the funding paragraph, rather than the whole range of funding.
-    tools = named_tools(ctx.question)
+    if not (tools or call or _MONEY.search(ctx.question)) and body:
+        # A project that names no funding and answers its readers' questions: the range of calls and rates would
+        # be padding (review 14: the DAECT's selection rates in an article on hosting a volunteer).
+        paragraphs = [p for p in paragraphs if p[0] != FUNDING_HEADING]
     for heading, theme in paragraphs:
         funding = heading == FUNDING_HEADING
         if funding and tools:

@@ -65,11 +65,13 @@ _EXPLAINED = re.compile(r"\b(?:expliqu\w*|montr\w*|rappel\w*|dire)\s+(?:simpleme
 # « donner un ordre de grandeur du nombre de projets financés »: how many, asked as an order of magnitude.
 _MAGNITUDE = re.compile(r"\bordre de grandeur (?:du nombre |de la somme |des montants? )?(?:de |d['’]|du |des )([^.?!;:,]{6,60})", re.I)
 _CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s*(?:et\s+|ou\s+)?(?=(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|"
-                           r"le rôle|la place|les conditions)\b)", re.I)
+                           r"le rôle|la place|les conditions)\b)|"
+                           # « un article sur la loi du 4 août 2021 et ce qu'elle change pour les communes »
+                           r"\s+et\s+(?=ce qu['’](?:elle|il|ils|elles|on)\b)", re.I)
 MAX_ASKED = 3
 # « Comment c'est financé (qui paie quoi ?) », « ce qu'est la réciprocité et replace ça dans… »: the question ends
 # where an aside or another instruction starts.
-_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite|donne[rz]?|rappel\w*|présente[rz]?|indique[rz]?)\b).*$", re.I)
+_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite|donne[rz]?|rappel\w*|présente[rz]?|indique[rz]?|situe[rz]?|soulign\w*|montre[rz]?|invite[rz]?|termine[rz]?|conclu[sre]?)\b).*$", re.I)
 
 
 def is_reader_question(clause: str) -> bool:

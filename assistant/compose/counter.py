@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.compose.context import ComposeContext
+from assistant.compose.example import asks_example, example_elsewhere
 from assistant.compose.sentences import ADVISES, Sentence, candidates, pick, quoted, score_sentences
 from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
@@ -354,6 +355,13 @@ def compose_counter(ctx: ComposeContext) -> str:
             cited = _cite(ctx, s)
             body.append(f"- {cited}" + (f" _(document de {year})_" if year else ""))
             key_figures.append({"text": cited, "year": year})
+    example = example_elsewhere(ctx, objection, used) if asks_example(ctx.question) else None
+    told = ""
+    if example is not None:
+        place, s = example
+        used.add(s.text)
+        told = f"À {place} : {_cite(ctx, s)}"
+        body += ["", f"**Un exemple ailleurs** : {told}"]
     advice = _advice(ctx, objection, used, kinds)
     if advice:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]
@@ -363,5 +371,5 @@ def compose_counter(ctx: ComposeContext) -> str:
     if own:
         head.append(f"\n{own}")
     ctx.sections = [{"kind": kinds[0].id, "kind_label": _labels(kinds), "objection": objection, "arguments": arguments_out,
-                     "key_figures": key_figures, "checked_figure": checked}]
+                     "key_figures": key_figures, "checked_figure": checked, "example": told}]
     return "\n".join(head + body)

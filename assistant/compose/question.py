@@ -7,6 +7,7 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
+from assistant.compose.tools import named_tools
 from assistant.compose.sentences import (RECOMMENDING, Sentence, candidates, current_facts_first, pick, prefer_definitions,
                                          score_sentences)
 from assistant.dates import MONTH_NAMES, YEAR
@@ -113,6 +114,23 @@ _PERSON = re.compile(r"\b(?!(?:La|Le|Les|Un|Une|Ce|Cette|Ces|En|Au|Aux|Du|Des|De
                      r"[A-ZÉ][a-zéèëïô]+(?:-[A-ZÉ][a-zéèëïô]+)? [A-ZÉ][a-zéèëïô]{2,}\b|"
                      r"\bpar (?:le |la |l['’])(?:Premier ministre|ministre|préfet|maire|président|présidente)\b")
 PERSON_BONUS = 0.3
+
+
+ANOTHER_TOOL_PENALTY = 0.3
+
+
+def prefer_named_tool(question: str, ranked: list[Sentence]) -> None:
+    """« qui peut utiliser le 1 % déchets ? » is answered by the « 1 % déchets », not by « Qui peut utiliser le « 1 %
+    énergie » : … », which shares every other word (fresh12, tune half). A sentence that names another tool, in its
+    text or its section's title, and not the one asked, comes after."""
+    asked = {t.id for t in named_tools(question)}
+    if not asked:
+        return
+    for s in ranked:
+        named = {t.id for t in named_tools(f"{s.section} : {s.text}", limit=None)}
+        if named and not named & asked:
+            s.score -= ANOTHER_TOOL_PENALTY
+    ranked.sort(key=lambda s: -s.score)
 
 
 def _post_asked(question: str) -> re.Pattern[str] | None:
@@ -243,6 +261,7 @@ def compose_question(
     prefer_dates(question, ranked)
     prefer_substance(question, ranked)
     prefer_people(question, ranked)
+    prefer_named_tool(question, ranked)
     if _HOW_TO.match(question):
         prefer_advice(ranked)
     term = defined_term(question)

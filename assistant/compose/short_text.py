@@ -133,8 +133,14 @@ def _spoken_counter(answer: Answer, body: str, budget: int, opening: str | None 
             break
         paragraphs.append(said)
         spent += _words(said)
+    argued = len(paragraphs) - 1
+    # The example of another town the official asked for, told as theirs (« À Commercy : « … » »).
+    example = answer.sections[0].get("example", "")
+    if example and spent + _words(example) <= budget:
+        paragraphs.append(f"Un exemple ailleurs. {_standalone(example)}")
+        spent += _words(example)
     # Time left: each argument's second proof, in order, after its first (paragraph `at` is argument `at - 1`).
-    for at, argument in enumerate(proven[:len(paragraphs) - 1], start=1):
+    for at, argument in enumerate(proven[:argued], start=1):
         second = [_standalone(c) for c in argument["cited"][1:2]]
         if second and spent + _words(second[0]) <= budget:
             paragraphs[at] += f" {second[0]}"

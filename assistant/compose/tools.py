@@ -58,7 +58,7 @@ TOOLS: tuple[Tool, ...] = (
          ("platforma", "européen", "europe", "union européenne", "erasmus", "interreg", "cerv", *_EUROPEAN_FUNDS),
          "PLATFORMA fonds européens Union européenne collectivités programmes appels"),
     Tool("loi2021", "Loi n° 2021-1031 du 4 août 2021 (développement solidaire)",
-         ("2021-1031", "4 août 2021", "loi de 2021", "loi du 4 août"),
+         ("2021-1031", "4 août 2021", "4 aout 2021", "loi de 2021", "loi du 4 août", "loi du 4 aout"),
          "loi n° 2021-1031 du 4 août 2021 développement solidaire lutte contre les inégalités mondiales collectivités"),
     Tool("cncd", "Commission nationale de la coopération décentralisée (CNCD)", ("cncd", "commission nationale"),
          "Commission nationale de la coopération décentralisée CNCD"),

@@ -242,8 +242,22 @@ def test_an_example_of_another_town_asked_beside_a_rebuttal_is_told_as_theirs(as
     assert asks_example(request) and not asks_example("Donne-moi 3 arguments, ton posé.")
     answer = assistant.answer(request, mode="contre-argument", generate=False)
     example = answer.sections[0]["example"]
-    assert example.startswith("À ") and "[" in example  # a town, then its cited sentence
-    assert "**Un exemple ailleurs**" in answer.answer
+    assert example.startswith("(") and "[" in example  # a town, then its cited sentence
+    assert "**Un exemple ailleurs** (" in answer.answer
     plain = assistant.answer("L'argent des habitants doit rester ici, on a des écoles à rénover.", mode="contre-argument",
                              generate=False)
     assert "Un exemple ailleurs" not in plain.answer
+
+
+def test_a_readers_question_ends_where_an_instruction_starts_and_is_not_said_missing_once_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 15 (blind): « ce qu'il peut financer, et citer un ou deux chiffres nationaux » was one question, said
+    missing beside « Actions finançables par le « 1 % eau » : … »."""
+    from assistant.compose.asks import reader_questions
+
+    request = ("Rédigez un communiqué de presse pour le Syndicat des eaux de la Haute-Sèvre : le comité syndical vient de "
+               "voter 0,8 % des recettes du budget eau potable pour deux villages du Bénin. Le texte doit expliquer ce "
+               "que permet la loi Oudin-Santini, sur quel budget se fait le prélèvement et ce qu'il peut financer, et "
+               "citer un ou deux chiffres nationaux récents.")
+    assert "ce qu'il peut financer" in reader_questions(request)
+    answer = assistant.answer(request, mode="article", generate=False)
+    assert "Actions finançables" in answer.answer and "ne répondent pas à : « ce qu'il peut financer" not in answer.answer

@@ -71,7 +71,8 @@ _CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s*(?:et\s+|ou\s+)?(?=(?:qu['’]e
 MAX_ASKED = 3
 # « Comment c'est financé (qui paie quoi ?) », « ce qu'est la réciprocité et replace ça dans… »: the question ends
 # where an aside or another instruction starts.
-_ASIDE = re.compile(r"\s*\(.*$|,?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite|donne[rz]?|rappel\w*|présente[rz]?|indique[rz]?|situe[rz]?|soulign\w*|montre[rz]?|invite[rz]?|termine[rz]?|conclu[sre]?)\b).*$", re.I)
+_ASIDE = re.compile(r"\s*\(.*$|,\s*et\s+(?=[a-zé]+er\b).*$|"  # « …, et citer un ou deux chiffres » (review 15)
+                    r",?\s+et\s+(?=(?:que|replace|mets|ajoute|parle|insiste|précise|cite[rz]?|donne[rz]?|rappel\w*|présente[rz]?|indique[rz]?|situe[rz]?|soulign\w*|montre[rz]?|invite[rz]?|termine[rz]?|conclu[sre]?)\b).*$", re.I)
 
 
 def is_reader_question(clause: str) -> bool:

@@ -360,8 +360,8 @@ def compose_counter(ctx: ComposeContext) -> str:
     if example is not None:
         place, s = example
         used.add(s.text)
-        told = f"À {place} : {_cite(ctx, s)}"
-        body += ["", f"**Un exemple ailleurs** : {told}"]
+        told = f"({place}) : {_cite(ctx, s)}"  # « Pas-de-Calais » takes no « À »: the town in brackets, as articles do
+        body += ["", f"**Un exemple ailleurs** {told}"]
     advice = _advice(ctx, objection, used, kinds)
     if advice:
         body += ["", "**Conseil pratique**", f"- {_cite(ctx, advice[0])}"]

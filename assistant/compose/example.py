@@ -19,7 +19,7 @@ EXAMPLE_QUERY = ("l'exemple d'une ville : sa coopération a apporté des retomb�
 MIN_EXAMPLE_SCORE = 0.2
 # What the cooperation brought the town itself (« les agents de la ville française gagnaient en savoir-faire »,
 # « l'un des premiers impacts… »): what an official asking for an example needs, before how it was run.
-_BROUGHT_HOME = re.compile(r"\b(?:impacts?|gagn\w*|retombées|bénéfic\w*|appris|apprendre|apport\w*|mobilis\w*|"
+_BROUGHT_HOME = re.compile(r"\b(?:impacts?|gagn\w*|retombées|bénéfic\w*|appris|apprendre|mobilis\w*|"
                            r"renforc\w*|savoir-faire|emplois?)\b", re.I)
 
 

@@ -134,10 +134,10 @@ def _spoken_counter(answer: Answer, body: str, budget: int, opening: str | None 
         paragraphs.append(said)
         spent += _words(said)
     argued = len(paragraphs) - 1
-    # The example of another town the official asked for, told as theirs (« À Commercy : « … » »).
+    # The example of another town the official asked for, told as theirs (« Un exemple ailleurs (Chambéry) : « … » »).
     example = answer.sections[0].get("example", "")
     if example and spent + _words(example) <= budget:
-        paragraphs.append(f"Un exemple ailleurs. {_standalone(example)}")
+        paragraphs.append(f"Un exemple ailleurs {example}")
         spent += _words(example)
     # Time left: each argument's second proof, in order, after its first (paragraph `at` is argument `at - 1`).
     for at, argument in enumerate(proven[:argued], start=1):

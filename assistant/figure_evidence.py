@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.tools import named_tools
+from assistant.compose.tools import tool_ids
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, terms
@@ -104,7 +104,7 @@ def _tools_missing(tools: dict[str, str], sentence: str, title: str) -> list[str
     a follow-up, or « FICOL et FEXTE, combien ? », each answered by its own sentences (dialogues fresh 8, tune)."""
     if not tools:
         return []  # most figure questions name no tool: no sentence needs reading for one
-    about = {t.id for t in named_tools(sentence, limit=None)} or {t.id for t in named_tools(title, limit=None)}
+    about = tool_ids(sentence) or tool_ids(title)
     return [] if about & set(tools.values()) else list(tools)
 
 

@@ -108,8 +108,6 @@ _DEFINITION = re.compile(
 
 
 _AFTER_TERM = re.compile(r"\s+(?:exactement|concrètement|précisément|en gros|au juste|en vrai|déjà)$", re.I)
-
-
 _OWNED_ACRONYM = re.compile(r"^([A-Z][A-Z0-9-]{2,})\s+(?:de la|de l['’]|du|des|de)\s*\S")
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 
 from assistant.compose.asks import as_heading, reader_questions
-from assistant.questions import defined_term
 from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_brief, standfirst
 from assistant.compose.context import ComposeContext
+from assistant.compose.places import place_of
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, pick, prefer_definitions, quoted,
                                          score_sentences)
-from assistant.compose.places import place_of
-from assistant.compose.tools import JOINT_CALL, Tool, named_tools
+from assistant.compose.tools import JOINT_CALL, about_other_tools, named_tools
 from assistant.dates import YEAR
+from assistant.questions import defined_term
 
 _INSTRUCTION = re.compile(
     r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
@@ -79,8 +79,6 @@ def unlabelled(sentence: str) -> str:
     return m.group(1)[:1].upper() + m.group(1)[1:]
 
 
-
-
 # « l'appel à projets franco-sénégalais 2024 », « l'appel clés en main », « l'appel Ukraine 2025 ».
 _CALL_NAMED = re.compile(r"\bappel (?:à projets |à idées )?(?:conjoint )?(?:franco-[\w-]+|clés en main|généraliste|"
                          r"[A-ZÉ][\w-]+)(?: (?:19|20)\d\d)?", re.I)
@@ -97,15 +95,6 @@ def _another_call(text: str, call: str) -> bool:
 # « Aucun montant mobilisé au titre du « 1 % mobilité » n'a été trouvé. »: the fact sheet's note on its own sources.
 _ABSENCE = re.compile(r"n['’]a (?:pas )?été (?:trouvée?|publiée?|recensée?)|les sources divergent|\baucun(?:e)? (?:montant|chiffre|donnée)",
                       re.I)
-
-
-def _another_tool(s: Sentence, tools: list[Tool]) -> bool:
-    """A sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half): another tool's rules,
-    which the reader would take for the one the article is about."""
-    if not tools:
-        return False
-    named = {t.id for t in named_tools(f"{s.section} : {s.text}", limit=None)}
-    return bool(named) and not named & {t.id for t in tools}
 
 
 def says_something(s: Sentence) -> bool:
@@ -191,6 +180,7 @@ def compose_article(ctx: ComposeContext) -> str:
     # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
     # the reader needs in the funding paragraph, rather than the whole range of funding.
     tools = named_tools(ctx.question)
+    tool_ids_asked = {t.id for t in tools}
     used: set[str] = set()
     shown: list[Sentence] = []
 
@@ -211,7 +201,9 @@ def compose_article(ctx: ComposeContext) -> str:
         is (« ce qu'est la FICOL ») is sought without our project's words, which would find its amounts instead."""
         defined = defined_term(meant)
         pool = [c for c in candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k)
-                if says_something(c) and not _another_call(c.text, call) and not _another_tool(c, tools)]
+                if says_something(c) and not _another_call(c.text, call)
+                # a sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half)
+                and not about_other_tools(f"{c.section} : {c.text}", tool_ids_asked)]
         scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
         if meant:
             scored = ctx.rerank(scored, query=meant)
@@ -260,9 +252,9 @@ def compose_article(ctx: ComposeContext) -> str:
     # A reader's question that a later paragraph answered after all (review 15: « ce qu'il peut financer » said
     # missing beside « Actions finançables par le « 1 % eau » : … ») is not said missing.
     # « il » is the tool the request names: asked about it.
-    named = " ".join(t.name for t in tools)
+    tool_names = " ".join(t.name for t in tools)
     unanswered = [p for p in unanswered if not (ctx.calibrated and shown and max(ctx.closeness(
-        shown, ctx.search.query_vector(f"{p} {named}".strip()))) >= MIN_POINT_CLOSENESS)]
+        shown, ctx.search.query_vector(f"{p} {tool_names}".strip()))) >= MIN_POINT_CLOSENESS)]
     if unanswered and written:
         body += [f"_Les documents indexés ne répondent pas à : {' ; '.join(f'« {p} »' for p in unanswered)}. "
                  "À compléter avec vos propres informations._", ""]

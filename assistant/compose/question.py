@@ -7,9 +7,9 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.tools import named_tools
 from assistant.compose.sentences import (RECOMMENDING, Sentence, candidates, current_facts_first, pick, prefer_definitions,
                                          score_sentences)
+from assistant.compose.tools import about_other_tools, named_tools
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import figure_asked, says_figure
@@ -127,8 +127,7 @@ def prefer_named_tool(question: str, ranked: list[Sentence]) -> None:
     if not asked:
         return
     for s in ranked:
-        named = {t.id for t in named_tools(f"{s.section} : {s.text}", limit=None)}
-        if named and not named & asked:
+        if about_other_tools(f"{s.section} : {s.text}", asked):
             s.score -= ANOTHER_TOOL_PENALTY
     ranked.sort(key=lambda s: -s.score)
 

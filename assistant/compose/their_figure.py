@@ -24,7 +24,7 @@ MIN_SHARED_WORDS = 0.25
 
 
 def _value(number: str) -> float:
-    return float(number.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace(",", "."))
+    return float(number)  # `figure_mentions` gives it canonical: no group spaces, a decimal dot
 
 
 def quoted_figures(objection: str) -> list[tuple[float, str]]:

@@ -100,3 +100,15 @@ def named_tools(request: str, limit: int | None = 2) -> list[Tool]:
     a word of its own (« FICOL ») or words with a number (« le 1 % eau de notre syndicat », « la loi de 2021 »)."""
     lowered = request.lower()
     return [t for t in TOOLS if any(is_tool_name(a) and a not in _LOOSE_NAMES and a in lowered for a in t.aliases)][:limit]
+
+
+def tool_ids(text: str) -> set[str]:
+    """The ids of every tool a text names by its own name (a sentence with its section's title, a document title)."""
+    return {t.id for t in named_tools(text, limit=None)}
+
+
+def about_other_tools(text: str, asked: set[str]) -> bool:
+    """A text that names tools, none of them the ones asked: another tool's rules, which a reader would take for
+    the asked one's (« Qui peut utiliser le « 1 % énergie » » for a question on the « 1 % déchets »)."""
+    named = tool_ids(text)
+    return bool(asked) and bool(named) and not named & asked

@@ -98,8 +98,29 @@ def topic_request(understood: "Understanding") -> str:
     if understood.intent == "figures" and understood.mode == "contre-argument":
         return understood.topic  # the same objection, answered with figures first: its words stay the objection's
     if understood.intent == "figures":
-        return f"{subject(understood.topic)} : combien, en chiffres (montants, nombres de projets, millions d'euros) ?"
+        asked = _asked_beyond_figures(understood.text)
+        about = subject(understood.topic)
+        if YEAR.search(asked):
+            # « l'évolution depuis 2014 » after a question on 2017: the years asked now, first, where the search
+            # weighs them (the 2014 passage must be among the first three for the year to count as held).
+            about = _clean(re.sub(r"\s*\b(?:en |de |pour )?" + YEAR.pattern, "", about))
+            about = re.sub(r"\s*\(([^()]*)\)", r", \1", about)  # « Hors réfugiés (apd…) » → « Hors réfugiés, apd… »
+            return f"{asked[:1].upper()}{asked[1:]} ({about}) : combien, en chiffres (montants, millions d'euros) ?"
+        return (f"{about} : {asked + ', ' if asked else ''}combien, en chiffres (montants, nombres de projets, "
+                "millions d'euros) ?")
     return understood.topic
+
+
+# « donne moi l'évolution depuis 2014 avec les chiffres » (fresh13, tune half): what is asked besides figures.
+_FIGURES_WORDING = re.compile(r"\b(?:donne[sz]?[- ]moi|donnez[- ]nous|peux-tu|tu peux|pouvez-vous|stp|svp|s'il te plaît|"
+                              r"s'il vous plaît|merci|avec (?:les |des |quelques )?chiffres|en chiffres|chiffrée?s?|"
+                              r"des chiffres|des données|statistiques|et|ok|alors)\b", re.I)
+
+
+def _asked_beyond_figures(message: str) -> str:
+    """The words of a figures instruction that ask for something of their own (« l'évolution depuis 2014 »)."""
+    rest = _clean(re.sub(r"\s+", " ", _FIGURES_WORDING.sub(" ", message)).strip(" ,.;:!?"))
+    return rest if _word_count(rest) >= 2 else ""
 
 
 # -- entities: what a follow-up can refer to -------------------------------------------------------
@@ -158,7 +179,7 @@ _SHORTEN = re.compile(
     r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
 # « développe », « développez » ask for more; « développement » names a subject (« la loi sur le développement solidaire »).
 _EXPAND = re.compile(r"\b(?:d[ée]veloppe[rz]?|plus (?:long|longue|d[ée]taill[ée]e?|de d[ée]tails)|d[ée]taille\w*|approfondi\w*|en d[ée]tail)\b", re.I)
-_FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
+_FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques|avec (?:les|des)) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
 _MODE_WORDS = (
     ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
     ("fiche", re.compile(r"\bfiche\b", re.I)),
@@ -195,7 +216,9 @@ _ASKS_DEFINITION = re.compile(r"\b(?:qu['’]est[- ]ce (?:que|qu['’])|c['’]e
 # question mark (fresh12, tune half) asks a fact; an objection says something.
 _ASKS_UNMARKED = re.compile(r"\bc['’]est (?:quand|qui|quoi|combien|où)\b|\bqui (?:peut|peuvent|a|gère|finance|paie|g[eè]re)\b|"
                             r"\b(?:ça|ca) date de quand\b|\b(?:depuis|jusqu['’]à) quand\b|\bqu['’]est[- ]ce (?:que|qu['’]|qui)\b|"
-                            r"^\s*(?:combien|quand|quel(?:le)?s?|qui)\b", re.I)
+                            r"^\s*(?:combien|quand|quel(?:le)?s?|qui)\b|"
+                            # « et l'argent il est versé comment » (fresh13, tune half): the question word comes last.
+                            r"\b(?:comment|quand|combien|pourquoi|où)\s*$", re.I)
 # « on aide des villages au burkina alors que nos routes sont pourries, c indefendable non ? » (fresh12, tune half): a
 # claim put as a question for agreement is said, not asked.
 _TAG_QUESTION = re.compile(r"[,\s]+(?:non|hein|pas vrai|n['’]est-ce pas|(?:tu|vous) (?:ne )?trouve[sz]? pas)\s*\?\s*$", re.I)
@@ -210,7 +233,9 @@ _DEMONSTRATIVE = re.compile(
     r"\b(?:ce|cet|cette|ces) (?:dispositif|fonds|outil|programme|loi|ville|commune|pays|projet|appel|aide|association|"
     r"organisme|réseau|texte|article|partenariat|coopération|métropole|collectivité|structure|commission|agence|"
     r"délégation|facilité|financement|instance|jumelage)s?\b", re.I)
-_SUBJECT_PRONOUN = re.compile(r"\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b", re.I)
+# « existe-t-il », « peut-elle »: an inverted pronoun is the verb's own subject, never the topic's place.
+_SUBJECT_PRONOUN = re.compile(r"(?<!-)\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b",
+                              re.I)
 _OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
 _ANAPHORA = re.compile(r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b", re.I)
 # « ok et ça finance combien ? », « d'accord, et pour une petite commune ? »: an acknowledgement, then the message.
@@ -469,6 +494,11 @@ def _shares_a_word(complement: str, topic: str) -> bool:
     return bool(topic) and any(w in _unaccented(topic.lower()) for w in words)
 
 
+# « peut la demander », « faut le remplir »: an object pronoun before a verb after a modal, standing for the topic.
+_CLITIC_OBJECT = re.compile(r"\b(peut|peuvent|doit|doivent|faut|pourrait|pourraient|veut|veulent)\s+(?:la |le |les |l['’])"
+                            r"([a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re))\b", re.I)
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
                      subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
@@ -526,6 +556,10 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         return f"{_clean(topic)} — {own[0]} ?" if own[0].lower() not in topic.lower() else f"{_clean(topic)} ?"
     if name and name.lower() in core.lower():
         return f"{_clean(core)} ?"  # « Et qui porte cette coopération à Suresnes ? »: it names what it is about
+    if name and not name_is_guess and _CLITIC_OBJECT.search(core):
+        # « qui peut la demander » after the FICOL (fresh13, tune half): « qui peut demander FICOL ? », the words a
+        # passage on who may apply for it uses, rather than the pronoun beside a bracketed name.
+        return f"{_clean(_CLITIC_OBJECT.sub(lambda m: f'{m.group(1)} {m.group(2)} {name}', core, count=1))} ?"
     pointer = (_DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else
                _SUBJECT_PRONOUN if _SUBJECT_PRONOUN.search(core) and not _OBJECT_PRONOUN_QUESTION.match(core) else None)
     if name and pointer:
@@ -687,7 +721,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         resolved = rewrite_followup(bare, memory.topic, [named] if named else memory.topic_entities,
                                     name_is_guess=guess, subject=memory.subject)
         # « ça date de quand ? » after a fiche: a question on it, answered as one, not the same fiche again.
-        asks = bare.rstrip().endswith("?")
+        asks = bare.rstrip().endswith("?") or bool(_ASKS_UNMARKED.search(written(bare)))
         follow_mode = mode if mode == "question" or (mode == "fiche" and not asks) else "question"
         notice = QUESTION_NOTICE if mode == "fiche" and follow_mode == "question" else ""
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic, notice=notice)

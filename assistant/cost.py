@@ -127,6 +127,8 @@ TOTAL_BUDGET_MIN_PER_INHABITANT = 50
 # « sur 3 ans », « pour trois ans », « en 2 ans »: an amount for several years; « par an » says it is yearly already.
 _OVER_YEARS = re.compile(r"\b(?:sur|pour|en) (\d+|deux|trois|quatre|cinq|six) ans\b", re.I)
 _PER_YEAR = re.compile(r"\b(?:par an|/an|annuel\w*|chaque année|par année)\b|€/an", re.I)
+# « ça donne combien par habitant et par an ? » asks for the result per year: it says nothing of the amount.
+_RESULT_PER_YEAR = re.compile(r"\bpar (?:habitant|hab\.?) et par an\b|\bpar an et par (?:habitant|hab\.?)\b", re.I)
 
 
 def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
@@ -150,7 +152,7 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
         # « petit budget : 3 000 €/an » for a village of 1 350: the partnership's budget, not the commune's.
         amount, budget = budget, None
     years = _OVER_YEARS.search(message)
-    if amount is not None and years and not _PER_YEAR.search(message):
+    if amount is not None and years and not _PER_YEAR.search(_RESULT_PER_YEAR.sub(" ", message)):
         # « 30000 euros sur 3 ans » (fresh12, tune half): the cost is said per year.
         amount /= count_of(years.group(1)) or 1
     return amount, population, budget

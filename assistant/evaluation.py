@@ -154,12 +154,12 @@ def evaluate_kinds(assistant: Assistant, items: list[dict[str, Any]]) -> dict[st
     from collections import Counter
 
     from assistant.objection import objection_text
-    from assistant.objection_kinds import match_kind
+    from assistant.objection_kinds import classify_objection
 
     confusion: Counter[tuple[str, str]] = Counter()
     for item in items:
         text = objection_text(item["text"]) or item["text"]
-        found = match_kind(assistant.search.query_vector(text), assistant.index.embeddings, text).kind.id
+        found = classify_objection(text, assistant.search.query_vector, assistant.index.embeddings).kind.id
         confusion[(item["kind"], found)] += 1
     right = sum(n for (gold, found), n in confusion.items() if gold == found)
     return {"n": len(items), "accuracy": right / max(1, len(items)),

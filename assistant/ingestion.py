@@ -232,16 +232,18 @@ def sync(index: Index, paths: list[Path], progress: ProgressFn | None = None,
 
 def refresh_derived(index: Index) -> None:
     """What depends on the corpus or on fixed texts, computed at ingest rather than at a visitor's first question:
-    sentence vectors, the objection-kind phrasings' and the arguments' claims' vectors (kept in the embedding
-    cache), the argumentaire's links."""
+    sentence vectors, the objection-kind phrasings', the off-topic references' and the arguments' claims' vectors
+    (kept in the embedding cache), the argumentaire's links."""
     from assistant.argumentaire import refresh_links
     from assistant.compose import fixed_queries
     from assistant.objection_kinds import kind_vectors
+    from assistant.off_topic import reference_vectors
     from assistant.retrieve import HybridSearch
 
     search = HybridSearch(index, index.settings)
     search.sentences.ensure()
     kind_vectors(index.embeddings)
+    reference_vectors(index.embeddings)
     index.embeddings.embed_fixed_queries(fixed_queries())
     refresh_links(index, search=search)
 

@@ -36,7 +36,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bministères? (?!(?:de l'europe et )?des affaires étrangères)(?:de l[a']\s?|du |des )?\w+(?: \w+)? "
      r"(?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|\bministères? étrangers?\b|"
      # « le gouvernement du Bénin », « les autorités nationales du Togo »: the foreign State itself.
-     r"\b(?:gouvernements?|autorités (?:nationales|centrales)|pouvoir central) (?:du|de la|de l'|des|d')\s?(?-i:[A-Z])",
+     r"\b(?:gouvernements?|autorités (?:nationales|centrales)|pouvoir central) (?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|"
+     # « le gouvernement tunisien », « l'État malien »: a foreign State named by its people's adjective.
+     r"\b(?:gouvernements?|États?|autorités nationales) (?!français|française)[a-zé]+(?:ien|ienne|ais|aise|ain|aine|ois|"
+     r"oise|an|ane|abè|abé)\b",
      "État étranger convention"),
     (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
     (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
@@ -45,7 +48,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bvoyages?\b|\bdéplacements?\b|\bmissions? à l'étranger\b", "missions délégations"),
     (r"\bleçons?\b|\bretours? d'expérience\b|\btrace écrite\b", "capitalisation"),
     (r"\bsubventions?\b|\baides? financières?\b", "financement cofinancement"),
-    (r"depuis quand|quand (?:a été|fut) (?:créé|lancé|fondé)|\bexiste(?:-t-(?:il|elle))? depuis\b|date de (?:création|naissance)",
+    (r"depuis quand|quand (?:a été|fut) (?:créé|lancé|fondé)|\bexiste(?:-t-(?:il|elle))? depuis\b|(?:date|année) de (?:création|naissance)|"
+     r"\bvu le jour\b|\bnée? en quelle année\b",
      "créé créée création fondé lancé"),
     (r"\bappels? d'offres?\b|\bappels? à candidatures?\b", "appels à projets"),
     (r"\bhumanitaire\b|\baide d'urgence\b|\bcatastrophe\b", "urgence humanitaire"),
@@ -71,6 +75,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bpays (?:riches|donateurs|développés|industrialisés)\b", "OCDE"),
     (r"\bscores?\b|\bcombien de voix\b|\brésultat du vote\b", "voix adoption vote"),
     (r"\bcoups? de pouce\b|\bcoups? de main\b", "aide aidés financement"),
+    # Spoken money (« l'État avait promis de rajouter des sous ? », holdout10, tune half); « sous » alone is a preposition.
+    (r"\b(?:des|les|de|nos|ses|leurs|plus de|en) sous\b|\bfric\b|\bpognon\b|\bthunes?\b", "argent fonds moyens financement"),
+    (r"\brajout\w*|\bremettre au pot\b|\bmettre plus\b", "augmentation hausse doublement"),
     # A region for the countries of it that the documents name: « un exemple en Asie du Sud-Est » is the Laos project.
     (r"\basie du sud-est\b|\basie du sud est\b", "Laos Vietnam"),
     (r"\bafrique de l['’]ouest\b|\bafrique subsaharienne\b|\bsahel\b", "Afrique Sénégal Mali Burkina Faso"),

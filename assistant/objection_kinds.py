@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.objection import objection_parts
 from assistant.taxonomy import OBJECTION_KINDS, OTHER_KIND, ObjectionKind
 
 NEIGHBOURS = 3
@@ -80,3 +81,22 @@ def match_kind(query_vector: np.ndarray, embeddings, text: str = "") -> KindMatc
     # nearest phrasings wins: the named subject says more than a vote among phrasings of similar shape.
     winner = max(named & votes.keys() or votes, key=votes.__getitem__)
     return KindMatch(OBJECTION_KINDS[winner], best, votes, sum(ids[i] == winner for i in order))
+
+
+def classify_objection(text: str, vector_of, embeddings) -> KindMatch:  # type: ignore[no-untyped-def]
+    """The kind of a whole objection, read from its complaints when it chains several.
+
+    The vector of a chained objection blends its complaints: « la coopération c'est la danseuse du maire, ça
+    rapporte rien à notre territoire » lands nearer « une région n'a pas de compétence internationale » than
+    either complaint does (dialogues fresh13, tune half). When the whole's kind is no complaint's own, the first
+    complaint whose nearest phrasings agree gives the kind. `vector_of` embeds a text (the search's cached query vector).
+    """
+    whole = match_kind(vector_of(text), embeddings, text)
+    parts = objection_parts(text)
+    if len(parts) < 2:
+        return whole
+    found = [match_kind(vector_of(part), embeddings, part) for part in parts]
+    if any(f.kind is whole.kind for f in found):
+        return whole
+    confident = [f for f in found if f.confident and f.kind is not OTHER_KIND]
+    return replace(confident[0], similarity=whole.similarity) if confident else whole

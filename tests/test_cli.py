@@ -88,11 +88,12 @@ def test_paraphrase_test_half_holds_its_floor(corpus_data_dir: Path) -> None:
     Near-miss abstention fell from 0.53 to 0.41 when the six Repères sheets joined the corpus (they hold passages
     close to several near-miss questions). Floors raised on 2026-11-28 just under the level measured then (near-miss
     abstention .53 after the relevance rules of that day; 0.7 in the fourth session of 2026-11-28, measured .765 once figure questions need a
-    figure of their kind for what they name). Issue G's targets (recall@5 0.95, MRR 0.85, facts 0.90…) are higher:
+    figure of their kind for what they name). MRR 0.70 and false refusals 4 % since the tenth session, when the question's
+    vector began to include its wording in the documents' words (measured MRR 0.726, 2 refusals of 84). Issue G's targets (recall@5 0.95, MRR 0.85, facts 0.90…) are higher:
     see docs/evaluation.md."""
     proc = run_cli(
-        ["eval", str(ROOT / "eval" / "paraphrase.jsonl"), "--split", "test", "--min-recall5", "0.89", "--min-mrr", "0.67",
-         "--min-facts", "0.76", "--min-abstention", "0.7", "--max-false-abstention", "0.06", "--min-gold-cited", "0.75"],
+        ["eval", str(ROOT / "eval" / "paraphrase.jsonl"), "--split", "test", "--min-recall5", "0.89", "--min-mrr", "0.70",
+         "--min-facts", "0.76", "--min-abstention", "0.7", "--max-false-abstention", "0.04", "--min-gold-cited", "0.75"],
         corpus_data_dir, timeout=600,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -75,4 +75,7 @@ def test_an_amount_for_several_years_is_put_per_year() -> None:
     assert cost_in("30000 euros sur 3 ans pour 20 000 habitants").per_inhabitant == 0.5
     assert cost_in("on a voté 45 000 € sur trois ans, 15 000 habitants").per_inhabitant == 1.0
     assert cost_in("10 000 € par an sur 3 ans pour 5 000 habitants").per_inhabitant == 2.0
+    # Fresh13 (tune half): « par habitant et par an » asks for the result; it does not make the amount yearly.
+    assert cost_in("54 000 € de subvention sur 3 ans, 8 000 habitants, ça donne combien par habitant et par an ?"
+                   ).per_inhabitant == 2.25
     assert cost_in("nous c'est 2,5 k€ par an pour 2 000 habitants").per_inhabitant == 1.25

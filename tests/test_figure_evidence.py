@@ -71,6 +71,9 @@ def test_a_refusal_names_what_the_documents_do_not_mention(assistant) -> None:  
     assert lyon.abstained and "ne mentionnent pas « Lyon »" in lyon.notice
     german = assistant.answer("Comment font les communes allemandes pour financer leurs partenariats ?")
     assert german.abstained and "« communes allemandes »" in german.notice
+    # Holdout10 (tune half): a country put first is the subject, as « les communes belges » would be.
+    assert assistant.answer("Au Québec ou en Belgique, les municipalités ont-elles un équivalent de notre loi "
+                            "Oudin-Santini ?", generate=False).abstained
 
 
 

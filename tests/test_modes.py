@@ -645,3 +645,26 @@ def test_a_question_naming_one_tool_is_answered_by_that_tool_first(assistant) ->
     answer = assistant.answer("qui peut utiliser le 1 % déchets ?", mode="question", generate=False)
     first = answer.answer.split(" [1]", 1)[0]
     assert "déchets" in first and "énergie" not in first
+
+
+def test_a_question_on_something_else_altogether_is_refused_as_such(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Paraphrase set (tune half): « Comment renouveler mon passeport en mairie ? » was answered with the CNCD's
+    « nommés pour trois ans renouvelables ». It is refused, saying what the assistant is for; a question on a tool,
+    however short, is not."""
+    for question in ("Comment renouveler mon passeport en mairie ?", "Comment inscrire mon enfant à la cantine ?"):
+        answer = assistant.answer(question, mode="question", generate=False)
+        assert answer.abstained and "sortir du champ" in answer.answer and not answer.citations
+    assert not assistant.answer("Qui peut utiliser le 1 % déchets ?", mode="question", generate=False).abstained
+
+
+def test_a_count_asked_in_the_present_opens_on_the_newest_count(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout10 (tune half): « combien de collectivités… font… ? » or « au dernier pointage » opened on the 2012 count,
+    the 2024 one sitting in the section's other chunk."""
+    for question in ("combien de collectivités françaises font de la coopération internationale ?",
+                     "Au dernier pointage, combien de nos communes avaient noué des liens avec des territoires étrangers ?"):
+        first = assistant.answer(question, mode="question", generate=False).answer.split(" [1]", 1)[0]
+        assert first.startswith("2024 : 4 762"), first
+    from assistant.compose.question import asks_current, counts_now
+
+    assert counts_now("ça regroupe combien de collectivités ?") and not counts_now("combien avaient-elles donné ?")
+    assert not asks_current("combien de collectivités en 2012 ?")

@@ -123,6 +123,10 @@ class ComposeContext:
             vector = vector / float(np.linalg.norm(vector) or 1.0)
         return self._keep(self.search.search(f"{topic} {subject}".strip(), k, vector=vector))
 
+    def keep(self, found: list[Passage]) -> list[Passage]:
+        """Passages found otherwise than by a search (a section's other chunks), which can be cited too."""
+        return self._keep(found)
+
     def _keep(self, found: list[Passage]) -> list[Passage]:
         known = {p.chunk.id for p in self.passages + self.extra_passages}
         self.extra_passages.extend(p for p in found if p.chunk.id not in known)

@@ -19,7 +19,7 @@ from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
-from assistant.objection_kinds import match_kind
+from assistant.objection_kinds import classify_objection, match_kind
 from assistant.retrieve import HybridSearch
 from assistant.cost import cost_from, euros, figures_in, french_number, share_of_budget
 from assistant.dates import source_year
@@ -33,7 +33,7 @@ _CLOSING_LABEL = {"elu": "À dire en séance", "public": "À retenir", "interne"
 
 def classify(objection: str, search: HybridSearch) -> tuple[ObjectionKind, float]:
     """The objection's kind (or "autre") and its cosine with the closest known phrasing."""
-    found = match_kind(search.query_vector(objection), search.index.embeddings, objection)
+    found = classify_objection(objection, search.query_vector, search.index.embeddings)
     return found.kind, found.similarity
 
 

@@ -133,6 +133,17 @@ def current_facts_first(ranked: list[Sentence], newest: int | None = None) -> li
     return sorted(ranked, key=lambda s: -s.score)
 
 
+def newest_count_first(ranked: list[Sentence], newest: int | None = None) -> list[Sentence]:
+    """« combien de collectivités font… ? »: where several sentences count the same quantity, the newest dated one
+    leads; other facts keep their place (unlike `current_facts_first`, nothing is pushed down for its age)."""
+    years = {id(s): fact_year(s.text, s.passage.chunk.date) for s in ranked}
+    current = max([y for y in years.values() if y] + ([newest] if newest else []), default=None)
+    if current is None:
+        return ranked
+    _newest_of_each_quantity_first(ranked, years, current)
+    return sorted(ranked, key=lambda s: -s.score)
+
+
 def _newest_of_each_quantity_first(ranked: list[Sentence], years: dict[int, int | None], current: int) -> None:
     """« combien de collectivités… aujourd'hui ? »: of the sentences counting one quantity, the newest dated one
     takes the place of the best-scored, when that one is older or undated (« Lors de son lancement (date non

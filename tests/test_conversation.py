@@ -323,14 +323,17 @@ def test_dialogue_set_meets_its_floor(corpus_data_dir: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("dialogues", ["dialogues_fresh.jsonl", "dialogues_fresh2.jsonl", "dialogues_fresh3.jsonl",
-                                       "dialogues_fresh4.jsonl"])
-def test_fresh_dialogues_meet_their_floor(corpus_data_dir: Path, dialogues: str) -> None:
+@pytest.mark.parametrize("dialogues", ["dialogues_fresh.jsonl", "dialogues_fresh3.jsonl", "dialogues_fresh4.jsonl"])
+def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of the dialogue sets helpers wrote from the documents alone (measured 0.80 to 1.0 on
-    2026-11-28): a regression floor. Their test halves are reported in docs/benchmarks.md, never tuned on."""
-    proc = run_cli(["eval", str(ROOT / "eval" / dialogues), "--split", "tune", "--min-dialogues", "0.75"],
-                   corpus_data_dir)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    2026-11-28): a regression floor. Their test halves are reported in docs/benchmarks.md, never tuned on. Played
+    in-process on the shared index since the tenth session (the CLI's floor is exercised by `dialogues.jsonl`);
+    fresh2's floor (1.000 on both halves since the fourth session) was retired then, to keep the suite near 10 minutes."""
+    from assistant.dialogue_eval import evaluate_dialogues
+    from assistant.evaluation import load_items, split_of
+    items = [d for d in load_items(ROOT / "eval" / dialogues) if split_of(d["id"]) == "tune"]
+    report = evaluate_dialogues(assistant, items)
+    assert report["pass_rate"] >= 0.75 and not report["contaminated"], [r for r in report["dialogues"] if not r["passed"]]
 
 
 @pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh10.jsonl", 0.7), ("dialogues_fresh11.jsonl", 0.6),
@@ -372,7 +375,7 @@ def test_spoken_follow_ups_point_back_in_time_place_and_kind() -> None:
     rates = _after(("en 2024 le ministere il cofinançait jusqu'a combien les projets avec les pays les plus pauvres ?",
                     "question"))
     long_and = understand("et nous la commune on doit mettre au moins combien de notre coté ?", "question", "elu", rates)
-    assert long_and.intent == "followup" and "ministere" in long_and.text  # a long « et … » still continues
+    assert long_and.intent == "followup" and "ministère" in long_and.text  # a long « et … » still continues
     law = _after(("pourquoi on a fait la loi Thiollière en 2007 ?", "question"))
     then = understand("les collectivites avaient donné combien a ce moment la ?", "question", "elu", law)
     assert then.intent == "followup" and "Thiollière" in then.text
@@ -581,7 +584,7 @@ def test_a_follow_up_on_a_tool_is_asked_about_the_tool() -> None:
     """Fresh7 (tune half): « et faut déposer ça quand et comment ? » after « c'est quoi la ficol au juste, c'est un
     truc de l'afd ? » was asked about « ficol c'est un truc de l'afd »: the filler took the comma that ended the term."""
     history = _after(("c'est quoi la ficol au juste, c'est un truc de l'afd ?", "question"))
-    assert understand("et faut déposer ça quand et comment ?", "question", "elu", history).text.endswith("(FICOL) ?")
+    assert understand("et faut déposer ça quand et comment ?", "question", "elu", history).text.endswith("(FICOL)")
     history = _after(("fiche : conditions pour candidater aux appels a projets du MEAE", "fiche"))
     asked = understand("et l'argent il est versé comment", "fiche", "elu", history)
     assert asked.intent == "followup" and asked.mode == "question"  # a question typed without its mark, after a fiche

@@ -18,8 +18,10 @@ def test_a_message_asking_several_things_is_split_into_its_questions() -> None:
     assert [asked[:25] for asked, _ in parts] == ["Sur quelle base légale po", "Que signifie « déclarer n",
                                                  "La DAECT existe-t-elle en"]
     assert "franco-sénégalais" in parts[2][0] and all("adjointe" not in asked for asked, _ in parts)
-    # One question, or short compound ones, are answered as one.
+    # One question, two, or short compound ones, are answered as one.
     assert question_parts("Qu'est-ce que la FICOL ?") == []
+    assert question_parts("Notre partenaire est une commune du Togo. Si on répond à l'appel à projets du ministère, il "
+                          "peut financer jusqu'à combien en % ? Et nous, on doit mettre au minimum combien ?") == []
     assert question_parts("c vrai que les mairies avaient envoyé des millions apres le tsunami de 2004 ? combien en tout ?") == []
 
 
@@ -28,7 +30,10 @@ def test_a_question_leaning_on_the_one_before_stays_with_it() -> None:
     answer the first question had given it."""
     leaning = ("Est-ce qu'une commune est obligée de déclarer chaque année son aide publique au développement ? Si oui, "
                "quand et où le fait-on, et qu'est-ce qu'on perd si on ne le fait pas ?")
-    assert question_parts(leaning) == []
+    assert question_parts(leaning + " Et la DAECT existe-t-elle encore sous ce nom ?") == []  # two parts, not three
+    # « A qui et avant quand ? »: too short to be searched alone.
+    assert len(question_parts("Est-ce qu'on est obligé de déclarer notre aide ? A qui et avant quand ? Et la DAECT "
+                              "existe-t-elle encore ? Et quel taux de cofinancement en 2025 pour un PMA ?")) == 3
     # Review 17, R11: « le font » stands for what the question before asked.
     assert question_parts("A-t-on le droit de consacrer une partie de notre budget déchets à un projet chez une ville "
                           "partenaire, et sur quelle base légale ? Est-ce que beaucoup de collectivités le font vraiment ?") == []

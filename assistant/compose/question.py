@@ -325,9 +325,10 @@ def _newest_of_sections(ctx: ComposeContext, sections: set[tuple[str, str]], new
     """The chunks of these sections that name the newest years: « 2024 : 4 762 collectivités » sits in the Atlas
     section's second chunk, which a search on the question does not bring (holdout10, tune half)."""
     years = (str(newest - 1), str(newest))
-    found = [Passage(chunk=c, score=0.0) for c in ctx.search.index.all_chunks()
-             if (c.source, c.section) in sections and any(y in c.text for y in years)]
-    return ctx.keep(found)
+    records = ctx.search.index.manifest["chunks"]
+    ids = [cid for cid, r in records.items() if (r["meta"].get("source", ""), r["meta"].get("section", "")) in sections
+           and any(y in r["text"] for y in years)]
+    return ctx.keep([Passage(chunk=chunk, score=0.0) for chunk in map(ctx.search.index.chunk, ids) if chunk is not None])
 
 
 def _with_current_passages(ctx: ComposeContext) -> list[Passage]:

@@ -293,15 +293,15 @@ class Assistant:
         return (not in_domain(prepared.relevance_text) and not detect_tool(prepared.names_text, names_only=True)
                 and is_off_topic(self.search.query_vector(prepared.search_text), self.index.embeddings))
 
-    def _answer_parts(self, question: str, parts: list[tuple[str, str]], audience: str, id: str,
+    def _answer_parts(self, question: str, parts: list[str], audience: str, id: str,
                       started: float) -> tuple[Answer, ComposeContext] | None:
         """Several questions in one message: each searched, judged and answered on its own, with one citation
         book. None when the documents answer none of them (the message is then answered, or refused, as one)."""
         book = CitationBook()
         answered: list[tuple[str, ComposeContext | None]] = []
         found: list[Passage] = []
-        for part, searched in parts:
-            typed = prepare(searched)
+        for part in parts:
+            typed = prepare(part)
             passages = self.search.search(typed.search_text, self.settings.top_k)
             found += passages[:3]
             relevance = assess(typed.relevance_text, passages, self.index.bm25, strict=True,
@@ -315,11 +315,12 @@ class Assistant:
         if not book.citations:
             return None
         contexts = [ctx for _, ctx in answered if ctx is not None]
+        found = unique_passages(found)
         # What a model would be given: each part's best passages, and every passage a part cited.
-        whole = ComposeContext(question=question, passages=unique_passages(found), search=self.search, audience=audience,
+        whole = ComposeContext(question=question, passages=found, search=self.search, audience=audience,
                                book=book, extra_passages=unique_passages([p for c in contexts for p in c.extra_passages]))
         answer = Answer(question=question, mode="question", answer=body + "\n\n" + book.sources_block(), abstained=False,
-                        citations=book.citations, retrieved=unique_passages(found), id=id)
+                        citations=book.citations, retrieved=found, id=id)
         answer.checks["parts"] = [{"question": q, "answered": ctx is not None} for q, ctx in answered]
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer, whole

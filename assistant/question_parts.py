@@ -34,9 +34,9 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def question_parts(message: str) -> list[tuple[str, str]]:
-    """The questions of `message` in order, each as asked and as searched (written out when it leans on the one
-    before), or [] when it asks one question (or several short ones).
+def question_parts(message: str) -> list[str]:
+    """The questions of `message` in order, a question that leans on the one before joined to it, or [] when it asks
+    fewer than three (or only short ones).
 
     Sentences that say rather than ask (« Je suis adjointe depuis quelques semaines… ») are context, not parts."""
     sentences = [s.strip() for s in _QUESTION_END.split(message.strip()) if s.strip()]
@@ -54,7 +54,7 @@ def question_parts(message: str) -> list[tuple[str, str]]:
             parts[-1] = f"{parts[-1]} {question[:1].lower()}{question[1:]}"
         else:
             parts.append(question)
-    return [(part, part) for part in parts[:MAX_PARTS]] if len(parts) >= MIN_PARTS else []
+    return parts[:MAX_PARTS] if len(parts) >= MIN_PARTS else []
 
 
 _DEPENDENT_START = re.compile(r"^\s*(?:si (?:oui|non|c['’]est le cas)|sinon|dans ce cas|et si|auquel cas|le cas échéant)\b",

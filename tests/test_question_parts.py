@@ -15,9 +15,9 @@ R12 = ("Je suis adjointe aux relations internationales depuis quelques semaines 
 def test_a_message_asking_several_things_is_split_into_its_questions() -> None:
     parts = question_parts(R12)
     # The last question reads as a follow-up of the third (« existe-t-il… ? »): it stays with it.
-    assert [asked[:25] for asked, _ in parts] == ["Sur quelle base légale po", "Que signifie « déclarer n",
+    assert [asked[:25] for asked in parts] == ["Sur quelle base légale po", "Que signifie « déclarer n",
                                                  "La DAECT existe-t-elle en"]
-    assert "franco-sénégalais" in parts[2][0] and all("adjointe" not in asked for asked, _ in parts)
+    assert "franco-sénégalais" in parts[2] and all("adjointe" not in asked for asked in parts)
     # One question, two, or short compound ones, are answered as one.
     assert question_parts("Qu'est-ce que la FICOL ?") == []
     assert question_parts("Notre partenaire est une commune du Togo. Si on répond à l'appel à projets du ministère, il "

@@ -17,12 +17,14 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv
 
+# Bytecode compiled once at install: this machine's environment sets PYTHONDONTWRITEBYTECODE, and each process
+# (the app, ingest.py, every CLI call of the tests) would otherwise compile chromadb and LangChain again (~3 s).
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(UV) pip install --quiet --python $(PY) -e .
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(UV) pip install --quiet --python $(PY) -e ".[test]"
+	$(UV) pip install --quiet --compile-bytecode --python $(PY) -e ".[test]"
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
@@ -37,6 +39,7 @@ run: install
 	$(PY) -m assistant serve --host $(HOST) --port $(PORT)
 
 test: install-test
+	$(PY) -m compileall -q assistant app.py ingest.py >/dev/null
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: install-test

@@ -315,6 +315,15 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
     return status
 
 
+def cmd_vectors(args: argparse.Namespace, settings: Settings) -> int:
+    """Rewrite corpus/.vectors.sqlite, the shipped corpus's vectors a fresh data directory starts from."""
+    from assistant.shipped_vectors import seed_path, write_seed
+
+    written, computed = write_seed(settings)
+    print(f"{seed_path(settings.corpus_dir)} : {written} vecteurs ({computed} calculés, les autres déjà présents).")
+    return 0
+
+
 def _read_new_password() -> str:
     """Typed twice, unseen, at a terminal; read from the first line of stdin otherwise (scripts, pipes)."""
     import getpass
@@ -427,6 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--rebuild", action="store_true", help="reconstruire la base vectorielle depuis zéro")
     ing.add_argument("--json", action="store_true")
     ing.set_defaults(func=cmd_ingest)
+
+    vec = sub.add_parser("vectors", help="réécrire corpus/.vectors.sqlite, les vecteurs livrés avec le corpus")
+    vec.set_defaults(func=cmd_vectors)
 
     adm = sub.add_parser("admin-hash", help="produire AICT_ADMIN_PASSWORD_HASH (mot de passe lu au clavier ou sur l'entrée standard)")
     adm.set_defaults(func=cmd_admin_hash)

@@ -139,6 +139,7 @@ class EmbeddingCache:
         self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
         self._conn.commit()
         self._lock = threading.Lock()
+        self.touched: set[str] = set()  # keys read or written by this process: what `shipped_vectors` keeps
 
     def _key(self, text: str, role: str = "passage") -> str:
         prefix = self.model if role == "passage" else f"{self.model}\x00{role}"
@@ -156,15 +157,25 @@ class EmbeddingCache:
                 ).fetchall()
                 for key, blob in rows:
                     found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
+                    self.touched.add(key)
         return found
 
     def put_many(self, pairs: dict[str, Sequence[float]], role: str = "passage") -> None:
+        rows = [(self._key(t, role), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()]
         with self._lock:
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)",
-                [(self._key(t, role), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()],
-            )
+            self._conn.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
             self._conn.commit()
+            self.touched.update(key for key, _ in rows)
+
+    def rows(self, keys: Sequence[str]) -> list[tuple[str, bytes]]:
+        out: list[tuple[str, bytes]] = []
+        with self._lock:
+            for start in range(0, len(keys), 500):
+                batch = list(keys[start : start + 500])
+                out += self._conn.execute(
+                    f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(batch))})", batch
+                ).fetchall()
+        return out
 
     def close(self) -> None:
         self._conn.close()
@@ -177,12 +188,14 @@ class CachedEmbeddings(Embeddings):
         self.inner = inner
         self.cache = cache
         self.name = embeddings_name(inner)
+        self.computed = 0  # vectors the cache lacked, computed by this process
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         cached = self.cache.get_many(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in cached))
         if missing:
             fresh = dict(zip(missing, self._call(self.inner.embed_documents, missing)))
+            self.computed += len(fresh)
             self.cache.put_many(fresh)
             cached.update({t: np.asarray(v, dtype=np.float32) for t, v in fresh.items()})
         return [np.asarray(cached[t], dtype=np.float32).tolist() for t in texts]
@@ -197,6 +210,7 @@ class CachedEmbeddings(Embeddings):
         missing = [t for t in dict.fromkeys(texts) if t not in cached]
         if missing:
             fresh = {t: self._call(self.inner.embed_query, t) for t in missing}
+            self.computed += len(fresh)
             self.cache.put_many(fresh, role="query")
             cached.update({t: np.asarray(v, dtype=np.float32) for t, v in fresh.items()})
         return [np.asarray(cached[t], dtype=np.float32).tolist() for t in texts]

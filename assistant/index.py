@@ -30,6 +30,7 @@ from assistant.embeddings import CachedEmbeddings, ChromaEmbeddingFunction, Embe
 from assistant.errors import IndexBusy, IndexUnavailable
 from assistant.lexical import Bm25Index
 from assistant.settings import Settings
+from assistant.shipped_vectors import seed_cache
 from assistant.sync_report import FileResult, SyncReport  # noqa: F401 - re-exported: callers import them from here
 
 MANIFEST_VERSION = 1
@@ -99,6 +100,7 @@ class Index:
         self.data_dir = settings.data_dir
         self._ensure_writable()
         inner = embeddings or make_embeddings(settings)
+        seed_cache(self.data_dir / "embeddings-cache.sqlite", settings.corpus_dir)
         self.cache = EmbeddingCache(self.data_dir / "embeddings-cache.sqlite", embeddings_name(inner))
         self.embeddings = CachedEmbeddings(inner, self.cache)
         self.manifest_path = self.data_dir / "manifest.json"

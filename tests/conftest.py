@@ -69,13 +69,19 @@ def wait_until(ready, timeout_s: float = 60.0, what: str = "service") -> None:  
     pytest.fail(f"{what} n'a pas démarré en {timeout_s:.0f} s")
 
 
+# Vectors the session's indexing of corpus/ had to compute: none while corpus/.vectors.sqlite is current.
+SESSION_INGEST: dict[str, int] = {}
+
+
 @pytest.fixture(scope="session")
 def corpus_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """corpus/ indexed once for the whole session (about 20 s of embeddings)."""
+    """corpus/ indexed once for the whole session: chunking, Chroma and BM25 for real, the vectors read from
+    corpus/.vectors.sqlite (the uploads, PDFs and notes the tests write are embedded as they come)."""
     data_dir = tmp_path_factory.mktemp("corpus-index")
     index = Index(make_settings(data_dir))
     report = ingest_paths(index, [ROOT / "corpus"])
     assert not report.refused, report.summary()
+    SESSION_INGEST["computed"] = index.embeddings.computed
     return data_dir
 
 

@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 from assistant.index import Index
@@ -94,3 +95,31 @@ def test_a_bm25_index_saved_before_the_capitalised_words_is_rebuilt(tmp_path: Pa
     del meta["proper"]
     (tmp_path / "ids.json").write_text(json.dumps(meta), encoding="utf-8")
     assert Bm25Index.load(tmp_path, "g1") is None
+
+
+def test_the_shipped_vectors_cover_the_shipped_corpus(corpus_data_dir: Path) -> None:
+    """corpus/.vectors.sqlite spares a fresh machine a minute of embeddings; after an edit of corpus/, of the
+    chunking or of the fixed texts, `python -m assistant vectors` rewrites it."""
+    from tests.conftest import SESSION_INGEST
+
+    assert SESSION_INGEST["computed"] == 0, (
+        f"{SESSION_INGEST['computed']} vecteurs manquaient à corpus/.vectors.sqlite : lancez `python -m assistant vectors`")
+
+
+def test_a_seeded_data_directory_still_embeds_what_the_seed_lacks(tmp_path: Path) -> None:
+    """The seed is only a cache: a document it has never seen is embedded, and the cache already there is kept."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "corpus" / ".vectors.sqlite", corpus / ".vectors.sqlite")
+    (corpus / "note.md").write_text("# Note\n\nLa commune de Testville coopère avec Ségou depuis 2019.\n", encoding="utf-8")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    index = Index(make_settings(data_dir, AICT_CORPUS_DIR=str(corpus)))
+    assert (data_dir / "embeddings-cache.sqlite").stat().st_size == (corpus / ".vectors.sqlite").stat().st_size
+    report = ingest_paths(index, [corpus])
+    assert report.chunks_added == 1 and not report.refused
+    assert index.embeddings.computed >= 1
+    rows = lambda path: sqlite3.connect(str(path)).execute("SELECT COUNT(*) FROM vectors").fetchone()[0]  # noqa: E731
+    seeded = rows(corpus / ".vectors.sqlite")
+    Index(make_settings(data_dir, AICT_CORPUS_DIR=str(corpus)))  # reopening does not copy the seed over the cache
+    assert rows(data_dir / "embeddings-cache.sqlite") == seeded + index.embeddings.computed

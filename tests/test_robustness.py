@@ -183,7 +183,7 @@ def test_hundreds_of_pages_with_progress_and_bounded_memory(tmp_path, robustness
     assert ok
 
 
-NOTES_KILLED = 24  # enough that the kill usually lands while vectors are still being computed
+NOTES_KILLED = 12  # enough that the kill usually lands while vectors are still being computed
 
 
 def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus_data_dir, robustness) -> None:  # type: ignore[no-untyped-def]
@@ -196,7 +196,7 @@ def test_sigkill_halfway_leaves_old_or_new_and_next_run_repairs(tmp_path, corpus
     folder = tmp_path / "nouveaux"
     folder.mkdir()
     for i in range(NOTES_KILLED):  # unseen texts: each must be embedded, which takes a few seconds
-        words = " ".join(f"mot{i}x{j} coopération partenaire{j % 7}" for j in range(60))
+        words = " ".join(f"mot{i}x{j} coopération partenaire{j % 7}" for j in range(30))
         (folder / f"note-{i:02d}.md").write_text(f"# Note {i}\n\n{words}.\n", encoding="utf-8")
     cache = data_dir / "embeddings-cache.sqlite"
     count = lambda: sqlite3.connect(str(cache)).execute("SELECT COUNT(*) FROM vectors").fetchone()[0]  # noqa: E731

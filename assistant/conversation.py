@@ -86,6 +86,9 @@ def article_request(topic: str) -> str:
     return f"Rédige un article sur {subject(topic)}"
 
 
+_BRACKETED_NAME = re.compile(r"\(([^(),]+)[^()]*\)\s*\??\s*$")
+
+
 def topic_request(understood: "Understanding") -> str:
     """The request an instruction on the last answer stands for: the same topic, in the new form."""
     if understood.intent in ("reformat", "figures") and understood.mode == "article":
@@ -94,7 +97,10 @@ def topic_request(understood: "Understanding") -> str:
         # A fiche is about a tool: its name. A place or a person named by the topic (« un projet d'eau au Burkina »)
         # is no tool; the fiche is then about the topic itself.
         tools = [n for n in entities(understood.topic) if n in _KNOWN_ENTITIES]
-        return tools[0] if tools else subject(understood.topic)
+        # « Le truc franco-allemand sort d'où (Fonds citoyen franco-allemand) ? »: a follow-up names what it is
+        # about in brackets; that, not the whole question, is the fiche's subject (fresh14, tune half).
+        bracketed = _BRACKETED_NAME.search(understood.topic)
+        return tools[0] if tools else bracketed.group(1) if bracketed else subject(understood.topic)
     if understood.intent == "figures" and understood.mode == "contre-argument":
         return understood.topic  # the same objection, answered with figures first: its words stay the objection's
     if understood.intent == "figures":
@@ -187,7 +193,10 @@ _MODE_WORDS = (
 )
 _REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
 _AUDIENCES = (
-    ("public", re.compile(r"\bpour (?:des |les |le |la |un |une )?(?:lycéens?|jeunes|enfants|élèves|collégiens?|grand public|habitants|citoyens|presse|journalistes?|non-spécialistes)\b", re.I)),
+    # « explique ça a des etudiants qui veulent partir » (fresh14, tune half): « à » after « explique », accents or not.
+    ("public", re.compile(r"(?:\bpour|\bexpliqu\w*(?: (?:ça|ca|cela|le|la|les))? (?:à|a)) (?:des |les |le |la |un |une )?"
+                          r"(?:lyc[ée]ens?|jeunes|enfants|[ée]l[èe]ves|coll[ée]giens?|[ée]tudiants?|grand public|habitants|"
+                          r"citoyens|presse|journalistes?|non-sp[ée]cialistes)\b", re.I)),
     ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b", re.I)),
     ("elu", re.compile(r"\bpour (?:le |un |les )?(?:conseil municipal|conseil|élus|séance)\b", re.I)),
 )
@@ -237,7 +246,10 @@ _DEMONSTRATIVE = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"(?<!-)\b(?:elle|il(?! (?:faut|y a|s'agit|est possible|existe|reste))|celle-ci|celui-ci)\b",
                               re.I)
 _OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
-_ANAPHORA = re.compile(r"\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b", re.I)
+# « Un jeune en service civique peut-il partir… ? »: a pronoun put after its verb repeats the subject named before
+# it (review 18, R12); only « Peut-elle… ? », with no subject before the verb, stands for the topic.
+_ANAPHORA = re.compile(r"(?<!-)\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b|"
+                       r"^\s*(?:et\s+)?\w+-(?:t-)?(?:elle|il|elles|ils)\b", re.I)
 # « ok et ça finance combien ? », « d'accord, et pour une petite commune ? »: an acknowledgement, then the message.
 _ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|parfait|top|oui|ouais|très bien|génial|cool)"
                            r"\b[\s,.!]*(?=\w)", re.I)
@@ -251,10 +263,13 @@ _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|
 
 # « elle a été votée comment au sénat ? », « c'est ouvert à qui ? », « ça venait surtout des agences de l'eau ? »: a
 # message that opens on a pronoun continues the conversation (« c'est quoi la FICOL ? » names its own subject).
+# « c'est toujours interdit de signer avec un État étranger ? »: « c'est » before an adjective and « de » is impersonal,
+# its subject the infinitive that follows (review 18, R10).
+_IMPERSONAL_IT = r"(?:\s+(?:toujours|encore|vraiment|bien|désormais|aussi|pas))?\s+\w+\s+(?:de|d['’])\s*\w+(?:er|ir|re)\b"
 _OPENS_ON_PRONOUN = re.compile(r"^\s*(?:et\s+)?(?:elles?|ils?(?! (?:faut|y a|s'agit|est possible|existe|reste))|"
                                r"ça|ca|cela|c['’]est|c['’][ée]tait|son|sa|ses|leurs?)\b"
                                # « c'est quoi la FICOL ? » names its subject; « c'est qui qui peut demander ? » does not.
-                               r"(?!\s*(?:quoi|qui|quel\w*)\s+(?!qui\b|que\b|qu['’])\w)", re.I)
+                               rf"(?!\s*(?:quoi|qui|quel\w*)\s+(?!qui\b|que\b|qu['’])\w)(?!{_IMPERSONAL_IT})", re.I)
 # « les régions en ont apporté combien ? », « qui a été la première ville à l'utiliser ? », « t'as un exemple ? »:
 # a pronoun standing for the topic inside the sentence, or a request for an example of it.
 _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|restait)\b|"
@@ -277,7 +292,8 @@ _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’][ée]tait)\s+(?!qu
 _ANOTHER_YEAR = re.compile(r"^\s*(?:et\s+)?(?:en|pour|sur)\s+((?:19|20)\d\d)\s*(?:,?\s*(?:c['’]était|c['’]est|ça donne)"
                            r"\s+combien)?\s*\??\s*$", re.I)
 
-_ASKS_SUM = re.compile(r"\bcombien\b|\bça fait\b|\bcalcule\w*|\bpar habitant\s*\?", re.I)
+# « ca fait cmb par personne » (fresh14, tune half): typed without the cedilla, « combien » abbreviated.
+_ASKS_SUM = re.compile(r"\b(?:combien|cmb|cb)\b|\b(?:ça|ca) fait\b|\bcalcule\w*|\bpar (?:habitant|personne|tête)\s*\?", re.I)
 
 
 def _sentences_asked(message: str) -> int | None:
@@ -360,13 +376,17 @@ def _is_followup(message: str) -> bool:
 # « L'appel général, il était ouvert jusqu'à quand ? »: the pronoun stands for the phrase before the comma
 # (spoken French puts the subject first), not for the previous topic.
 # « le franco libanais il portait sur quels sujets ? »: spoken, without the comma.
-_DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,50}?),?\s+(?:il|elle|ils|elles)\b\s*", re.I)
+# « et sa métropole elle fait comment… ? » (fresh11, tune half): a possessive too puts the subject first.
+_DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces |sa |son |ses |leur |leurs )[^,?]{2,50}?),?\s+"
+                         r"(?:il|elle|ils|elles)\b\s*", re.I)
 # The subject a question puts first, with or without its comma (« la loi du 4 aout 2021… elle a été votée comment ? »):
 # what the next pronouns stand for.
 _SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,90}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
                             r"(?:il|elle|ils|elles)\b(?!-)", re.I)
 # « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
-_SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’]|pour )", re.I)
+_SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’]|pour |sur )", re.I)
+_SUBJECT_CA = re.compile(r"^(?:ça|ca|cela)\s+(?=(?:date|existe|marche|fonctionne|sert|concerne|finance|vise|dure|"
+                         r"remonte|vient|s['’]applique|coûte|rapporte)\b)", re.I)
 # « Pourquoi ce pays a fait ça ? »: the message points at what the previous question asked, not only at its names.
 _VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci|ce (?:chiffre|montant|taux|nombre|pourcentage)|cette (?:somme|date|année))\b",
                            re.I)
@@ -416,6 +436,28 @@ def _named_by_its_noun(message: str, answer_entities: list[str]) -> str:
     décentralisée »: the name whose first word the message uses as a common noun."""
     words = {w.lower() for w in re.findall(r"\b[a-zà-ÿ]{5,}\b", message)}
     return next((e for e in answer_entities if " " in e and e.split()[0].lower() in words), "")
+
+
+# « et le truc franco-allemand il sort d'où ? » after an answer on the « Fonds citoyen franco-allemand »: a thing of
+# the answer named by its own adjective, the message's word that only the answer used (fresh14, tune half).
+_THING_WORD = re.compile(r"\b[a-zà-ÿ]+-[a-zà-ÿ]+\b|\b[a-zà-ÿ]{7,}\b")
+
+
+def _thing_pointed(message: str, topic: str, answer: str) -> str:
+    """The answer's name (a capitalised word and up to three more) that ends on a word of the message found in the
+    answer but not in the question before it."""
+    dislocated = _DISLOCATED.match(_ELLIPSIS_START.sub("", message).strip())
+    if not dislocated or entities(dislocated.group(1)):
+        return ""
+    for word in _THING_WORD.findall(dislocated.group(1).lower()):
+        if word in topic.lower():
+            continue
+        for found in re.finditer(rf"\b{re.escape(word)}\b", answer, re.I):
+            before = answer[: found.start()].split()[-4:]
+            capital = next((i for i, w in enumerate(before) if w[:1].isupper()), None)
+            if capital is not None:
+                return " ".join(before[capital:] + [found.group(0)])
+    return ""
 
 
 _ASKS_FOR_PLACES = re.compile(r"\bexemples?\b|\b(?:quelles?|des|les) (?:villes|communes|collectivités|métropoles)\b|"
@@ -517,6 +559,8 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         # « et celui pour les transports ? » after the « 1 % énergie »: another « 1 % », the same question.
         head = re.sub(r"^(1 %) .*", r"\1", name)
         asked = _clean(topic.split(" (")[0]) if len(core.split()) <= 5 else ""
+        # « 1 % énergie date de quand ? », the last question once its « ça » was named: asked again of another one.
+        asked = re.sub(rf"^{re.escape(name)}\s+", "ça ", asked) if name else asked
         core = _SAME_OF_ANOTHER.sub(f"{head} ", core, count=1)
         core = re.sub(r"^([^,?]{2,60}?)\s+(?:il|elle|ils|elles)\b\s*", r"\1 ", core, count=1)
         core = _clean(core[:1].upper() + core[1:])
@@ -541,6 +585,10 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         if name:
             pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
             named = pointer.sub(name, core, count=1)
+            if named == core and name.lower() not in core.lower():
+                # « ça date de quand ? » after « il existe un 1% pour les transports… ? » (fresh11, tune half): « ça »
+                # opening the question is the thing named, as « il » would be.
+                named = _SUBJECT_CA.sub(f"{name} ", core, count=1)
         # « ok et ça finance combien par projet ? » after « c'est quoi la ficol de l'afd, ça existe depuis quand ? »:
         # about the conversation's subject, not the whole last question.
         about = subject or _subject_of(topic) or topic
@@ -657,12 +705,19 @@ def understand(
 _FEMININE_ENDING = re.compile(r"(?:tion|sion|té|ence|ance|ure|ière|ie|ope)$", re.I)  # Commission, Agence, Europe
 
 
+_PLURAL_BODIES = {"maires", "régions", "départements", "villes", "cités", "communes", "collectivités", "élus"}
+
+
 def _agreeing(message: str, answer_entities: list[str]) -> list[str]:
     """« il finance jusqu'à combien un jumelage ? » after an answer naming the « Commission européenne », then
     CERV: « il » does not stand for a feminine name. Only a masculine pronoun rules names out."""
+    # « Maires de France », « Régions de France »: a plural body is not what « il » or « elle » stands for
+    # (« il donne combien max pour un jumelage ? » after an answer on CERV, fresh6 and fresh14, tune halves).
+    singular = not re.search(r"\b(?:ils|elles)\b", message, re.I)
+    names = [e for e in answer_entities if not (singular and e.split()[0].lower() in _PLURAL_BODIES)]
     if not re.search(r"\bils?\b", message, re.I) or re.search(r"\belles?\b", message, re.I):
-        return answer_entities[:1]
-    return [e for e in answer_entities if not _FEMININE_ENDING.search(e.split()[0])][:1]
+        return names[:1]
+    return [e for e in names if not _FEMININE_ENDING.search(e.split()[0])][:1]
 
 
 def answer_mode(turn: Turn) -> str:
@@ -713,6 +768,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     bare = _ACKNOWLEDGED.sub("", text)
     if memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory):
         named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
+                 or _thing_pointed(bare, memory.topic, memory.answer_text)
                  or _year_pointed(bare, memory.topic, memory.answer_text)
                  or _place_pointed(bare, memory.topic, memory.answer_entities))
         guess = memory.name_is_guess and not named

@@ -27,8 +27,11 @@ _ASKS = {
         r"quel(?:le)?s? (?:est |sont |était |a été |serait |sera |seront )?(?:le |la |les |l['’])?"
         rf"(?:somme|montant|budget|enveloppe|dotation|coût|indemnité)|en euros|combien (?:[\w-]+ ){{0,4}}(?:{_VERBS})|"
         rf"(?:{_VERBS}) combien|à combien s['’]él[eè]v\w*|"
+        # « combien l'AFD a mis dans le FEXTE en 2023 ? » (holdout 5, tune half); not « combien de projets ont été mis
+        # en œuvre », a count.
+        r"combien (?!de |d['’])(?:[\w'’-]+ ){0,3}(?:a|ont|avait|avaient|aura) (?:mis|investi|alloué|débloqué)\b|"
         # « montant max de la subvention », « plafond de subvention par projet »: a bound, asked without a verb.
-        r"montants? (?:max\w*|min\w*|plafond|exact|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
+        r"montants? (?:max\w*|min\w*|plafond|exacte?s?|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
     # The « 1 % eau », « 1% déchets »: a tool's name, not a rate asked.
     "rate": re.compile(r"\b(?:taux|pourcentage|quelle part)\b|"
                        r"%(?!\s*(?:»|eau|[ée]nergie|d[ée]chets|mobilit|transport|pour (?:l['’]eau|les transports)))", re.I),

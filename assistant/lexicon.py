@@ -13,7 +13,7 @@ from functools import lru_cache
 
 # user wording (regex, case-insensitive) → documents' wording
 LEXICON: tuple[tuple[str, str], ...] = (
-    (r"quai d'orsay|quai d’orsay|\bMEAE\b|ministère de l'europe", "ministère des Affaires étrangères DAECT"),
+    (r"quai d['’ ]?orsay|\bMEAE\b|ministère de l'europe", "ministère des Affaires étrangères DAECT"),
     (r"\bdiplomatie\b", "diplomatique Affaires étrangères"),
     (r"changement de majorité|nouvelle majorité|après les élections", "alternance politique"),
     (r"\bordures\b|\bpoubelles\b|\bdéchets ménagers\b", "déchets"),

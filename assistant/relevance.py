@@ -104,9 +104,25 @@ _OWN_CONTEXT = re.compile(
     r"\b(?:revien\w+|rentr\w+|retour|mission|déplacement|voyage)\s+(?:du|de la|d['’]|au|aux|en)\s*([A-ZÉÈ][\w’'-]+)", re.I)
 
 
+# « Notre interco voudrait verser une enveloppe à une ONG au Togo. Ça passe si… ? »: a sentence that says, before the
+# one that asks, is the user's situation; its names (their partner, their association « loi 1901 ») are not what is
+# asked about (holdout11, tune half: four questions refused on such a name).
+_SAID_THEN_ASKED = re.compile(r"^(.*[.!])\s+([^.!]*\?)\s*$", re.S)
+
+
+def _context_only(question: str) -> str:
+    """The sentences the user says before the question they ask ('' when the message does not say, then ask)."""
+    m = _SAID_THEN_ASKED.match(question.strip())
+    return m.group(1) if m else ""
+
+
 def _own_names(question: str) -> set[str]:
-    """The names the question gives as the user's own partner or trip (each alternative of _OWN_CONTEXT holds one)."""
-    return {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)}
+    """The names the question gives as the user's own partner or trip (each alternative of _OWN_CONTEXT holds one),
+    and the names and years of the situation it describes before asking."""
+    context = _context_only(question)
+    asked = question.strip()[len(context):]
+    said = {n for n in proper_nouns(context) + YEAR.findall(context) if n not in asked}
+    return {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)} | said
 
 
 # « la DGS me dit que… », « notre DRI »: who in the user's own administration speaks, never what is asked about.
@@ -120,7 +136,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     own = _own_names(question) | _ADMINISTRATION
     out = []
     names = proper_nouns(question) + sorted(_lower_case_places(question, bm25))
-    for word in [n for n in names if n not in own] + YEAR.findall(question):
+    for word in [n for n in names + YEAR.findall(question) if n not in own]:
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -166,8 +182,9 @@ def years_not_held(question: str, passages: list[Passage]) -> list[str]:
     # « l'évolution depuis 2014 »: a period's start is held by any passage on a later year of it (fresh13, tune half).
     since = {m.group(1) for m in _SINCE_YEAR.finditer(question)}
     later = {int(y) for text in texts for y in YEAR.findall(text)}
+    said = _own_names(question)
     return [y for y in YEAR.findall(question)
-            if not any(y in text for text in texts) and not (y in since and any(v > int(y) for v in later))]
+            if y not in said and not any(y in text for text in texts) and not (y in since and any(v > int(y) for v in later))]
 
 
 _SINCE_YEAR = re.compile(rf"\b(?:depuis|à partir de|dès) (?:l['’]année )?({YEAR.pattern})")

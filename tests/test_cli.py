@@ -108,8 +108,10 @@ def test_newcomer_questions_on_the_repères_sheets(corpus_data_dir: Path) -> Non
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("name, near_miss_floor", [("holdout6", 0.8), ("holdout7", 0.4), ("holdout8", 0.7)])
-def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: str, near_miss_floor: float) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("name, near_miss_floor, refusal_ceiling", [("holdout6", 0.8, 0.05), ("holdout7", 0.4, 0.05),
+                                                                     ("holdout8", 0.7, 0.05), ("holdout11", 0.6, 0.12)])
+def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: str, near_miss_floor: float,  # type: ignore[no-untyped-def]
+                                                             refusal_ceiling: float) -> None:
     """Sets written by a helper from the cleaned documents and measured before any change. holdout4's tune half went
     from near-miss abstention 0.125 to 0.625 and from 3 to 1 false refusals of 31 in the fourth session of 2026-11-28
     (figure questions, objection kinds); holdout5's from 0.250 to 0.750 in the fifth (towns typed in lower case,
@@ -121,10 +123,12 @@ def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: st
     read as a town the documents lack. holdout8's rose from 0.500 to 0.800 in the eighth (a figure asked of a funding
     tool must be given for that tool, not a sibling one; a membership fee or an allowance must be named by its
     evidence). holdout4's floor (0.6) ran until the seventh session, holdout5's (0.6) until the eighth; their halves
-    are still reported. Their test halves are reported in docs/benchmarks.md, never tuned on.
+    are still reported. holdout11's tune half went from 5 to 3 false refusals of 27 in the eleventh session (a name
+    the user gives of their own situation, before the question, is not what is asked). Their test halves are
+    reported in docs/benchmarks.md, never tuned on.
     Evaluated in-process on the shared index: the CLI's own floors are exercised by the paraphrase test above."""
     from assistant.evaluation import evaluate, load_items, split_of
     items = [it for it in load_items(ROOT / "eval" / f"{name}.jsonl") if split_of(it["id"]) == "tune"]
     abstention = evaluate(assistant, items).abstention
     assert abstention["out_of_scope_accuracy"] >= near_miss_floor, abstention
-    assert abstention["false_abstention_rate"] <= 0.05, abstention
+    assert abstention["false_abstention_rate"] <= refusal_ceiling, abstention

@@ -102,3 +102,21 @@ def test_a_figure_given_for_a_sibling_tool_is_not_given_for_the_tool_asked(assis
 def test_a_length_of_time_is_a_figure_asked() -> None:
     assert figure_asked("les projets durent combien de temps ?") == "duration"
     assert figure_asked("Durée maximale d'un projet ?") == "duration"
+
+
+def test_money_put_into_a_fund_is_an_amount_and_things_put_in_place_are_counted() -> None:
+    assert figure_asked("combien l'afd a mis dans le fexte en 2023, le montant exacte svp ?") == "amount"
+    assert figure_asked("Combien de projets ont été mis en oeuvre ?") == "count"
+    assert figure_asked("Combien de collectivités sont engagées ?") == "count"
+
+
+def test_names_of_the_situation_told_before_the_question_are_not_what_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    """« Notre interco… une ONG… au Togo. Ça passe si… ? » (holdout11, tune half): the user's situation; a name in
+    the question itself still makes it unanswerable when the documents never write it."""
+    from assistant.relevance import unknown_names
+
+    bm25 = assistant.index.bm25
+    assert unknown_names("Notre interco voudrait verser une enveloppe à une ONG qui creuse des puits au Togo via le "
+                         "dispositif de l'AFD. Ça passe si on se contente de payer ?", bm25) == []
+    assert unknown_names("On est une asso loi 1901 qui regroupe des mairies. On peut demander la FICOL ?", bm25) == []
+    assert unknown_names("Le Japon a-t-il un équivalent de la loi Oudin-Santini ?", bm25) == ["Japon"]  # asked

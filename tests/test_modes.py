@@ -668,3 +668,31 @@ def test_a_count_asked_in_the_present_opens_on_the_newest_count(assistant) -> No
 
     assert counts_now("ça regroupe combien de collectivités ?") and not counts_now("combien avaient-elles donné ?")
     assert not asks_current("combien de collectivités en 2012 ?")
+
+
+def test_a_fiche_on_a_tool_named_by_its_body_is_written_on_that_tool(assistant) -> None:  # type: ignore[no-untyped-def]
+    """« le guichet AFD pour les collectivités », from an agent of a « service Europe-International » (review 18,
+    R9): a sheet on the FICOL, not a refusal nor a sheet on the European funds."""
+    answer = assistant.answer(
+        "Je suis agent au service Europe-International d'un conseil départemental et on me demande une note sur le "
+        "« guichet AFD pour les collectivités » pour un projet santé avec une région de Madagascar. Qui peut "
+        "candidater, pour quels montants minimum et maximum ?", mode="fiche")
+    assert not answer.abstained
+    assert answer.answer.startswith("## Fiche outil : FICOL")
+
+
+def test_an_announced_date_runs_on_into_the_sentence_that_gives_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """« Date de création du « 1 % mobilité » : c'est le plus récent des quatre. » gives no date; the next sentence
+    does (fresh14, tune half)."""
+    answer = assistant.answer("1 % mobilité date de quand ?")
+    assert "2021" in answer.answer.split("**Sources**")[0]
+
+
+def test_a_question_asking_several_things_gets_two_sentences_at_least(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Every sentence pushed below zero for something it lacks: the best two still answer (review 18, R11)."""
+    answer = assistant.answer(
+        "Pour préparer le rapport annuel : combien de collectivités françaises font de la coopération décentralisée à "
+        "peu près, et quel montant d'APD les collectivités déclarent chaque année (dernier chiffre dispo + évolution "
+        "sur 10 ans si possible) ? Et pourquoi je trouve deux pourcentages différents pour la part des collectivités "
+        "dans l'APD française, lequel je cite ?")
+    assert answer.answer.split("**Sources**")[0].count("[") >= 2

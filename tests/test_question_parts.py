@@ -47,3 +47,14 @@ def test_each_question_gets_its_answer_and_one_list_of_sources(assistant) -> Non
     body = answer.answer.split("**Sources**")[0]
     assert body.count("**") == 6 and "15 avril au 31 mai" in body and "70 %" in body
     assert answer.answer.count("**Sources**") == 1 and len(answer.citations) >= 4
+
+
+def test_numbered_questions_are_parts_and_lose_their_numbers() -> None:
+    """« 1) … ? 2) … ? 3) … ? » after a sentence of context (review 18, R12); an inverted pronoun after its own
+    subject (« Un jeune… peut-il… ») does not lean on the question before."""
+    parts = question_parts(
+        "On monte un projet avec une ville de Tunisie autour de la formation des jeunes. 1) Quels financements "
+        "européens on peut viser, et est-ce que PLATFORMA finance ou c'est juste un réseau ? 2) Un jeune en service "
+        "civique peut-il partir là-bas dans le cadre du projet ? 3) Le VSI c'est pour qui, on peut en employer un ?")
+    assert len(parts) == 3
+    assert parts[0].startswith("Quels financements") and parts[1].startswith("Un jeune") and parts[2].startswith("Le VSI")

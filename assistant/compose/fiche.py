@@ -14,7 +14,7 @@ from assistant.compose.asks import left_out, requested_points
 from assistant.compose.context import ComposeContext
 from assistant.compose.question import compose_question
 from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
-from assistant.compose.tools import TOOLS, Tool, detect_tool
+from assistant.compose.tools import TOOLS, Tool, detect_tool, tool_of_its_body
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
@@ -140,14 +140,10 @@ def _tool_of(ctx: ComposeContext) -> Tool | None:
     """The tool the request names, in its words or the documents' (« le fonds de l'Agence française de développement
     pour les collectivités »), or else the tool of the body it names (AFD) that the best passages' sections are about."""
     words = normalized(ctx.question)
-    found = detect_tool(ctx.question) or detect_tool(words)
-    acronyms = set(re.findall(r"\b[A-Z]{3,}\b", words))
-    for p in ctx.passages[:3] if found is None and acronyms else []:
-        named = detect_tool(p.chunk.section, names_only=True)
-        # « le fonds de l'AFD » is the FICOL when the best passages say so; never a tool of another body.
-        if named and acronyms & set(named.query.split()):
-            return named
-    return found
+    # A name first, then the body's tool, then a loose word: « service Europe-International » in the user's
+    # signature is not a request for the European funds (review 18, R9).
+    return (detect_tool(ctx.question, names_only=True) or detect_tool(words, names_only=True)
+            or tool_of_its_body(words, ctx.passages) or detect_tool(ctx.question) or detect_tool(words))
 
 
 OUTDATED_AFTER_YEARS = STALE_AFTER_YEARS  # a sheet is read as current: facts over two years old come last

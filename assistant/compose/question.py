@@ -200,13 +200,16 @@ _GOES_ON = re.compile(r"^(?:Son|Sa|Ses|Leur|Leurs)\s|^(?:On peut ainsi|Par exemp
 COMPLETION_GAIN = 0.1
 
 
-def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights) -> list[Sentence]:
+def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWeights,
+               gives_asked: Callable[[str], bool] | None = None) -> list[Sentence]:
     """The answer running on past a chosen sentence, kept in `chosen`. The next sentence is added when the best
     one is too short to say it all (« Finie la période d'une coopération « danseuse du maire ». » / « L'AICT est en
     mesure d'insuffler… »), when it opens on the subject's possessive (« Son site recense… »), or when it holds a
     tenth more of the question's weighted words. A next sentence that leans on the chosen one (« 2 février 2007 :
     loi Thiollière… » / « Elle fait suite au tsunami… ») already carries it, and takes its place. One at most, so
-    that the answer stays short."""
+    that the answer stays short. `gives_asked` tells a sentence that gives what is asked (a date, an amount): a
+    sentence that announces it without giving it (« Date de création du « 1 % mobilité » : c'est le plus récent des
+    quatre. ») runs on into the next one that does (fresh14, tune half)."""
     best_gain, best_at, best_follower = 0.0, -1, None
     for rank, sentence in enumerate(chosen):
         following = next((s for s in ranked if s.passage.chunk.id == sentence.passage.chunk.id
@@ -219,6 +222,9 @@ def completion(ranked: list[Sentence], chosen: list[Sentence], weights: QueryWei
         runs_on = following.paragraph == sentence.paragraph and (
             following.leans or len(sentence.text.split()) <= SHORT_SENTENCE_WORDS or _GOES_ON.match(following.text))
         if (rank == 0 or len(sentence.text.split()) <= SHORT_SENTENCE_WORDS) and runs_on:
+            gain = max(gain, COMPLETION_GAIN)
+        if (gives_asked and following.paragraph == sentence.paragraph and not gives_asked(sentence.text)
+                and gives_asked(following.text)):
             gain = max(gain, COMPLETION_GAIN)
         if gain >= COMPLETION_GAIN and gain > best_gain:
             best_gain, best_at, best_follower = gain, rank, following
@@ -299,8 +305,12 @@ def compose_question(
     best = ranked[0].score
     chosen = pick(ranked, max_sentences, min_score=max(0.25, 0.55 * best))
     if len(chosen) < 2:
-        chosen = pick(ranked, 2)
-    chosen = completion(ranked, chosen, QueryWeights(question, bm25))
+        # Two sentences at least, even below zero: a question that asks several things (« combien…, et pourquoi… ? »)
+        # pushes every sentence down for something it lacks (review 18, R11: one sentence answered three questions).
+        chosen = pick(ranked, 2, min_score=float("-inf"))
+    gives_asked = (lambda text: bool(_DATE.search(text))) if _ASKS_DATE.search(question) else \
+        (lambda text: says_figure(asked, text)) if asked else None
+    chosen = completion(ranked, chosen, QueryWeights(question, bm25), gives_asked)
     # Keep sentences of one passage in reading order, passages in order of relevance; within a passage, the
     # sentences naming the year asked about first (« en 2025… ? »: the 2025 rate before the 2024 one above it).
     first_seen = {}

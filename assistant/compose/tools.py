@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.documents import Passage
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,17 @@ def detect_tool(question: str, names_only: bool = False) -> Tool | None:
         if at:
             found.append((*min(at), order))
     return TOOLS[min(found)[2]] if found else None
+
+
+def tool_of_its_body(words: str, passages: "list[Passage]") -> Tool | None:
+    """« le guichet de l'AFD pour les collectivités »: the tool of the body the request names (AFD) that the best
+    passages' sections are about; never a tool of another body."""
+    acronyms = set(re.findall(r"\b[A-Z]{3,}\b", words))
+    for p in passages[:3] if acronyms else []:
+        named = detect_tool(p.chunk.section, names_only=True)
+        if named and acronyms & set(named.query.split()):
+            return named
+    return None
 
 
 def named_tools(request: str, limit: int | None = 2) -> list[Tool]:

@@ -33,8 +33,20 @@ def seed_cache(cache_path: Path, corpus_dir: Path) -> bool:
         return False
     tmp = cache_path.with_name(f".{cache_path.name}.{os.getpid()}.tmp")
     shutil.copyfile(seed, tmp)
+    if not _readable(tmp):  # a truncated checkout or a Git LFS pointer: start empty, embed as before
+        tmp.unlink(missing_ok=True)
+        return False
     os.replace(tmp, cache_path)  # two processes starting at once each put a whole copy
     return True
+
+
+def _readable(path: Path) -> bool:
+    try:
+        with sqlite3.connect(str(path)) as conn:
+            conn.execute("SELECT key, vec FROM vectors LIMIT 1").fetchall()
+        return True
+    except sqlite3.Error:
+        return False
 
 
 def write_seed(settings: Settings) -> tuple[int, int]:

@@ -123,3 +123,16 @@ def test_a_seeded_data_directory_still_embeds_what_the_seed_lacks(tmp_path: Path
     seeded = rows(corpus / ".vectors.sqlite")
     Index(make_settings(data_dir, AICT_CORPUS_DIR=str(corpus)))  # reopening does not copy the seed over the cache
     assert rows(data_dir / "embeddings-cache.sqlite") == seeded + index.embeddings.computed
+
+
+def test_a_damaged_seed_is_ignored_and_the_corpus_embedded_as_before(tmp_path: Path) -> None:
+    """A truncated checkout (or a Git LFS pointer) in place of corpus/.vectors.sqlite must not stop the app."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / ".vectors.sqlite").write_text("version https://git-lfs.github.com/spec/v1\n", encoding="utf-8")
+    (corpus / "note.md").write_text("# Note\n\nLa commune de Testville coopère avec Ségou depuis 2019.\n", encoding="utf-8")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    index = Index(make_settings(data_dir, AICT_CORPUS_DIR=str(corpus)))
+    report = ingest_paths(index, [corpus])
+    assert report.chunks_added == 1 and not report.refused and index.embeddings.computed >= 1

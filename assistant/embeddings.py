@@ -125,6 +125,9 @@ def embeddings_name(embeddings: Embeddings) -> str:
     return str(getattr(embeddings, "name", type(embeddings).__name__))
 
 
+VECTORS_TABLE = "vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)"  # the cache's, and corpus/.vectors.sqlite's
+
+
 class EmbeddingCache:
     """Vectors keyed by (model, text hash) in SQLite, so a text is embedded once, ever.
 
@@ -136,7 +139,7 @@ class EmbeddingCache:
         self.path = path
         self.model = model_name
         self._conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-        self._conn.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        self._conn.execute(f"CREATE TABLE IF NOT EXISTS {VECTORS_TABLE}")
         self._conn.commit()
         self._lock = threading.Lock()
         self.touched: set[str] = set()  # keys read or written by this process: what `shipped_vectors` keeps
@@ -147,18 +150,9 @@ class EmbeddingCache:
 
     def get_many(self, texts: Sequence[str], role: str = "passage") -> dict[str, np.ndarray]:
         keys = {self._key(t, role): t for t in texts}
-        found: dict[str, np.ndarray] = {}
-        items = list(keys)
-        with self._lock:
-            for start in range(0, len(items), 500):
-                batch = items[start : start + 500]
-                rows = self._conn.execute(
-                    f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(batch))})", batch
-                ).fetchall()
-                for key, blob in rows:
-                    found[keys[key]] = np.frombuffer(blob, dtype=np.float32)
-                    self.touched.add(key)
-        return found
+        rows = self.rows(list(keys))
+        self.touched.update(key for key, _ in rows)
+        return {keys[key]: np.frombuffer(blob, dtype=np.float32) for key, blob in rows}
 
     def put_many(self, pairs: dict[str, Sequence[float]], role: str = "passage") -> None:
         rows = [(self._key(t, role), np.asarray(v, dtype=np.float32).tobytes()) for t, v in pairs.items()]
@@ -168,6 +162,7 @@ class EmbeddingCache:
             self.touched.update(key for key, _ in rows)
 
     def rows(self, keys: Sequence[str]) -> list[tuple[str, bytes]]:
+        """The stored (key, vector bytes) of these keys, read 500 at a time (SQLite's bound on parameters)."""
         out: list[tuple[str, bytes]] = []
         with self._lock:
             for start in range(0, len(keys), 500):

@@ -17,6 +17,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from assistant.embeddings import VECTORS_TABLE
 from assistant.settings import Settings
 
 SEED_NAME = ".vectors.sqlite"
@@ -69,7 +70,7 @@ def write_seed(settings: Settings) -> tuple[int, int]:
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.unlink(missing_ok=True)
         out = sqlite3.connect(str(tmp))
-        out.execute("CREATE TABLE vectors (key TEXT PRIMARY KEY, vec BLOB NOT NULL)")
+        out.execute(f"CREATE TABLE {VECTORS_TABLE}")
         rows = index.cache.rows(used)
         out.executemany("INSERT INTO vectors (key, vec) VALUES (?, ?)", rows)
         out.commit()

@@ -155,7 +155,7 @@ def render_answer(answer: Answer, key: str, history_upto: int | None = None) -> 
     if answer.abstained:
         st.warning(body.split("\n\n")[0])
         body = "\n\n".join(body.split("\n\n")[1:])
-    main, details = split_details(body)
+    main, details = split_details(body, answer.mode)
     st.markdown(main)
     if details:
         with st.expander("Chiffres clés et conseil"):

@@ -182,7 +182,10 @@ def entities(text: str) -> list[str]:
 # -- rules ---------------------------------------------------------------------------------------
 _SHORTEN = re.compile(
     r"\b(?:plus (?:court|courte|bref|brève|concis)|résume|résumé|résumer|raccourci\w*|synthétise|abrège|"
-    r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref)\b", re.I)
+    r"en (?:\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots)|version courte|l'essentiel|en bref|"
+    # « trop long, 3 phrases max » (fresh15, tune half): the length complained of, or a length as a maximum.
+    r"^\s*(?:c['’ ]?\s?est\s+|(?:ok|bof|hmm?|non|euh)\W+)?(?:beaucoup\s+|un peu\s+)?trop long(?:ue)?|"
+    r"(?:\d+|une|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots) max\w*)\b", re.I)
 # « développe », « développez » ask for more; « développement » names a subject (« la loi sur le développement solidaire »).
 _EXPAND = re.compile(r"\b(?:d[ée]veloppe[rz]?|plus (?:long|longue|d[ée]taill[ée]e?|de d[ée]tails)|d[ée]taille\w*|approfondi\w*|en d[ée]tail)\b", re.I)
 _FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques|avec (?:les|des)) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
@@ -297,7 +300,7 @@ _ASKS_SUM = re.compile(r"\b(?:combien|cmb|cb)\b|\b(?:ça|ca) fait\b|\bcalcule\w*
 
 
 def _sentences_asked(message: str) -> int | None:
-    m = re.search(r"en (\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?)", message, re.I)
+    m = re.search(r"(?:\ben |^|,\s*)(\d+|une|un|deux|trois|quatre|cinq) (?:phrases?|lignes?)", message, re.I)
     return count_of(m.group(1)) if m else None
 
 
@@ -383,6 +386,9 @@ _DISLOCATED = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces |sa |so
 # what the next pronouns stand for.
 _SUBJECT_FIRST = re.compile(r"^((?:l['’]|le |la |les |ce |cet |cette |ces )[^,?]{2,90}?)(?:,?\s+|,\s*qu['’]est-ce qu['’])"
                             r"(?:il|elle|ils|elles)\b(?!-)", re.I)
+# « la loi du 4 aout 2021 ca change quoi pour nous ? » (fresh15, tune half): a common noun put first before « ça » is
+# what the next question's « elle » stands for.
+_NOUN_FIRST_CA = re.compile(r"^((?:l['’]|le |la |les )[a-zàâçéèêîôûœ][^,?]{2,90}?),?\s+(?:ça|ca|cela)\b", re.I)
 # « et celui de 2021-2022 il en demandait combien ? »: the same thing as the topic, of another edition.
 _SAME_OF_ANOTHER = re.compile(r"^(?:celui|celle|ceux|celles)\s+(?=de |du |d['’]|pour |sur )", re.I)
 _SUBJECT_CA = re.compile(r"^(?:ça|ca|cela)\s+(?=(?:date|existe|marche|fonctionne|sert|concerne|finance|vise|dure|"
@@ -397,8 +403,9 @@ def _years_left_out(topic: str, core: str) -> list[str]:
     return [y for y in YEAR.findall(topic) if y not in core]
 
 
-_YEAR_BEFORE = re.compile(r"\b(?:l['’]année (?:d['’]avant|précédente|passée)|un an (?:plus tôt|avant))\b", re.I)
-_YEAR_AFTER = re.compile(r"\b(?:l['’]année (?:d['’]après|suivante)|un an (?:plus tard|après))\b", re.I)
+# Typed without accents too (« et l'annee d'avant ? », fresh15, tune half).
+_YEAR_BEFORE = re.compile(r"\b(?:l['’](?:ann[ée]e|an) (?:d['’]avant|pr[ée]c[ée]dente|pass[ée]e)|un an (?:plus t[ôo]t|avant))\b", re.I)
+_YEAR_AFTER = re.compile(r"\b(?:l['’](?:ann[ée]e|an) (?:d['’]apr[èe]s|suivante)|un an (?:plus tard|apr[èe]s))\b", re.I)
 
 
 def _year_shifted(message: str, topic: str) -> str | None:
@@ -650,6 +657,9 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
         defined = defined_term(understood.text, max_words=10)
         dislocated = _SUBJECT_FIRST.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
+        noun_first = _NOUN_FIRST_CA.match(understood.text)
+        if not dislocated and noun_first and not entities(noun_first.group(1)):
+            dislocated = noun_first  # a phrase no name stands for (« la loi du 4 aout 2021 »), not « la loi oudin santini »
         names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
         if dislocated:  # « La loi 2021-1031, elle a été votée comment au Sénat ? »: the law, not the Sénat
             names = [dislocated.group(1).strip()] + names
@@ -783,9 +793,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         return Understanding("followup", resolved, follow_mode, audience, topic=memory.topic, notice=notice)
     if mode == "article" and text.endswith("?") and _SHORT_QUESTION.match(text) and not _WRITE_REQUEST.match(text):
         return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
-    if (mode == "contre-argument" and memory.has_answer and _NEW_SUBJECT.match(bare)
-            and (text.endswith("?") or _ASKS_UNMARKED.search(written(text))) and not _OBJECTION_CUES.search(text)):
-        # « autre sujet. la CNCD ya combien de membres ? » after a rebuttal (fresh12, tune half): a question.
+    if (mode in ("contre-argument", "article") and memory.has_answer and _NEW_SUBJECT.match(bare)
+            and (text.endswith("?") or _ASKS_UNMARKED.search(written(text))) and not _OBJECTION_CUES.search(text)
+            and not _WRITE_REQUEST.match(_NEW_SUBJECT.sub("", bare).lstrip(" :,.-"))):
+        # « autre sujet. la CNCD ya combien de membres ? » after a rebuttal (fresh12, tune half), « autre chose : pour le
+        # service civique…, l'organisme agréé touche combien ? » after an article (fresh15, tune half): a question.
         return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
     if mode == "question":
         asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None

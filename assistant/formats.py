@@ -46,7 +46,7 @@ _SHORT = re.compile(r"\b(?:version|réponse|texte|message|mot|post)s? (?:très )
                     r"\b(?:courte?|brève),\s*(?:factuel|simple|claire?|posée?)", re.I)
 # A full text asked for too: the short form then comes after it (« Communiqué de presse + une version LinkedIn »).
 _FULL_FORM = re.compile(r"\b(?:communiqué|article|note|fiche|argumentaire|discours|tribune|édito|newsletter|lettre d['’]information)\b", re.I)
-_ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec )\s*(?:une?\s+|d['’]une?\s+|sa\s+)?(?:petite?\s+|courte?\s+)?"
+_ALONGSIDE = re.compile(r"(?:\+|\bet (?:aussi )?|\bavec |\ben plus\b|\bégalement\b|\baussi\b)\s*(?:une?\s+|d['’]une?\s+|sa\s+)?(?:petite?\s+|courte?\s+)?"
                         r"(?:version|post|texte|message|déclinaison|\d+\s*lignes|article|communiqué)", re.I)
 
 
@@ -90,6 +90,12 @@ _PART_AFTER = re.compile(r"^\s*(?:pour\s+(?!(?:les?|la|l['’]|une?|notre|nos|vo
 _WHAT_AFTER = re.compile(r"^\s*(?:ce qu['’]|ce que\b|comment\b|pourquoi\b|à quoi\b)", re.I)
 
 
+# « rappeler en une ligne le cadre légal » (review 20, in a press release): the length of one part, said with the
+# verb that asks for it.
+_PART_SAID_IN = re.compile(r"\b(?:rappel\w*|dire|expliqu\w*|résum\w*|présent\w*|évoqu\w*|décri\w*|situe[rz]?|"
+                           r"mentionn\w*|cite[rz]?)\s+(?:\S+\s+){0,3}?en\s+$", re.I)
+
+
 def _length(text: str) -> tuple[int, str] | None:
     """The length asked, in words, and how it was asked (« 5-6 lignes »). A text asked longer than a short form
     anywhere in the request (« environ 300 mots ») is a full text, whatever part of it is counted elsewhere."""
@@ -97,7 +103,8 @@ def _length(text: str) -> tuple[int, str] | None:
     for found in _LENGTH.finditer(text):
         if _PART_OF_TEXT.search(text[:found.start()]) or _PART_AFTER.match(text[found.end():]):
             continue
-        if _FULL_FORM.search(text) and _WHAT_AFTER.match(text[found.end():]):
+        if _FULL_FORM.search(text) and (_WHAT_AFTER.match(text[found.end():])
+                                        or _PART_SAID_IN.search(text[:found.start()])):
             continue
         upper = count_of(found.group(2) or found.group(1))
         unit = found.group(3).lower()

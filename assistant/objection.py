@@ -36,6 +36,11 @@ _REPORTED = re.compile(
 # « je cite : « … » »): whatever the frame says before them, the quoted words are the objection.
 _INTRODUCED = re.compile(r"(?::|\bje cite\b\s*:?|\b(?:formule|phrase|slogan|refrain|titre(?: de l['’]article)?)"
                          r"\s*(?:c['’]est|est|:)?)\s*$", re.I)
+# « …et le vice-président répète partout « l'État se désengage… » » (review 20): a verb of saying just before the
+# quote, after however long a description of the project, hands over to the quoted words.
+_SAID_JUST_BEFORE = re.compile(
+    r"\b(?:dit|disent|répète\w*|affirme\w*|lance\w*|martèle\w*|clame\w*|déclare\w*|écrit|écrivent|assène\w*|"
+    r"ressort\w*|objecte\w*|rétorque\w*|proclame\w*|scande\w*)\b[^.?!«»]{0,30}$", re.I)
 # Where the user starts speaking of their own side after the reported words.
 _OWN_SIDE = re.compile(r"^(?:je|j['’]|on|nous|notre|nos|moi|perso|personnellement|mon|ma|mes|le maire|la maire|"
                        r"notre (?:ville|commune))\b", re.I)
@@ -106,7 +111,8 @@ def objection_text(question: str) -> str:
         text = text[: text.rstrip().rfind(further)].strip()
     quoted_part = _QUOTED.search(text)
     frame = text[: quoted_part.start()] if quoted_part else ""
-    if quoted_part and (_REPORTED.match(frame + " que ") or _INTRODUCED.search(frame) or not frame.strip()):
+    if quoted_part and (_REPORTED.match(frame + " que ") or _INTRODUCED.search(frame) or not frame.strip()
+                        or _SAID_JUST_BEFORE.search(frame)):
         inner = quoted_part.group(1).strip().rstrip(" ,;:")  # « … m'a sorti : « la diplomatie c'est… » Je voudrais… »
         return _capitalised(" ; ".join([inner] + _quoted_after(text, quoted_part)))
     asked = _asked(text)

@@ -10,6 +10,7 @@ import re
 import time
 from typing import Callable, Iterator
 
+from assistant.compose.applied_rates import applied_rates_line
 from assistant.compose.article import compose_article
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
@@ -302,7 +303,9 @@ class Assistant:
                 answer.abstained = True
                 answer.answer = ABSTAIN_TEXT
             else:
-                answer.answer = body + "\n\n" + ctx.book.sources_block()
+                # « pour un projet de 80 000 €…, combien au maximum ? »: the quoted rates, applied to that amount.
+                applied = applied_rates_line(prepared.text, body) if mode == "question" else ""
+                answer.answer = body + (f"\n\n{applied}" if applied else "") + "\n\n" + ctx.book.sources_block()
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer, ctx
 

@@ -110,10 +110,22 @@ _OWN_CONTEXT = re.compile(
 _SAID_THEN_ASKED = re.compile(r"^(.*[.!])\s+([^.!]*\?)\s*$", re.S)
 
 
+# « Mon asso de jeunes veut partir une quinzaine de jours au Togo pour un chantier solidaire, le programme du Fonjep
+# peut nous filer combien au max ? » (holdout12, tune half): a first clause in the first person that tells the user's
+# plan, then the question after a comma. Not when the first clause asks (« Notre commune peut-elle…, sans… ? »).
+_OWN_PLAN_THEN_ASKED = re.compile(r"^((?:mon|ma|mes|notre|nos|on|nous|je|j['’])\b[^,?]{12,}),\s+([^,]{8,}\?)\s*$", re.I)
+_ASKING_WORD = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|nous|je)\b|\b(?:est-ce|combien|comment|pourquoi|quel\w*|quand|où|qui)\b",
+                          re.I)
+
+
 def _context_only(question: str) -> str:
-    """The sentences the user says before the question they ask ('' when the message does not say, then ask)."""
+    """The sentences the user says before the question they ask ('' when the message does not say, then ask), or
+    the first-person clause that tells their plan before the asking one."""
     m = _SAID_THEN_ASKED.match(question.strip())
-    return m.group(1) if m else ""
+    if m:
+        return m.group(1)
+    plan = _OWN_PLAN_THEN_ASKED.match(question.strip())
+    return plan.group(1) if plan and not _ASKING_WORD.search(plan.group(1)) else ""
 
 
 def _own_names(question: str) -> set[str]:

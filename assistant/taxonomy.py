@@ -57,6 +57,15 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         closings=("Au plus 1 % du budget de l'eau, voté en conseil et suivi chaque année : assumons ce choix encadré.",),
     ),
     Argument(
+        "dechets",
+        "La loi le prévoit pour les déchets aussi : au plus 1 % des ressources du service, sur décision des élus.",
+        "1 % déchets article L1115-2 du CGCT communes EPCI syndicats collecte et traitement des déchets des ménages "
+        "taxe ou redevance d'enlèvement des ordures ménagères jusqu'à 1 % des ressources de ces services",
+        "Votons ce 1 % en conseil, dans la limite que fixe la loi, et présentons-en le bilan chaque année.",
+        claims=("Le « 1 % déchets » est prévu par la loi, plafonné et voté par les élus.",),
+        closings=("Au plus 1 % des ressources du service des déchets, voté en conseil et suivi : un choix encadré par la loi.",),
+    ),
+    Argument(
         "modeste",
         "C'est un effort modeste et mesurable, qu'il faut chiffrer par habitant.",
         "part des actions internationales dans le budget global de la commune montant par habitant nuancer les critiques financières",
@@ -455,6 +464,22 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
         ("oudin", "modeste", "pilotage"),
         cue=r"\beaux?\b|assainissement|Oudin|redevances?|mètres? cubes?|\bm3\b|\bm³|\babonnés\b",
     ),
+    # « vous augmentez la TEOM et en même temps vous envoyez notre argent à Madagascar » (review 20): the waste
+    # service's own « 1 % », which the law provides for as it does for water.
+    ObjectionKind(
+        "dechets", "taxe des ordures ménagères et « 1 % déchets »",
+        "l'objection conteste que l'argent du service des déchets, payé par les habitants, finance la solidarité internationale",
+        ("vous augmentez la taxe des ordures et vous envoyez notre argent à l'étranger",
+         "la TEOM n'a pas à financer des projets en Afrique", "nos poubelles paient la coopération internationale",
+         "le syndicat des déchets n'est pas là pour faire de l'humanitaire",
+         "la redevance d'ordures ménagères part à l'étranger", "baissez la taxe d'enlèvement des ordures au lieu de donner ailleurs",
+         "qui a décidé de prendre sur la collecte des déchets pour l'étranger ?",
+         "on paie plus cher le ramassage des ordures pour financer d'autres pays",
+         "l'argent du tri sélectif sert à des projets à Madagascar", "le SICTOM joue les ONG avec nos impôts",
+         "la taxe sur les ordures ménagères n'est pas faite pour la coopération"),
+        ("dechets", "modeste", "pilotage"),
+        cue=r"déchets|ordures|\bTEOM\b|\bREOM\b|poubelles|collecte|ramassage|\btri\b|SICTOM|SMICTOM|SYCTOM",
+    ),
     ObjectionKind(
         "plafond", "plafond des dépenses de fonctionnement",
         "l'objection craint que ces dépenses fassent dépasser l'encadrement des dépenses de fonctionnement imposé par l'État",
@@ -514,6 +539,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "cles_en_main": r"clés en main|peu expérimentées|moyens humains|s'engager seules|GIP|groupements d'intérêt public",
     "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
     "oudin": r"Oudin|1 ?% (?:eau|des recettes|de leur budget)|budget annexe|recettes propres|eau potable|assainissement",
+    "dechets": r"1 ?% déchets|L ?1115-2|déchets des ménages|ordures ménagères|collecte et (?:le )?traitement",
     "refugies": r"réfugiés|hors réfugiés|gonfle",
     "expertise": r"savoir-faire|expertise|échanges? d'expérience|réciprocité|apprend|compétences techniques|"
                  r"gagnent? en",

@@ -1,6 +1,7 @@
 """The Streamlit app in-process with `AppTest`: ask, switch mode, open a source, upload, calculator, export, feedback."""
 
 import io
+import re
 import json
 from pathlib import Path
 
@@ -219,3 +220,23 @@ def test_counter_details_fold_away(monkeypatch, corpus_data_dir) -> None:  # typ
     assert any(e.label == "Chiffres clés et conseil" for e in at.expander)
     main = next(m.value for m in at.markdown if "**L'objection**" in m.value)
     assert "À dire en séance" in main and "Chiffres clés" not in main
+
+
+def test_a_press_release_asked_with_key_figures_and_two_quotes_has_them_unfolded(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 19: « une citation du président et une du vice-président…, et un encadré « chiffres clés » » were asked;
+    one placeholder and no box came back. The box is part of the article: the app never folds it away."""
+    from assistant.ui.export import split_details
+
+    answer = assistant.answer(
+        "Communiqué de presse pour l'agglomération du Pays de Dreux : le conseil communautaire vient de valider une "
+        "convention avec la ville de Battambang au Cambodge, financée par la FICOL de l'AFD à hauteur d'environ "
+        "450 000 € sur trois ans. Il faut une citation du président et une du vice-président chargé de "
+        "l'environnement, et un encadré « chiffres clés ».", mode="article")
+    body = answer.answer.split("**Sources**")[0]
+    box = body.split("**Chiffres clés**")[1]
+    assert "Notre projet : environ 450 000 € sur trois ans" in box
+    assert re.search(r"^- .+\[\d+\]", box, re.M)  # a figure of the documents, cited
+    assert "Un exemple ailleurs" not in box  # never another town's figures
+    assert "[Citation du président, à compléter]" in body
+    assert "[Citation du vice-président chargé de l'environnement, à compléter]" in body
+    assert split_details(body, "article") == (body, "")

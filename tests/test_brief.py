@@ -261,3 +261,44 @@ def test_a_readers_question_ends_where_an_instruction_starts_and_is_not_said_mis
     assert "ce qu'il peut financer" in reader_questions(request)
     answer = assistant.answer(request, mode="article", generate=False)
     assert "Actions finançables" in answer.answer and "ne répondent pas à : « ce qu'il peut financer" not in answer.answer
+
+
+def test_layout_asks_are_not_facts_and_each_quote_asked_gets_its_placeholder() -> None:
+    """Review 20: « Avec un titre accrocheur… » was printed as the standfirst; review 19: two quotes asked, one given."""
+    from assistant.compose.brief import KEY_FIGURES_ASKED, quotes_asked
+
+    brief = read_brief("Je prépare le bulletin municipal de printemps de La Chapelle-sur-Vilaine. Depuis 2022, la commune "
+                       "rénove les latrines de deux écoles de Dapaong, au Togo. Avec un titre accrocheur et un intertitre "
+                       "ou deux. Environ 2 500 signes.")
+    assert brief.ours == "La Chapelle-sur-Vilaine"
+    assert brief.facts == ["Depuis 2022, la commune rénove les latrines de deux écoles de Dapaong, au Togo"]
+    linked = read_brief("Je suis chargée de mission dans une métropole et on vient de signer la convention FICOL pour notre "
+                        "projet avec la ville de Porto-Novo (Bénin) : 1,1 M€ au total. Je voudrais un post LinkedIn.")
+    assert linked.facts[0].startswith("on vient de signer la convention FICOL") and linked.partner == "Porto-Novo"
+    assert read_brief("un projet avec la municipalité de Deir el-Qamar (Liban)").partner == "Deir el-Qamar"
+    asked = "Il faut une citation du président et une du vice-président chargé de l'environnement, et un encadré « chiffres clés »."
+    assert quotes_asked(asked) == ["président", "vice-président chargé de l'environnement"]
+    assert quotes_asked("Ton institutionnel, une citation du maire (à inventer, sobre), une page maximum.") == ["maire"]
+    assert KEY_FIGURES_ASKED.search(asked) and not KEY_FIGURES_ASKED.search("un article avec quelques chiffres")
+
+
+def test_a_practitioners_tip_and_a_figure_said_twice_stay_out_of_public_texts() -> None:
+    from assistant.compose.article import repeats_figures
+    from assistant.compose.sentences import PRACTITIONER_ADVICE
+
+    assert PRACTITIONER_ADVICE.search("Rappeler ce que représente vraiment la part des actions internationales dans le "
+                                      "budget global de la commune permet de nuancer les critiques financières.")
+    assert PRACTITIONER_ADVICE.search("Enfin, pourquoi ne pas chercher à associer d’autres collectivités du même territoire ?")
+    assert not PRACTITIONER_ADVICE.search("Il faut dire que l’action internationale est un formidable outil de management.")
+    assert not PRACTITIONER_ADVICE.search("La collectivité française doit apporter au moins 10 % du budget global.")
+    shown = {"L'agence de l'eau Loire-Bretagne a soutenu 300 projets pour 18,5 millions d'euros entre 2019 et 2024."}
+    assert repeats_figures("L'agence indique avoir soutenu 300 projets pour 18,5 millions d'euros entre 2019 et 2024.", shown)
+    assert not repeats_figures("En 2024, 31,7 millions d'euros ont été mobilisés.", shown)  # a year in common only
+
+
+def test_an_instruction_typed_without_accents_is_not_the_title() -> None:
+    """fresh15, tune half: « ecris un article sur les 20 ans du VSI » was titled « Ecris un article sur… »."""
+    from assistant.compose.article import topic
+
+    assert topic("ecris un article sur les 20 ans du VSI pour notre magazine municipal") == "Les 20 ans du VSI"
+    assert topic("Rédige-moi un article sur le FICOL") == "Le FICOL"

@@ -67,6 +67,25 @@ def test_the_year_before_or_after_is_the_same_question_about_that_year() -> None
     assert understand("Et l'année d'avant ?", "question", "elu", history).text \
         == "Quelle était l'aide publique au développement des collectivités en 2015 ?"
     assert "2017" in understand("Et l'année suivante ?", "question", "elu", history).text
+    assert "2015" in understand("et l'annee d'avant ?", "question", "elu", history).text  # typed without accents
+
+
+def test_a_length_complained_of_shortens_and_a_question_after_an_article_is_a_question() -> None:
+    """« trop long, 3 phrases max » after an article; « autre chose : … combien ? » then (fresh15, tune half)."""
+    history = _after(("écris un article sur les 20 ans du VSI pour notre magazine municipal", "article"))
+    short = understand("trop long, 3 phrases max", "article", "elu", history)
+    assert (short.intent, short.sentences) == ("shorten", 3)
+    assert understand("la loi est-elle trop longue à appliquer ?", "question", "elu", history).intent != "shorten"
+    asked = understand("autre chose : pour le service civique a l'international, l'organisme agréé touche combien par "
+                       "volontaire ?", "article", "elu", history)
+    assert (asked.intent, asked.mode) == ("question", "question")
+    assert understand("autre chose : écris un article sur le FICOL ?", "article", "elu", history).mode == "article"
+
+
+def test_a_pronoun_stands_for_the_subject_put_first_before_ca() -> None:
+    history = _after(("la loi du 4 aout 2021 ca change quoi pour nous les collectivités ?", "question"))
+    assert understand("elle est passée comment au Sénat ?", "question", "elu", history).text.lower() \
+        .startswith("la loi du 4 aout 2021")
 
 
 def test_a_follow_up_refers_to_the_whole_name_defined_not_to_a_word_opening_a_sentence() -> None:
@@ -336,15 +355,15 @@ def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  #
     assert report["pass_rate"] >= 0.75 and not report["contaminated"], [r for r in report["dialogues"] if not r["passed"]]
 
 
-@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh10.jsonl", 0.7), ("dialogues_fresh11.jsonl", 0.7),
-                                              ("dialogues_fresh12.jsonl", 0.75), ("dialogues_fresh13.jsonl", 0.75),
-                                              ("dialogues_fresh14.jsonl", 0.8)])
+@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh11.jsonl", 0.7), ("dialogues_fresh12.jsonl", 0.75),
+                                              ("dialogues_fresh13.jsonl", 0.75), ("dialogues_fresh14.jsonl", 0.8),
+                                              ("dialogues_fresh15.jsonl", 0.65)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
     0.583 → 1.000, fresh10 0.556 → 0.778, fresh11 0.545 → 0.636 → 0.727, fresh12 0.273 → 0.818, fresh13 0.600 → 0.800,
-    fresh14 0.500 → 0.833 in the eleventh session): the
+    fresh14 0.500 → 0.833 in the eleventh session, fresh15 0.500 → 0.667 in the twelfth): the
     rules taken from them must keep holding, with no contamination. (fresh5's floor ran until the seventh session,
-    fresh6's until the eighth, fresh8's until the ninth, fresh9's until the tenth.) Their
+    fresh6's until the eighth, fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh.) Their
     test halves are in docs/benchmarks.md, never tuned on. Played in-process on the shared index (the CLI's own
     dialogue floor is exercised above)."""
     from assistant.dialogue_eval import evaluate_dialogues

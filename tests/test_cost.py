@@ -79,3 +79,25 @@ def test_an_amount_for_several_years_is_put_per_year() -> None:
     assert cost_in("54 000 € de subvention sur 3 ans, 8 000 habitants, ça donne combien par habitant et par an ?"
                    ).per_inhabitant == 2.25
     assert cost_in("nous c'est 2,5 k€ par an pour 2 000 habitants").per_inhabitant == 1.25
+
+
+def test_the_rates_an_answer_quotes_are_applied_to_the_project_amount_asked() -> None:
+    """Review 20, R12: « Pour un projet de 80 000 €… (PMA)…, combien la DCTCIV peut-elle apporter au maximum, quelle
+    part minimale doit venir de notre commune ? » got the rules, never 56 000 € and 8 000 €."""
+    from assistant.compose.applied_rates import applied_rates_line
+
+    body = ("Taux 2025, revus à la baisse : le cofinancement de la DCTCIV est plafonné à 70 % du coût total pour les "
+            "projets avec les PMA, à 50 % pour les autres pays éligibles à l'APD et à 30 % pour les pays non éligibles à "
+            "l'APD. [1] Versements en 2025 : la dernière tranche est versée à 80 %, le solde de 20 % après le compte rendu "
+            "final. [1] Appels à projets du ministère : en 2025, 91 dossiers retenus sur 158 reçus (57,6 %). [2] La "
+            "collectivité française doit apporter au moins 10 % du budget global. [1]")
+    line = applied_rates_line("Pour un projet de 80 000 € avec une commune du Burkina Faso (qui fait partie des PMA), "
+                              "combien la DCTCIV peut-elle apporter au maximum, et quelle part minimale pour nous ?", body)
+    assert "plafonné à 70 % du coût total pour les projets avec les PMA [1], soit 56\u202f000 €" in line
+    assert "apporter au moins 10 % du budget global [1], soit 8\u202f000 €" in line
+    assert "50 %" not in line and "80 %" not in line and "57,6" not in line  # the case not asked, a payment, a statistic
+    assert line.startswith("_") and line.endswith("._") and "calcul de l'assistant" in line
+    assert applied_rates_line("Quels sont les taux de la DCTCIV en 2025 ?", body) == ""  # no amount: nothing to apply
+    assert applied_rates_line("On a 80 000 € et 20 000 € de budget, combien ?", body) == ""  # two amounts: ambiguous
+    assert "600\u202f000 €" in applied_rates_line("La FICOL peut financer combien pour un projet de 2 millions d'euros ?",
+                                             "Au moins 30 % du plan de financement doit venir des collectivités. [1]")

@@ -120,3 +120,7 @@ def test_names_of_the_situation_told_before_the_question_are_not_what_is_asked(a
                          "dispositif de l'AFD. Ça passe si on se contente de payer ?", bm25) == []
     assert unknown_names("On est une asso loi 1901 qui regroupe des mairies. On peut demander la FICOL ?", bm25) == []
     assert unknown_names("Le Japon a-t-il un équivalent de la loi Oudin-Santini ?", bm25) == ["Japon"]  # asked
+    # A first-person clause telling the user's plan, then the question after a comma (holdout12, tune half).
+    assert unknown_names("Mon asso de jeunes veut partir quinze jours au Togo pour un chantier, le programme du Fonjep "
+                         "peut nous filer combien au max ?", bm25) == []
+    assert unknown_names("Notre commune peut-elle coopérer avec le Japon, sans accord de l'État ?", bm25) == ["Japon"]

@@ -139,6 +139,10 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
     assert objection_text("Un conseiller d'opposition m'a sorti en commission : « la diplomatie c'est le boulot de "
                           "l'État, pas d'une mairie. » Je voudrais une réponse argumentée pour le prochain conseil.") \
         == "La diplomatie c'est le boulot de l'État, pas d'une mairie."
+    # However long the project's description before it, a verb of saying hands over to the quote (review 20).
+    assert objection_text("Notre communauté porte un projet avec Sefrou : 95 000 € sur trois ans, et le vice-président "
+                          "aux finances répète partout « l'État se désengage, arrêtons les frais ». J'aimerais reconnaître "
+                          "qu'il n'a pas tort sur la baisse. Format : 5 puces.") == "L'État se désengage, arrêtons les frais"
 
 
 def test_the_request_around_an_objection_is_not_part_of_it() -> None:
@@ -409,6 +413,11 @@ def test_the_points_a_request_lists_are_read_in_its_words() -> None:
                             "encore ? et il y a pas un fonds franco-allemand ?") == [
         "Le programme europe pour les citoyens ça existe encore ?", "il y a pas un fonds franco-allemand ?"]
     assert requested_points("Fais-moi une fiche sur le FICOL") == []
+    # « pourquoi… », « sur quelle base… » are points too (review 20).
+    assert requested_points("Une fiche sur le « 1 % ordures ménagères » : qui peut l'utiliser, sur quelle base de calcul, "
+                            "quels exemples concrets, et pourquoi si peu de collectivités s'en servent par rapport au "
+                            "1 % eau.")[1:] == ["sur quelle base de calcul", "quels exemples concrets",
+                                                "pourquoi si peu de collectivités s'en servent par rapport au 1 % eau"]
 
 
 def test_a_fiche_answers_the_questions_its_request_adds(assistant) -> None:  # type: ignore[no-untyped-def]
@@ -576,6 +585,37 @@ def test_an_objection_to_the_water_bill_is_answered_with_the_oudin_santini_law(a
     roads = assistant.answer("On finance des puits au Mali alors que nos routes sont pleines de trous.",
                              mode="contre-argument")
     assert roads.sections[0]["kind"] != "eau"
+
+
+def test_an_objection_to_the_waste_tax_is_answered_with_the_waste_one_percent(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Reviews 19 and 20: « vous augmentez la TEOM et vous envoyez notre argent à Madagascar » was typed « voyages des
+    élus » and answered with a strategy vote; the law's « 1 % déchets » (L1115-2) was missing."""
+    answer = assistant.answer("Sur Facebook un habitant écrit : « vous augmentez la TEOM et en même temps vous envoyez "
+                              "notre argent à Madagascar, bravo ». Que répondre ?", mode="contre-argument")
+    assert answer.sections[0]["kind"] == "dechets"
+    assert "déchets des ménages" in answer.sections[0]["arguments"][0]["evidence"][0]
+
+
+def test_a_fiche_naming_two_tools_tells_them_apart_and_answers_what_it_is_once(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 20: « la FICOL ou un nom comme ça, et y a aussi un FEXTE je crois, je mélange tout »."""
+    answer = assistant.answer("c'est quoi exactement le truc de l'AFD pour les collectivités ? la FICOL ou un nom comme "
+                              "ça, et y a aussi un FEXTE je crois, je mélange tout. fais moi une fiche", mode="fiche")
+    body = answer.answer.split("**Sources**")[0]
+    assert body.startswith("## Fiche outil : FICOL") and "**À ne pas confondre : FEXTE" in body
+    assert "C'est quoi" not in body  # « Ce que c'est » answers it
+    figures = re.findall(r"63 projets", body)
+    assert len(figures) <= 1  # one count said once in the whole sheet
+
+
+def test_a_fiche_lists_no_source_that_its_text_does_not_cite(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 20: a point of the request answered off the point is said absent; the source its answer had cited was
+    still listed, as [5], cited nowhere."""
+    answer = assistant.answer("Merci de me préparer une fiche synthétique sur le « 1 % ordures ménagères » : qui peut "
+                              "l'utiliser, sur quelle base de calcul, quels exemples concrets, et pourquoi si peu de "
+                              "collectivités s'en servent par rapport au 1 % eau.", mode="fiche")
+    body = answer.answer.split("**Sources**")[0]
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", body)} == {c.n for c in answer.citations}
+    assert "**Pour comparer : Loi Oudin-Santini" in body  # the water « 1 % » is named to compare, not mixed up
 
 
 @pytest.mark.parametrize("objection, kind", [

@@ -133,6 +133,22 @@ def test_a_part_of_the_text_counted_in_sentences_is_not_its_length() -> None:
              "un texte court, avec une citation du président.")
     assert short_form(press) is None and short_full_text(press)  # the press release itself, kept short
     assert not short_full_text("Communiqué de presse + une version courte pour LinkedIn")
+    # « Prévoir en plus une version de trois ou quatre phrases » (review 20): the full text, and the short one after.
+    assert short_form("Nous souhaitons un argumentaire juridique pour la séance. Prévoir en plus une version de trois ou "
+                      "quatre phrases pour le communiqué du cabinet.").alongside
+    # « rappeler en une ligne le cadre légal » in a press release: one part's length (review 20).
+    assert short_form("Communiqué de presse à rédiger : la Ville est lauréate de l'appel franco-libanais 2025. Je voudrais "
+                      "rappeler en une ligne le cadre légal de la coopération décentralisée. Une page maximum.") is None
+
+
+def test_a_label_is_kept_before_a_pronoun_that_would_stand_for_nothing() -> None:
+    """Review 20: « Projets éligibles à la FICOL : ils doivent… » came out in a post as « Ils doivent… »."""
+    from assistant.compose.short_text import _standalone
+
+    assert _standalone("Projets éligibles à la FICOL : ils doivent nourrir un dialogue entre collectivités sur des "
+                       "sujets partagés.").startswith("Projets éligibles à la FICOL : ils")
+    assert _standalone("Conditions d'éligibilité des collectivités : pour candidater, une collectivité doit déclarer son "
+                       "aide chaque année.").startswith("Pour candidater")
 
 
 def test_a_letter_to_the_paper_and_a_speech_with_no_length_are_forms_of_their_own() -> None:

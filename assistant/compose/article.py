@@ -7,19 +7,22 @@ how it is framed and funded) with sentences quoted from the documents.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from assistant.compose.asks import as_heading, reader_questions
-from assistant.compose.brief import INSTRUCTION_CLAUSE, Brief, headline, read_brief, standfirst
+from assistant.compose.brief import (INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief, headline, quotes_asked, read_brief,
+                                     standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
-from assistant.compose.sentences import (Sentence, candidates, current_facts_first, pick, prefer_definitions, quoted,
-                                         score_sentences)
-from assistant.compose.tools import JOINT_CALL, about_other_tools, named_tools
+from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
+                                         prefer_definitions, quoted, score_sentences)
+from assistant.compose.tools import JOINT_CALL, about_other_tools, mentioned_tools, named_tools
 from assistant.dates import YEAR
+from assistant.figures import has_figure, meaningful_numbers
 from assistant.questions import defined_term
 
 _INSTRUCTION = re.compile(
-    r"^\s*(?:(?:rédige[rz]?|écri(?:s|vez|re)|propose[rz]?|prépare[rz]?|fais|faites)\s+)?"
+    r"^\s*(?:(?:r[ée]dige[rz]?|[ée]cri(?:s|vez|re)|propose[rz]?|pr[ée]pare[rz]?|fais|faites)(?:-moi|-nous)?\s+)?"
     r"(?:(?:un|une|l')\s*)?(?:article|texte|brève|communiqué(?: de presse)?|billet)?\s*"
     r"(?:pour le (?:bulletin|journal|magazine)(?: municipal)?\s*)?(?:sur|à propos de|au sujet de|concernant)?\s*",
     re.I,
@@ -63,7 +66,7 @@ _MONEY = re.compile(r"€|\b(?:financ\w*|cofinanc\w*|subvention\w*|budget\w*|arg
 
 # « Loi Thiollière : la loi Thiollière de 2007 a… »: a fact sheet's label, which prose drops when what follows it
 # is a whole sentence (it opens on a determiner) that says the label again.
-_LABEL = re.compile(r"^[^:«»]{3,60}(?:«[^»]{1,30}»[^:«»]{0,20})? : ((?:la|le|les|l['’]|un|une|des|en|depuis|ce|cette|ces|il|elle|ils|elles)\b.+)$")
+_LABEL = re.compile(r"^[^:«»]{3,60}(?:«[^»]{1,30}»[^:«»]{0,20})? : ((?:la|le|les|l['’]|un|une|des|en|depuis|ce|cette|ces)\b.+)$")
 
 
 def unlabelled(sentence: str) -> str:
@@ -114,6 +117,18 @@ def _with_connective(s: Sentence, connective: str, request: str = "") -> str:
     if not connective or first not in _LOWER_STARTERS or " : " in sentence[:60]:
         return sentence
     return connective + sentence[0].lower() + sentence[1:]
+
+
+def repeats_figures(text: str, shown: set[str]) -> bool:
+    """A sentence giving again the figures of one already quoted (review 20: « 300 projets pour 18,5 millions
+    d'euros » from two fact sheets, one paragraph after the other): two shared numbers, or one precise one
+    (« 18,5 », « 200 000 »); years do not count."""
+    ours = {n for n in meaningful_numbers(text) if not YEAR.fullmatch(n)}
+    for other in shown:
+        shared = ours & meaningful_numbers(other)
+        if len(shared) >= 2 or any(len(n) >= 4 for n in shared):
+            return True
+    return False
 
 
 def _names_term(chosen: list[Sentence], term: str) -> bool:
@@ -195,24 +210,32 @@ def compose_article(ctx: ComposeContext) -> str:
 
     per_paragraph = 1 if ctx.length == "short" else 2
 
-    def quotes(theme: str, query: str, k: int = 5, meant: str = "", current: bool = False) -> list[Sentence]:
+    def quotes(theme: str, query: str, k: int = 5, meant: str = "", current: bool = False,
+               n: int | None = None) -> list[Sentence]:
         """One paragraph's quotes, never one already quoted, whole or in part: `meant` re-scores them by their
         closeness to a reader's question; `current` (the funding paragraph) puts current facts first. What a thing
         is (« ce qu'est la FICOL ») is sought without our project's words, which would find its amounts instead."""
         defined = defined_term(meant)
-        pool = [c for c in candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k)
+        pool = [c for c in for_the_public(candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k))
                 if says_something(c) and not _another_call(c.text, call)
                 # a sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half)
-                and not about_other_tools(f"{c.section} : {c.text}", tool_ids_asked)]
+                and not about_other_tools(f"{c.section} : {c.text}", tool_ids_asked)
+                # « Appels à projets du ministère : 91 dossiers… » in an article on a volunteer (review 20)
+                and not (tool_ids_asked and mentioned_tools(c.text) and not mentioned_tools(c.text) & tool_ids_asked)]
         scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
         if meant:
             scored = ctx.rerank(scored, query=meant)
-        ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)])
+        ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)
+                                    and not repeats_figures(s.text, used)])
         if current:
             ranked = current_facts_first(ranked, ctx.newest_year)
         if defined:
             prefer_definitions(defined, ranked)
-        return pick(ranked, per_paragraph, min_score=0.15)
+        chosen: list[Sentence] = []
+        for s in pick(ranked, n or per_paragraph, min_score=0.15):
+            if not repeats_figures(s.text, {c.text for c in chosen}):  # nor two quotes giving the same figures
+                chosen.append(s)
+        return chosen
 
     body: list[str] = []
     # The readers' questions the request names (« d'où vient l'argent ? ») are answered first, each under its own
@@ -258,9 +281,42 @@ def compose_article(ctx: ComposeContext) -> str:
     if unanswered and written:
         body += [f"_Les documents indexés ne répondent pas à : {' ; '.join(f'« {p} »' for p in unanswered)}. "
                  "À compléter avec vos propres informations._", ""]
+    if written and KEY_FIGURES_ASKED.search(ctx.question):
+        # The figures of the tool the project uses (FICOL's range), else of its subject; never another town's.
+        figures_theme = " ".join(t.query for t in tools) or about
+        found = [s for s in quotes(f"{figures_theme} montants chiffres", f"{figures_theme} chiffres montants", k=8, n=6)
+                 if has_figure(s.text) and not place_of(s, ctx.question)][:2]
+        body += _key_figures_box(brief, found, cite_all)
+    body += _quote_placeholders(brief, ctx.question, press) if written else []
     if press and written:
-        who = f"de {brief.speaker}" if brief.speaker else "du maire ou de l'élu(e) en charge de l'action internationale"
-        body += [f"> « [Citation {who}, à compléter] »", "",
-                 "**Contact presse** : [nom, fonction, téléphone, courriel]"]
+        body += ["**Contact presse** : [nom, fonction, téléphone, courriel]"]
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
     return "\n".join(_opening(brief, title, press) + body).strip() if written else ""
+
+
+def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:
+    """One placeholder per person the request wants quoted (« une citation du président et une du vice-président… »);
+    a press release always has one."""
+    asked = quotes_asked(request)
+    if brief.speaker and not asked:
+        asked = [brief.speaker]
+    if not asked and press:
+        asked = ["maire ou de l'élu(e) en charge de l'action internationale"]
+    lines = []
+    for who in asked:
+        of = "de " if brief.speaker == who or re.match(r"[A-ZÉ]", who) else "du "
+        lines += [f"> « [Citation {of}{who}, à compléter] »", ""]
+    return lines
+
+
+_OWN_AMOUNT = re.compile(r"(?:environ |près de |plus de )?\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)"
+                         r"(?: (?:sur|par|pour|dont) [^,.;()]{2,30})?", re.I)
+
+
+def _key_figures_box(brief: Brief, found: list[Sentence], cite_all: Callable[[list[Sentence]], str]) -> list[str]:
+    """« un encadré « chiffres clés » »: the project's own amounts, in the request's words, then the documents'
+    figures that frame them, each cited."""
+    lines = ["**Chiffres clés**"]
+    lines += [f"- Notre projet : {m.group(0).strip()}" for m in _OWN_AMOUNT.finditer(" ".join(brief.facts))][:2]
+    lines += [f"- {cite_all([s])}" for s in found]
+    return lines + [""] if len(lines) > 1 else []

@@ -10,7 +10,9 @@ import re
 from assistant.lexical import Bm25Index, QueryWeights, terms
 
 # A listed point opens on a determiner or a question word and names something.
-_POINT_START = re.compile(r"^(?:les?|la|l['’]|des|du|ses|leurs?|quels?|quelles?|qui|comment|combien|si|où)\b", re.I)
+# « pourquoi si peu de collectivités s'en servent », « sur quelle base de calcul » (review 20) are points too.
+_POINT_START = re.compile(r"^(?:les?|la|l['’]|des|du|ses|leurs?|quels?|quelles?|qui|comment|combien|si|où|pourquoi|"
+                          r"(?:sur|dans|à|pour|de) (?:quel|quelle|quels|quelles)\b)\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:[,;]|\bet\b|\bainsi que\b|\bmais aussi\b)\s*", re.I)
 _CLOSING = re.compile(r"\s*(?:merci(?: d'avance| beaucoup| par avance)?|svp|stp|s'il (?:te|vous) pla[iî]t)\W*$", re.I)
 MIN_POINT_WORDS, MAX_POINT_WORDS = 3, 22

@@ -15,12 +15,16 @@ from dataclasses import dataclass, field
 from assistant.compose.asks import is_reader_question
 from assistant.dates import MONTH_NAMES
 
-_NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
+_NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|el|al|ben|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
 # « journal municipal de Brézolles », « la ville de Saint-Aubin-sur-Loire », « notre agglo (Val-de-Sèvre Agglomération) »
 _OURS = re.compile(
-    rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?|mairie|"
+    rf"\b(?:(?:journal|bulletin|magazine|site|lettre)(?: municipale?| de la (?:mairie|ville|commune))?"
+    rf"(?: (?:de |d[’'])(?:printemps|été|automne|hiver|rentrée|{MONTH_NAMES}))?|mairie|"
     rf"conseil municipal|(?:[Ll]a |[Nn]otre )?(?:[Vv]ille|[Cc]ommune)) (?:de |d[’'])({_NAME})"
-    rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?")
+    rf"|\bnotre (?:agglo\w*|commune|ville|communauté de communes|département|région) \(?({_NAME})\)?"
+    # « pour l'agglomération du Pays de Dreux » (review 19): the grouping that writes.
+    rf"|\b(?:l['’]|[Ll]a )(?:agglomération|communauté de communes|communauté d['’]agglomération|communauté urbaine|"
+    rf"métropole) (?:du |de la |de l['’]|de |d['’])({_NAME})")
 _TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre\s+partenaire,?\s+(?:la\s+)?)?$", re.I)
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
@@ -41,7 +45,11 @@ INSTRUCTION_CLAUSE = re.compile(
     # « j'aimerais un texte d'environ 250 mots qui explique… »: what the writer wants, not what happened.
     r"j['’]aimerais|je voudrais|je souhaite|il (?:nous |me )?faudrait|un (?:petit )?texte|\d+ mots|"
     # « Je veux rappeler en 2-3 phrases… » (review 13): what the writer wants said, not a fact of the project.
-    r"je veux|on veut|nous voulons|on voudrait|en \d+(?:\s*-\s*\d+)? phrases)\b",
+    r"je veux|on veut|nous voulons|on voudrait|en \d+(?:\s*-\s*\d+)? phrases|"
+    # « Avec un titre accrocheur et un intertitre ou deux », « une citation du maire », « une page maximum »,
+    # « environ 2 500 signes » (review 20): the text's layout, not the project.
+    r"titre accrocheur|intertitres?|chapô|encadré|citations?|\d[\d  ]* (?:signes|caractères)|une page|sans jargon|"
+    r"lecteurs)\b",
     re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
@@ -52,6 +60,30 @@ _THEME_CLAUSE = re.compile(r"^\s*(?:parler|parle|insister|insiste|mettre en avan
 _GENERIC = {"AFD", "FICOL", "FEXTE", "DAECT", "CNCD", "France", "Europe", "Afrique", "Conseil", "Ton", "Parler",
             # networks one joins, not partner towns (« notre commune adhère à Cités Unies France »)
             "Cités Unies France", "PLATFORMA", "France Volontaires", "Fonjep"}
+
+
+# « une citation du président et une du vice-président chargé de l'environnement », « une citation du maire (à
+# inventer, sobre) »: who the writer wants quoted, one placeholder each (review 19: two asked, one given).
+_QUOTE_OF = re.compile(r"\b(?:une |deux |des )?citations?\s+(?:\([^)]*\)\s+)?(?:du|de la|de l['’])\s*([^,.;:()«»]{2,60}?)"
+                       r"(?=\s*(?:\(|,|\.|;|:|$|\bet\b))", re.I)
+_AND_ONE_OF = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,\s*)?et (?:(?:une|un) (?:autre )?)?(?:du|de la|de l['’])\s*"
+                         r"([^,.;:()«»]{2,60}?)(?=\s*(?:\(|,|\.|;|:|$|\bet\b))", re.I)
+
+
+def quotes_asked(request: str) -> list[str]:
+    """The people whose quote the request asks for, in its words (« président », « vice-président chargé de
+    l'environnement »), at most three."""
+    found: list[str] = []
+    for m in _QUOTE_OF.finditer(request):
+        found.append(m.group(1).strip())
+        more = _AND_ONE_OF.match(request, m.end())
+        if more:
+            found.append(more.group(1).strip())
+    return list(dict.fromkeys(found))[:3]
+
+
+# « un encadré « chiffres clés » », « avec les chiffres clés »: a box of figures asked for.
+KEY_FIGURES_ASKED = re.compile(r"\bchiffres?[- ]clés\b|\bencadré\b[^.]{0,30}\bchiffres?\b", re.I)
 
 
 @dataclass
@@ -82,7 +114,7 @@ class Brief:
 def _clauses(request: str) -> list[str]:
     # « Je suis chargée de mission RI dans une agglo, on accueille pour 8 mois… »: who writes, then a fact.
     parts = re.split(r"(?<=[.!?;])\s+|\s*:\s+|,\s+(?=(?:ton|style|pour (?:la |le )?(?:presse|journal|bulletin|site))\b)|"
-                     r",\s+(?=(?:on|nous|notre|nos)\s)", request, flags=re.I)
+                     r",\s+(?=(?:on|nous|notre|nos)\s)|\s+et\s+(?=(?:on|nous)\s)", request, flags=re.I)
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
 
 
@@ -96,16 +128,24 @@ def read_brief(request: str) -> Brief:
     brief = Brief()
     # « un projet avec la commune de Rosso » names the partner, not us.
     partners = {p.group(1) for p in _PARTNER.finditer(request)}
-    m = next((m for m in _OURS.finditer(request) if not _TOWARDS.search(request[max(0, m.start() - 14):m.start()])
-              and (m.group(1) or m.group(2)) not in partners), None)
+    # « pour l'agglomération du Pays de Dreux » is who writes (a grouping is never a partner town here).
+    m = next((m for m in _OURS.finditer(request)
+              if (m.group(3) or not _TOWARDS.search(request[max(0, m.start() - 14):m.start()]))
+              and (m.group(1) or m.group(2) or m.group(3)) not in partners), None)
     if m:
-        brief.ours = (m.group(1) or m.group(2) or "").strip()
+        brief.ours = (m.group(1) or m.group(2) or m.group(3) or "").strip()
     for p in _PARTNER.finditer(request):
         name = p.group(1)
         if name in _GENERIC or name == brief.ours:
             continue
         brief.partner, brief.country = name, (p.group(2) or p.group(3) or "")
         break
+    if not brief.partner:
+        # « la rénovation des latrines de deux écoles de Dapaong, au Togo » (review 20): a town of a partner country.
+        for town in _TOWN_OF_COUNTRY.finditer(request):
+            if town.group(1) not in _GENERIC and town.group(1) != brief.ours and not town.group(1).startswith(("Le ", "La ")):
+                brief.partner, brief.country = town.group(1), town.group(2)
+                break
     who = _SPEAKER.search(request)
     brief.speaker = f"{who.group(2)}, {who.group(1).lower()}" if who else ""
     d = _DATE.search(request)
@@ -147,6 +187,10 @@ _COUNTRIES = {
     "": ("Madagascar", "Haïti", "Israël", "Cuba"),
 }
 _COUNTRY = re.compile(r"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*(" + "|".join(
+    re.escape(c) for names in _COUNTRIES.values() for c in names) + r")\b")
+
+
+_TOWN_OF_COUNTRY = re.compile(rf"\b(?:de|d['’]|à)\s+({_NAME}),?\s+(?:au|en|aux|à)\s+(" + "|".join(
     re.escape(c) for names in _COUNTRIES.values() for c in names) + r")\b")
 
 

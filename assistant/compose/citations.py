@@ -48,6 +48,13 @@ class CitationBook:
     def cite_sentence(self, sentence: "Sentence", text: str | None = None) -> int:
         return self.cite(sentence.passage, text or sentence.text, sentence.section)
 
+    def forget_from(self, count: int) -> None:
+        """Drop the citations numbered after the first `count`: a text composed and then not shown (a fiche's answer
+        to a point, judged off the point) leaves no source listed that nothing cites (review 20)."""
+        for cit in self.citations[count:]:
+            self._numbers.pop(cit.chunk_id, None)
+        del self.citations[count:]
+
     def sources_block(self) -> str:
         return sources_block(self.citations)
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.example import asks_example, example_elsewhere
-from assistant.compose.sentences import ADVISES, Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.sentences import ADVISES, PRACTITIONER_ADVICE, Sentence, candidates, pick, quoted, score_sentences
 from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
@@ -63,6 +63,9 @@ _IS_EXAMPLE = re.compile(r"\bexemple\b|\bprojets?\b|\ba (?:accompagné|financé|
 def _lead_in(objection: str, position: int, evidence: str = "") -> str:
     """Varied connectives, stable for one objection (the same request gives the same reply); one announcing an
     example only before an example."""
+    if PRACTITIONER_ADVICE.search(evidence):
+        # « Rappeler ce que représente… permet de nuancer les critiques » is a tip, not a proof (review 20).
+        return "Le conseil des praticiens :"
     start = zlib.crc32(objection.encode("utf-8")) + 3 * position
     for step in range(len(_LEAD_INS)):
         lead = _LEAD_INS[(start + step) % len(_LEAD_INS)]

@@ -14,7 +14,7 @@ from assistant.compose.asks import left_out, requested_points
 from assistant.compose.context import ComposeContext
 from assistant.compose.question import compose_question
 from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
-from assistant.compose.tools import TOOLS, Tool, detect_tool, tool_of_its_body
+from assistant.compose.tools import TOOLS, Tool, detect_tool, named_tools, tool_of_its_body
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
 from assistant.figures import figure_mentions, has_figure
@@ -213,7 +213,10 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
     for s in ranked:
         bucket = by_section[_section(s, aliases)]
         key = re.sub(r"\W+", "", s.text.lower())
-        if any(key in k or k in key for k in said) or _repeats_figures(s, bucket):
+        # Said once in the whole sheet: « 63 projets… 48 millions » under « Qui peut en bénéficier » is not listed
+        # again under « Montants » (review 20).
+        filed = [b for sentences in by_section.values() for b in sentences if b not in bucket]
+        if any(key in k or k in key for k in said) or _repeats_figures(s, bucket) or _repeats_figures(s, filed):
             continue
         # « 200 000 à 1 500 000 euros » listed first, then « 200 000 à 1,5 million d'euros, et au moins 30 % »: the
         # fuller one takes its place.
@@ -234,36 +237,77 @@ MIN_POINT_COVERAGE = 0.1  # at least one of the point's rarer words (measured: g
 # A point the sheet's own sections answer (« qui peut candidater », « montants », « calendrier »): covered when
 # that section holds something, whatever its words.
 _SECTION_OF_POINT = (
+    # « c'est quoi le truc de l'AFD pour les collectivités » (review 20): what « Ce que c'est » says.
+    ("definition", re.compile(r"\bc['’]est quoi\b|\bqu['’]est-ce que\b|\bà quoi (?:ça )?sert\b", re.I)),
     ("who", re.compile(r"^qui\b|\bqui peu\w+|éligib\w*|candidat\w*|bénéfici\w*|ouvert à", re.I)),
     ("amounts", re.compile(r"\bmontants?\b|\btaux\b|combien|\bpart\b|plafond|cofinancement|subvention", re.I)),
     ("calendar", re.compile(r"calendrier|\bdates?\b|quand|délais?|échéance", re.I)),
 )
 
 
+# « quels exemples concrets » (review 20): answered by a sentence of the sheet that names who used the tool (« la
+# Ville de Paris a été la première à le voter, au profit de Brazzaville »), whatever its section.
+_ASKS_EXAMPLES = re.compile(r"\bexemples?\b|\bcas concrets?\b|\bqui (?:l['’]utilise|s['’]en sert|l['’]a (?:déjà )?utilisé)", re.I)
+_NAMES_A_USER = re.compile(r"\b(?:[Vv]ille|[Dd]épartement|[Rr]égion|[Mm]étropole|[Cc]ommune|[Ss]yndicat|[Aa]gglomération)"
+                           r"\s+(?:de |du |d['’])?(?:la |l['’])?[A-ZÉ]|\bSedif\b")
+
+
 def _answered_by_a_section(point: str, by_section: dict[str, list[Sentence]]) -> bool:
+    if _ASKS_EXAMPLES.search(point):
+        return any(_NAMES_A_USER.search(s.text) for sentences in by_section.values() for s in sentences)
     return any(pattern.search(point) and by_section[key] for key, pattern in _SECTION_OF_POINT)
+
+
+_COMPARED_WITH = re.compile(r"\s*\b(?:par rapport (?:au|à la|à l['’]|aux)|comparée? (?:au|à la|à l['’]|aux)|"
+                            r"contrairement (?:au|à la|à l['’]|aux))\b.*$", re.I)
 
 
 def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sentence]]) -> list[str]:
     """« Vos questions »: each point the request lists that the sections leave out, answered as a question about
     the sheet's subject (one or two quoted sentences), or said to be absent from the documents."""
     shown = [s.text for key in by_section for s in by_section[key]]
-    points = [p for p in left_out(requested_points(ctx.question), shown, ctx.bm25)
-              if not _answered_by_a_section(p, by_section)]
+    # Points a section answers are set aside before the three left out are kept (review 20: « pourquoi si peu s'en
+    # servent », fourth in its list, was dropped behind three the sections answered).
+    points = left_out([p for p in requested_points(ctx.question) if not _answered_by_a_section(p, by_section)],
+                      shown, ctx.bm25)
     if not points:
         return []
     lines = ["**Vos questions**"]
     for point in points:
         # Searched with the sheet's subject, chosen for the point alone: the subject's name is in every sentence.
-        passages = ctx.retrieve(f"{name.split(' (')[0]} {point}", k=4)
-        said = compose_question(point, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=point),
+        # What the point is compared with (« …par rapport au 1 % eau ») is not what it asks about.
+        asked = _COMPARED_WITH.sub("", point) or point
+        passages = ctx.retrieve(f"{name.split(' (')[0]} {asked}", k=4)
+        cited_before = len(ctx.book.citations)
+        said = compose_question(asked, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=asked),
                                 max_sentences=1)
-        if QueryWeights(point, ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
+        if QueryWeights(asked, ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
             said = ""  # what came back speaks of something else: better said absent than answered off the point
+            ctx.book.forget_from(cited_before)
         label = point.rstrip(" ?")
         lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
                      + (said or "_les documents indexés ne le précisent pas._"))
     return lines + [""]
+
+
+def _other_tool_named(ctx: ComposeContext, tool: Tool | None, by_section: dict[str, list[Sentence]]) -> list[str]:
+    """« la FICOL ou un nom comme ça, et y a aussi un FEXTE je crois, je mélange tout » (review 20): a second tool the
+    request names gets what it is and who may use it, under « À ne pas confondre », so the two are told apart."""
+    other = next((t for t in named_tools(ctx.question, limit=None) if tool and t.id != tool.id), None)
+    if other is None:
+        return []
+    shown = [s for sentences in by_section.values() for s in sentences]
+    filed = _file(_about_the_tool(ctx, other, other.query), other.aliases)
+    picked = [s for key in ("definition", "who", "amounts") for s in filed[key][:1]
+              if s.text not in {x.text for x in shown} and not _repeats_figures(s, shown)]
+    if not picked:
+        return []
+    # « …et pourquoi si peu s'en servent par rapport au 1 % eau »: named to compare, not mixed up.
+    compared = re.search(r"\b(?:par rapport (?:au|à la|à l['’]|aux)|compar\w*|contrairement (?:au|à la|à l['’]))\s*"
+                         + "(?:" + "|".join(re.escape(a) for a in other.aliases) + ")", ctx.question, re.I)
+    heading = "Pour comparer" if compared else "À ne pas confondre"
+    return ([f"**{heading} : {other.name}**"]
+            + [f"- {s.text} [{ctx.book.cite_sentence(s)}]" for s in picked] + [""])
 
 
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
@@ -283,6 +327,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
+    lines += _other_tool_named(ctx, tool, by_section)
     lines += _asked_points(ctx, name, by_section)
     # Two sources of different years that give different values for the same quantity: show both, dated.
     clashes = _contradictions(by_section["amounts"])

@@ -15,7 +15,7 @@ from assistant.lexical import Bm25Index, QueryWeights, terms
 from assistant.sentences import MAX_WORDS, MIN_WORDS, Sentence, candidates, split_passage
 
 
-__all__ = ["ADVISES", "RECOMMENDING", "MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
+__all__ = ["ADVISES", "PRACTITIONER_ADVICE", "RECOMMENDING", "for_the_public", "MAX_WORDS", "MIN_WORDS", "Sentence", "candidates", "split_passage", "score_sentences", "pick", "quoted", "superseded",
            "outdated", "current_facts_first"]
 
 STALE_PENALTY = 0.3
@@ -30,6 +30,22 @@ RECOMMENDING = (r"il faut|faut|doi(?:t|vent)|devr\w+|recommand\w*|conseill\w*|pr
 # A tip says what to do, or what one can do (« peuvent présenter »); « la réforme de l'AFD sera annoncée début
 # 2016 » shares the tip's words and says nothing to do.
 ADVISES = re.compile(rf"\b(?:{RECOMMENDING}|peu(?:t|vent)|pourr\w+|permet\w*|à condition|intérêt à)\b", re.I)
+# A tip the 2015 synthesis gives practitioners about persuading others (« Rappeler ce que représente vraiment la part
+# des actions internationales… permet de nuancer les critiques financières », « Il faut donc à la moindre occasion, la
+# sensibiliser… », « pourquoi ne pas chercher à associer… »): advice to the writer, which a text for the public, a
+# comment or a reply said in council must not read out (reviews 19 and 20: pasted into a Facebook comment and an
+# article). An impersonal instruction (« Il faut », « Il convient de », an opening infinitive) or a tactic's purpose.
+PRACTITIONER_ADVICE = re.compile(
+    r"^(?:«\s*)?(?:il (?:faut(?! dire que)|convient)|il est (?:important|essentiel|nécessaire|indispensable) de|pourquoi ne pas|"
+    r"(?:enfin|donc|ainsi|aussi|d['’]ailleurs),\s*(?:il (?:faut|convient)|pourquoi ne pas)|"
+    r"(?:rappeler|communiquer|sensibiliser|associer|valoriser|montrer|expliquer|construire|revenir|chercher) )|"
+    r"\bpermet de nuancer les critiques\b|\bpour (?:rendre indiscutable|gagner en légitimité)\b|"
+    r",\s*il (?:faut|convient) (?:de |d['’])?(?:montrer|aller|associer|sensibiliser|communiquer|rappeler)\b", re.I)
+
+
+def for_the_public(sentences: list["Sentence"]) -> list["Sentence"]:
+    """The sentences a text for readers or listeners may quote: practitioners' tips left out."""
+    return [s for s in sentences if not PRACTITIONER_ADVICE.search(s.text)]
 
 
 def _years_and_updates(facts: list[tuple[str, str | None]]) -> tuple[list[int | None], list[bool]]:

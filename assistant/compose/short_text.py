@@ -15,6 +15,7 @@ from functools import partial
 
 from assistant.compose.brief import INSTRUCTION_CLAUSE
 from assistant.compose.citations import cited_by, renumbered, sources_block
+from assistant.compose.sentences import PRACTITIONER_ADVICE
 from assistant.dates import YEAR
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
@@ -40,8 +41,10 @@ _CONNECTOR = re.compile(r"^(?:par ailleurs|de plus|en outre|enfin|ainsi|aussi|de
 
 
 # « Conditions d'éligibilité des collectivités : pour candidater, … »: a fact sheet's label before a whole sentence.
-_LABEL = re.compile(r"^(«\s*)?([^:«»\[\]]{3,70}) : (?=(?:l['’]|la |le |les |un |une |des |pour |en |depuis |ce |cette |"
-                    r"il |elle |ils |elles )\S)", re.I)
+# Not before a pronoun: « Projets éligibles à la FICOL : ils doivent… » would leave « Ils doivent… » standing for
+# nothing (review 20, a LinkedIn post).
+_LABEL = re.compile(r"^(«\s*)?([^:«»\[\]]{3,70}) : (?=(?:l['’]|la |le |les |un |une |des |pour |en |depuis |ce |cette )\S)",
+                    re.I)
 
 
 def _standalone(unit: str) -> str:
@@ -99,7 +102,9 @@ def _counter_parts(answer: Answer, body: str) -> tuple[str, list[str], str]:
     others); our close."""
     arguments = answer.sections[0].get("arguments", []) if answer.sections else []
     closings = [a["closing"] for a in arguments if a.get("closing")]
-    evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i]
+    evidence = [a["cited"][i] for i in range(3) for a in arguments if len(a.get("cited", [])) > i
+                # read out or posted: a practitioner's tip (« Rappeler ce que représente… ») is no evidence (review 20)
+                and not PRACTITIONER_ADVICE.search(a["evidence"][i] if i < len(a.get("evidence", [])) else "")]
     checked = answer.sections[0].get("checked_figure") if answer.sections else ""
     evidence = [checked] + evidence if checked else evidence  # the opponent's own figure, as the documents give it
     opening = f"{closings[0] if closings else ''} {_own_said(body)}".strip()

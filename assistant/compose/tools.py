@@ -122,6 +122,13 @@ def tool_ids(text: str) -> set[str]:
     return {t.id for t in named_tools(text, limit=None)}
 
 
+def mentioned_tools(text: str) -> set[str]:
+    """The ids of every tool a text mentions, by any of its names (« Appels à projets du ministère : … » is the
+    DAECT's), looser than `tool_ids`: what a quote is about, not what a request asks."""
+    lowered = text.lower()
+    return {t.id for t in TOOLS if any(a not in _LOOSE_NAMES and a not in ("1 %", "1%") and a in lowered for a in t.aliases)}
+
+
 def about_other_tools(text: str, asked: set[str]) -> bool:
     """A text that names tools, none of them the ones asked: another tool's rules, which a reader would take for
     the asked one's (« Qui peut utiliser le « 1 % énergie » » for a question on the « 1 % déchets »)."""

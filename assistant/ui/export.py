@@ -54,8 +54,11 @@ def to_docx(answer: Answer) -> bytes:
     return buffer.getvalue()
 
 
-def split_details(body: str) -> tuple[str, str]:
-    """A counter-argument's essentials, and its supporting details (key figures, advice) to fold away on a phone."""
+def split_details(body: str, mode: str = "contre-argument") -> tuple[str, str]:
+    """A counter-argument's essentials, and its supporting details (key figures, advice) to fold away on a phone.
+    An article's « Chiffres clés » box is part of the text, with the quotes and the contact after it: never folded."""
+    if mode != "contre-argument":
+        return body, ""
     marker = "\n**Chiffres clés**" if "\n**Chiffres clés**" in body else "\n**Conseil pratique**"
     if marker not in body:
         return body, ""

@@ -236,7 +236,7 @@ def test_a_press_release_asked_with_key_figures_and_two_quotes_has_them_unfolded
     box = body.split("**Chiffres clés**")[1]
     assert "Notre projet : environ 450 000 € sur trois ans" in box
     assert re.search(r"^- .+\[\d+\]", box, re.M)  # a figure of the documents, cited
-    assert "Un exemple ailleurs" not in box  # never another town's figures
+    assert "Un exemple ailleurs" not in box and "Exemple de projet" not in box  # not another project's figures
     assert "[Citation du président, à compléter]" in body
     assert "[Citation du vice-président chargé de l'environnement, à compléter]" in body
     assert split_details(body, "article") == (body, "")

@@ -282,10 +282,11 @@ def compose_article(ctx: ComposeContext) -> str:
         body += [f"_Les documents indexés ne répondent pas à : {' ; '.join(f'« {p} »' for p in unanswered)}. "
                  "À compléter avec vos propres informations._", ""]
     if written and KEY_FIGURES_ASKED.search(ctx.question):
-        # The figures of the tool the project uses (FICOL's range), else of its subject; never another town's.
+        # The figures of the tool the project uses (FICOL's range), else of its subject; not another project told as
+        # an example (« Exemple de projet FICOL : le syndicat… de la grotte Chauvet… », seen in the app).
         figures_theme = " ".join(t.query for t in tools) or about
         found = [s for s in quotes(f"{figures_theme} montants chiffres", f"{figures_theme} chiffres montants", k=8, n=6)
-                 if has_figure(s.text) and not place_of(s, ctx.question)][:2]
+                 if has_figure(s.text) and not place_of(s, ctx.question) and not _AN_EXAMPLE.match(s.text)][:2]
         body += _key_figures_box(brief, found, cite_all)
     body += _quote_placeholders(brief, ctx.question, press) if written else []
     if press and written:
@@ -309,6 +310,7 @@ def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:
     return lines
 
 
+_AN_EXAMPLE = re.compile(r"(?:Un )?[Ee]xemples?\b")
 _OWN_AMOUNT = re.compile(r"(?:environ |près de |plus de )?\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)"
                          r"(?: (?:sur|par|pour|dont) [^,.;()]{2,30})?", re.I)
 

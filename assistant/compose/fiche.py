@@ -258,8 +258,9 @@ def _answered_by_a_section(point: str, by_section: dict[str, list[Sentence]]) ->
     return any(pattern.search(point) and by_section[key] for key, pattern in _SECTION_OF_POINT)
 
 
-_COMPARED_WITH = re.compile(r"\s*\b(?:par rapport (?:au|à la|à l['’]|aux)|comparée? (?:au|à la|à l['’]|aux)|"
-                            r"contrairement (?:au|à la|à l['’]|aux))\b.*$", re.I)
+# « par rapport au 1 % eau », « comparé au FICOL »: what a request compares with.
+_COMPARING = r"(?:par rapport|comparée?|contrairement) (?:au|à la|à l['’]|aux)"
+_COMPARED_WITH = re.compile(rf"\s*\b{_COMPARING}\b.*$", re.I)
 
 
 def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sentence]]) -> list[str]:
@@ -303,8 +304,7 @@ def _other_tool_named(ctx: ComposeContext, tool: Tool | None, by_section: dict[s
     if not picked:
         return []
     # « …et pourquoi si peu s'en servent par rapport au 1 % eau »: named to compare, not mixed up.
-    compared = re.search(r"\b(?:par rapport (?:au|à la|à l['’]|aux)|compar\w*|contrairement (?:au|à la|à l['’]))\s*"
-                         + "(?:" + "|".join(re.escape(a) for a in other.aliases) + ")", ctx.question, re.I)
+    compared = re.search(rf"\b{_COMPARING}\s*(?:" + "|".join(re.escape(a) for a in other.aliases) + ")", ctx.question, re.I)
     heading = "Pour comparer" if compared else "À ne pas confondre"
     return ([f"**{heading} : {other.name}**"]
             + [f"- {s.text} [{ctx.book.cite_sentence(s)}]" for s in picked] + [""])

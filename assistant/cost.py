@@ -107,7 +107,7 @@ _BUDGET = re.compile(r"budget[^\d]{0,40}?(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(?:
                      r"(?:d')?(?:€|euros?))", re.I)
 
 
-def _scaled(match: "re.Match[str]") -> float:
+def scaled_amount(match: "re.Match[str]") -> float:
     """The number a match holds, times its unit (« 1,5 million », « 25 k€ »); a malformed number raises ValueError."""
     value = parse_french_number(match.group(1).strip())
     unit = (match.group(2) or "").lower()
@@ -140,8 +140,8 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
                          if not budget_match or m.start(1) != budget_match.start(1)), None)
     people_match = _POPULATION.search(message)
     try:
-        amount, budget = (_scaled(amount_match) if amount_match else None), (_scaled(budget_match) if budget_match else None)
-        population = int(_scaled(people_match)) if people_match else None
+        amount, budget = (scaled_amount(amount_match) if amount_match else None), (scaled_amount(budget_match) if budget_match else None)
+        population = int(scaled_amount(people_match)) if people_match else None
     except ValueError:
         return None, None, None
     if amount is not None and budget is not None and amount > budget:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.cost import euros, parse_french_number
+from assistant.cost import euros, scaled_amount
 
-# « 80 000 € », « 1,2 million d'euros », « 450 k€ » (the Calculateur's pattern, with « d'euros » after a scale).
+# « 80 000 € », « 1,2 million d'euros », « 450 k€ »: the Calculateur's pattern (`cost`), with « d'euros » after a
+# scale; its groups (number, scale) are read by `cost.scaled_amount`.
 _AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:d['’]\s*)?(?:€|euros?)",
                      re.I)
-_SCALE = {"k": 1e3, "m": 1e6, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9}
 # What the question asks of its amount.
 _ASKS_A_SHARE = re.compile(r"\bcombien\b|\bmontant\b|\bquelle part\b|\bpart minimale\b|"
                            r"\bau (?:maximum|minimum|plus|moins)\b|\bplafond\b|\bjusqu['’]à combien\b", re.I)
@@ -40,7 +40,7 @@ def project_amount(question: str) -> float | None:
     if len(found) != 1 or not _ASKS_A_SHARE.search(question):
         return None
     try:
-        amount = parse_french_number(found[0].group(1).strip()) * _SCALE.get((found[0].group(2) or "").lower(), 1)
+        amount = scaled_amount(found[0])
     except ValueError:
         return None
     return amount if amount >= SMALLEST_PROJECT else None
@@ -82,7 +82,7 @@ RULE_WORDS = 16
 
 def _rule_words(sentence: str, rate: "re.Match[str]") -> str:
     """« plafonné à 70 % du coût total pour les projets avec les PMA »: the rate with what it applies to, up to the
-    end of its clause, at most twelve words."""
+    end of its clause, at most sixteen words."""
     rest = sentence[rate.end():]
     end = _CLAUSE_END.search(rest)
     words = f"{rate.group(0)}{rest[:end.start() if end else len(rest)]}".split()

@@ -10,8 +10,8 @@ import re
 from typing import Callable
 
 from assistant.compose.asks import as_heading, reader_questions
-from assistant.compose.brief import (INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief, headline, quotes_asked, read_brief,
-                                     standfirst)
+from assistant.compose.brief import (AMOUNT_WRITTEN, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief, headline,
+                                     quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
@@ -221,7 +221,7 @@ def compose_article(ctx: ComposeContext) -> str:
                 # a sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half)
                 and not about_other_tools(f"{c.section} : {c.text}", tool_ids_asked)
                 # « Appels à projets du ministère : 91 dossiers… » in an article on a volunteer (review 20)
-                and not (tool_ids_asked and mentioned_tools(c.text) and not mentioned_tools(c.text) & tool_ids_asked)]
+                and not about_other_tools(c.text, tool_ids_asked, mentioned_tools)]
         scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
         if meant:
             scored = ctx.rerank(scored, query=meant)
@@ -311,8 +311,8 @@ def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:
 
 
 _AN_EXAMPLE = re.compile(r"(?:Un )?[Ee]xemples?\b")
-_OWN_AMOUNT = re.compile(r"(?:environ |près de |plus de )?\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)"
-                         r"(?: (?:sur|par|pour|dont) [^,.;()]{2,30})?", re.I)
+_OWN_AMOUNT = re.compile(rf"(?:environ |près de |plus de )?{AMOUNT_WRITTEN}(?: (?:sur|par|pour|dont) [^,.;()]{{2,30}})?",
+                         re.I)
 
 
 def _key_figures_box(brief: Brief, found: list[Sentence], cite_all: Callable[[list[Sentence]], str]) -> list[str]:

@@ -33,7 +33,9 @@ _PARTNER = re.compile(
 _DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?|(?:{MONTH_NAMES}) \d{{4}})\b", re.I)
 _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
-_AMOUNT = re.compile(r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)", re.I)
+# « 35 000 € », « 1,1 M€ », « 2 millions d'euros »: an amount as requests write it (the article's box reads it too).
+AMOUNT_WRITTEN = r"\d[\d  .,]*\s?(?:€|euros?|k€|M€|millions? d['’]euros)"
+_AMOUNT = re.compile(AMOUNT_WRITTEN, re.I)
 # A clause that tells the assistant what to do, not what happened.
 INSTRUCTION_CLAUSE = re.compile(
     r"\b(?:article|communiqué|billet|brève|édito|newsletter|premier jet|ton|style|rédige\w*|écri\w*|fais\w*|"
@@ -186,12 +188,11 @@ _COUNTRIES = {
     "l'": ("Algérie", "Arménie", "Ukraine", "Allemagne", "Italie", "Espagne", "Inde", "Éthiopie"),
     "": ("Madagascar", "Haïti", "Israël", "Cuba"),
 }
-_COUNTRY = re.compile(r"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*(" + "|".join(
-    re.escape(c) for names in _COUNTRIES.values() for c in names) + r")\b")
+_COUNTRY_NAMES = "|".join(re.escape(c) for names in _COUNTRIES.values() for c in names)
+_COUNTRY = re.compile(rf"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*({_COUNTRY_NAMES})\b")
 
 
-_TOWN_OF_COUNTRY = re.compile(rf"\b(?:de|d['’]|à)\s+({_NAME}),?\s+(?:au|en|aux|à)\s+(" + "|".join(
-    re.escape(c) for names in _COUNTRIES.values() for c in names) + r")\b")
+_TOWN_OF_COUNTRY = re.compile(rf"\b(?:de|d['’]|à)\s+({_NAME}),?\s+(?:au|en|aux|à)\s+({_COUNTRY_NAMES})\b")
 
 
 def country_named(request: str) -> str:

@@ -215,8 +215,8 @@ def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Se
         key = re.sub(r"\W+", "", s.text.lower())
         # Said once in the whole sheet: « 63 projets… 48 millions » under « Qui peut en bénéficier » is not listed
         # again under « Montants » (review 20).
-        filed = [b for sentences in by_section.values() for b in sentences if b not in bucket]
-        if any(key in k or k in key for k in said) or _repeats_figures(s, bucket) or _repeats_figures(s, filed):
+        filed = [b for sentences in by_section.values() for b in sentences]
+        if any(key in k or k in key for k in said) or _repeats_figures(s, filed):
             continue
         # « 200 000 à 1 500 000 euros » listed first, then « 200 000 à 1,5 million d'euros, et au moins 30 % »: the
         # fuller one takes its place.

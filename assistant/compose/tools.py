@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from assistant.documents import Passage
@@ -129,8 +129,9 @@ def mentioned_tools(text: str) -> set[str]:
     return {t.id for t in TOOLS if any(a not in _LOOSE_NAMES and a not in ("1 %", "1%") and a in lowered for a in t.aliases)}
 
 
-def about_other_tools(text: str, asked: set[str]) -> bool:
+def about_other_tools(text: str, asked: set[str], names: Callable[[str], set[str]] = tool_ids) -> bool:
     """A text that names tools, none of them the ones asked: another tool's rules, which a reader would take for
-    the asked one's (« Qui peut utiliser le « 1 % énergie » » for a question on the « 1 % déchets »)."""
-    named = tool_ids(text)
+    the asked one's (« Qui peut utiliser le « 1 % énergie » » for a question on the « 1 % déchets »). `names` reads
+    the tools a text names (`mentioned_tools`: by any of their names)."""
+    named = names(text)
     return bool(asked) and bool(named) and not named & asked

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
+from assistant.compose.tools import is_tool_name, named_tools
 from assistant.cost import CostFigures, cost_in
 from assistant.dates import YEAR
 from assistant.formats import count_of
@@ -89,6 +90,27 @@ def article_request(topic: str) -> str:
 _BRACKETED_NAME = re.compile(r"\(([^(),]+)[^()]*\)\s*\??\s*$")
 
 
+_ASKS_WHAT_IT_DOES = re.compile(r"\b(?:permet(?:tent)?|fait|sert à) quoi\b|\bc['’]est quoi\b|\bqu['’]est[- ]ce que\b|"
+                                r"\b(?:ça|ca) (?:marche|fonctionne) comment\b|\bcomment (?:ça|ca) (?:marche|fonctionne)\b", re.I)
+
+
+def _tool_of_question(about: str) -> str:
+    """« la loi oudin-santini ca permet quoi concretement » asks nothing of figures: its tool, in the user's words
+    (« oudin-santini »), is what « et en chiffres ? » is about (fresh15, tune half: the law's definition came back)."""
+    if _ELLIPTIC_REWRITE.match(about) or not _ASKS_WHAT_IT_DOES.search(about):
+        return about
+    # The tool must be what the question is about, named first: « qu'est-ce que la réciprocité dans le volontariat
+    # international » is about the réciprocité (fresh2, tune half), « la loi oudin-santini ca permet quoi » the law.
+    head = " ".join(re.sub(r"^\s*(?:qu['’]est[- ]ce que|c['’]est quoi)\s+", "", about, flags=re.I).split()[:3])
+    tool = next(iter(named_tools(head, limit=1)), None)
+    alias = next((m.group(0) for a in (tool.aliases if tool else ()) if is_tool_name(a)
+                  and (m := re.search(re.escape(a) + r"[\w-]*", head, re.I))), "")
+    return alias or about
+
+
+_ASKS_WHO_OR_WHEN = re.compile(r"^\s*(?:et\s+)?(?:qui|c['’]est qui|quand|c['’]est quand|depuis quand|où|en quelle année)\b", re.I)
+
+
 def topic_request(understood: "Understanding") -> str:
     """The request an instruction on the last answer stands for: the same topic, in the new form."""
     if understood.intent in ("reformat", "figures") and understood.mode == "article":
@@ -105,7 +127,12 @@ def topic_request(understood: "Understanding") -> str:
         return understood.topic  # the same objection, answered with figures first: its words stay the objection's
     if understood.intent == "figures":
         asked = _asked_beyond_figures(understood.text)
-        about = subject(understood.topic)
+        # « et ça donne quoi en chiffres ? » after « qui l'a utilisé en premier (1 % déchets) ? »: a person or a date
+        # has no figures; those of the conversation's subject are meant (fresh16, tune half). After « son statut
+        # c'est quoi (France Volontaires) ? », the figures of that statute (fresh5).
+        elliptic = _ELLIPTIC_REWRITE.match(understood.topic)
+        who_or_when = bool(elliptic) and bool(_ASKS_WHO_OR_WHEN.match(elliptic.group("asked")))
+        about = _tool_of_question(subject(_subject_of(understood.topic) if who_or_when else understood.topic))
         if YEAR.search(asked):
             # « l'évolution depuis 2014 » after a question on 2017: the years asked now, first, where the search
             # weighs them (the 2014 passage must be among the first three for the year to count as held).
@@ -200,7 +227,8 @@ _AUDIENCES = (
     ("public", re.compile(r"(?:\bpour|\bexpliqu\w*(?: (?:ça|ca|cela|le|la|les))? (?:à|a)) (?:des |les |le |la |un |une )?"
                           r"(?:lyc[ée]ens?|jeunes|enfants|[ée]l[èe]ves|coll[ée]giens?|[ée]tudiants?|grand public|habitants|"
                           r"citoyens|presse|journalistes?|non-sp[ée]cialistes)\b", re.I)),
-    ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b", re.I)),
+    ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b|"
+                           r"\b(?:journal|bulletin|lettre) interne\b|\bintranet\b|\bpour (?:les |nos )?(?:agents|collègues)\b", re.I)),
     ("elu", re.compile(r"\bpour (?:le |un |les )?(?:conseil municipal|conseil|élus|séance)\b", re.I)),
 )
 _WRITE_REQUEST = re.compile(
@@ -210,7 +238,12 @@ _WRITE_REQUEST = re.compile(
     r"(?:article|communiqué|billet|brève|édito|fiche|newsletter))\b", re.I)
 _OBJECTION_CUES = re.compile(
     r"\bon me dit\b|\bm'a dit\b|\b(?:dit|disent|affirme\w*|prétend\w*|"
-    r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*) que\b|\bl'opposition\b|\bun opposant\b|"
+    r"estime\w*|pense\w*|trouve\w*|soutien\w*|accuse\w*|reproche\w*)(?: aussi| encore| également| souvent)? que\b|"
+    # « il va aussi me sortir que c'est du fric qui part à l'étranger » (fresh16, tune half): what someone will say.
+    r"\b(?:va|vont|vais|risque\w*|pourrai\w*)\s+(?:(?:me|nous|vous|aussi|encore|sûrement|surement)\s+){0,3}"
+    r"(?:sortir|dire|répondre|objecter|rétorquer|balancer|ressortir|opposer)\s+(?:aussi\s+)?qu(?:e\b|['’])|"
+    r"\b(?:dira|diront|sortira|sortiront|répondra|répondront)\s+(?:(?:me|nous|aussi|encore|sûrement)\s+){0,2}qu(?:e\b|['’])|"
+    r"\bl'opposition\b|\bun opposant\b|"
     r"\bc'est (?:de l'argent|du gaspillage|inutile|un luxe|du tourisme)\b|"
     # « … a posté sous notre publication : « … » Il me faut une réponse en commentaire »: a reply to someone's words.
     r"«[^»]{15,}».*\b(?:réponse en commentaire|(?:lui|leur) répondre|je (?:lui|leur) réponds|réponds-(?:lui|leur)|"
@@ -282,8 +315,15 @@ _POINTS_INSIDE = re.compile(r"\ben (?:ont|a|avait|avaient|sont|est|faut|reste|re
                             # « les collectivités avaient donné combien à ce moment-là ? »: the time the topic was about.
                             # « on peut payer de l'irrigation avec ? »: a preposition left without its object.
                             r"\b(?:avec|dessus|dedans|sans)\s*\?\s*$|"
-                            r"\b[àa] ce moment[- ]?l[àa]\b|\b[àa] (?:l['’]|cette )[ée]poque\b|\bcette ann[ée]e[- ]l[àa]\b|\b[àa] cette date\b",
+                            r"\b[àa] ce moment[- ]?l[àa]\b|\b[àa] (?:l['’]|cette )[ée]poque\b|\bcette ann[ée]e[- ]l[àa]\b|\b[àa] cette date\b|"
+                            # « si on la fait pas on risque quoi ? » after the APD declaration (fresh16, tune half).
+                            r"\b(?:on|je|nous|vous|tu)\s+(?:ne\s+|n['’])?(?:la|le|les|l['’])\s?(?!plus\b|pas\b)[a-zé]{3,}",
                             re.I)
+# « c'est quoi cet Atlas dont tu parles ? » (fresh16, tune half): a thing of the last answer, whatever its name.
+_POINTS_TO_ANSWER = re.compile(r",?\s*\b(?:dont (?:tu|vous) (?:parle[sz]?|as parlé|avez parlé)|"
+                               r"que (?:tu|vous) (?:cite[sz]?|mentionne[sz]?|évoque[sz]?|as cité|avez cité|as mentionné)|"
+                               r"dont il est question|(?:mentionnée?s?|citée?s?|évoquée?s?) (?:plus haut|ci-dessus|juste avant))\b",
+                               re.I)
 # « c'est quels pays qui ont le plus de projets ? » after a question on the Atlas: which ones among what was asked.
 # (« c'est quoi la FICOL ? » names its subject; a kind of place or project does not.)
 _WHICH_OF_THEM = re.compile(r"^\s*(?:et\s+)?c['’]est (?:quel|quelle|quels|quelles) (?:pays|villes?|communes?|collectivités?|"
@@ -359,6 +399,8 @@ def _is_followup(message: str) -> bool:
     # « ok et sinon le délégué… il a été créé quand ? »: a new subject, however the message opens.
     if _NEW_SUBJECT.match(_ELLIPSIS_START.sub("", message)) or _names_its_subject(message):
         return False
+    if _POINTS_TO_ANSWER.search(message):
+        return True
     own = entities(message)
     words = _word_count(message)
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
@@ -441,7 +483,8 @@ NATIONAL_FIGURES = ("Quels sont les chiffres nationaux de l'action international
 def _named_by_its_noun(message: str, answer_entities: list[str]) -> str:
     """« la commission qu'elle a créée » after an answer naming the « Commission nationale de la coopération
     décentralisée »: the name whose first word the message uses as a common noun."""
-    words = {w.lower() for w in re.findall(r"\b[a-zà-ÿ]{5,}\b", message)}
+    # « cet Atlas dont tu parles » names the « Atlas français de la coopération décentralisée » with its capital.
+    words = set(re.findall(r"\b[a-zà-ÿ]{5,}\b", message.lower()))
     return next((e for e in answer_entities if " " in e and e.split()[0].lower() in words), "")
 
 
@@ -776,8 +819,15 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=memory.topic, sentences=_sentences_asked(text), cost=cost)
     bare = _ACKNOWLEDGED.sub("", text)
-    if memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory):
-        named = (_named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
+    compared = _compared_with_last(bare, memory)
+    if compared:
+        return Understanding("followup", compared, "question", audience, topic=memory.topic,
+                             notice=QUESTION_NOTICE if mode != "question" else "")
+    if (memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory)
+            and not (mode in ("question", "contre-argument") and _reports_another_objection(bare))):
+        spoken_of = _spoken_of(bare, memory.answer_text)
+        bare = _POINTS_TO_ANSWER.sub("", bare)
+        named = (spoken_of or _named_by_its_noun(bare, memory.answer_entities) or _person_pointed(bare, memory.answer_text)
                  or _thing_pointed(bare, memory.topic, memory.answer_text)
                  or _year_pointed(bare, memory.topic, memory.answer_text)
                  or _place_pointed(bare, memory.topic, memory.answer_entities))
@@ -811,6 +861,48 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
+
+
+def _spoken_of(message: str, answer: str) -> str:
+    """« cet Atlas dont tu parles »: the answer's words for it (« Atlas français de la coopération décentralisée »),
+    its name and the few words after it up to the clause's end, which the search needs."""
+    if not _POINTS_TO_ANSWER.search(message):
+        return ""
+    for name in entities(message):
+        found = re.search(rf"\b{re.escape(name)}((?: [\w'’-]+){{0,5}}?)(?=[,.;:!?()\[]|$| (?:est|sont|a|ont|recense|lancé|créé)\b)",
+                          answer)
+        if found and found.group(1):
+            return found.group(0)
+    return ""
+
+
+# « c quoi la différence avec la ficol en gros ? » after a fiche on the FEXTE (fresh16, tune half): the two compared.
+_DIFFERENCE_WITH = (
+    re.compile(r"^\s*(?:et\s+)?(?:(?:c['’]?\s?(?:est\s+)?)?(?:quoi|koi)\s+|quelle est\s+|quelles sont\s+)?(?:la |les )?"
+               r"différences?\s+(?:avec|par rapport (?:à|au|aux))\s+(?P<other>[^?,]{2,60}?)"
+               r"(?:\s+(?:en gros|exactement|concrètement|au juste))?\s*\??\s*$", re.I),
+    re.compile(r"^\s*(?:et\s+)?(?:par rapport|comparée?|contrairement)\s+(?:à|au|aux)\s+(?P<other>[^?,]{2,60}?)"
+               r"(?:\s*,?\s*(?:ça|ca|c['’]est) (?:change|donne) quoi)?\s*\??\s*$", re.I),
+)
+
+
+def _compared_with_last(message: str, memory: _Memory) -> str:
+    """« quelle différence avec X ? »: the conversation's subject and X, compared; empty when the message is not one."""
+    found = next((m for pattern in _DIFFERENCE_WITH if (m := pattern.match(message))), None)
+    name = (memory.topic_entities or [memory.subject])[0] if memory.topic else ""
+    if not found or not name:
+        return ""
+    other = _clean(found.group("other"))
+    if other.lower() in name.lower() or name.lower() in other.lower():
+        return ""
+    return f"Quelle est la différence entre {name} et {other} ?"
+
+
+def _reports_another_objection(message: str) -> bool:
+    """« il va aussi me sortir que c'est du fric qui part à l'étranger » after a rebuttal (fresh16, tune half):
+    someone's words to rebut, however the message points back; not « on m'a dit que… : c'était quand ? »."""
+    return (bool(_OBJECTION_CUES.search(message)) and not _ASKS_A_FACT.search(message)
+            and not _opens_on_a_question(message))
 
 
 OPENING_QUESTION_WORDS = 6

@@ -131,13 +131,21 @@ _PER_YEAR = re.compile(r"\b(?:par an|/an|annuel\w*|chaque année|par année)\b|�
 _RESULT_PER_YEAR = re.compile(r"\bpar (?:habitant|hab\.?) et par an\b|\bpar an et par (?:habitant|hab\.?)\b", re.I)
 
 
+_OWN_SHARE_BEFORE = re.compile(r"(?:\bsoit|=|\bça fait|\bca fait|\bdonc|\bon (?:y )?met|\bnous (?:y )?mettons|\bon a mis|"
+                               r"\bnous avons mis|\bon verse|\bnous versons|\bnotre part(?: est)?(?: de)?)\s*"
+                               r"(?:juste\s+|seulement\s+|environ\s+)?$", re.I)
+
+
 def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     """(amount, population, total budget) as the message gives them (« 40 000 balles », « 35 000 € par an »,
     « 9 000 habitants », « budget de 14 M€ »); the budget's own amount is not the amount. A malformed number
     gives nothing."""
     budget_match = _BUDGET.search(message)
-    amount_match = next((m for m in _AMOUNT.finditer(message)
-                         if not budget_match or m.start(1) != budget_match.start(1)), None)
+    amounts = [m for m in _AMOUNT.finditer(message) if not budget_match or m.start(1) != budget_match.start(1)]
+    # « projet à 140 000 €, on met juste les 10 % soit 14 000 € » (fresh16, tune half): the share the collectivity
+    # puts in, not the project's total.
+    shares = [m for m in amounts if _OWN_SHARE_BEFORE.search(message[: m.start(1)])]
+    amount_match = shares[-1] if shares else next(iter(amounts), None)
     people_match = _POPULATION.search(message)
     try:
         amount, budget = (scaled_amount(amount_match) if amount_match else None), (scaled_amount(budget_match) if budget_match else None)

@@ -31,7 +31,11 @@ _REPORTED = re.compile(
     r"^.{0,300}?\b(?:dit|disent|affirme|affirment|prétend|prétendent|estime|estiment|pense|pensent|trouve|trouvent|"
     r"écrit|écrivent|assure|assurent|soutient|soutiennent|répète|répètent|explique|expliquent|m'a dit|me dit|"
     r"exige|exigent|réclame|réclament|dénonce|dénoncent|accuse|accusent|critique|critiquent|"
-    r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit))(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
+    r"m['’]assure|lance|lancent|(?:m['’]a |nous a |a )?(?:sorti|balancé|lancé|déclaré|asséné|répondu|écrit)|"
+    # « il va aussi me sortir que… », « on me dira que… » (fresh16, tune half): what someone will say.
+    r"(?:sortir|dire|répondre|objecter|rétorquer|balancer|ressortir|dira|diront|sortira|sortiront))"
+    r"(?:\s+(?:aussi|encore|également|souvent|toujours))?"
+    r"(?:\s+(?:sur|dans|en|à|au)\s[^.?!,]{0,30}?)?(?:\s+(?:que|qu['’])|\s*:)\s*", re.I)
 # Words that hand over to a quotation (« … a posté ça sous notre publication : « … » », « Leur formule c'est « … » »,
 # « je cite : « … » »): whatever the frame says before them, the quoted words are the objection.
 _INTRODUCED = re.compile(r"(?::|\bje cite\b\s*:?|\b(?:formule|phrase|slogan|refrain|titre(?: de l['’]article)?)"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.compose.tools import is_tool_name, named_tools
+from assistant.countries import COUNTRY_NAMES, DEMONYM
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import FIGURE_ABSENT, figure_not_held
@@ -148,7 +149,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     own = _own_names(question) | _ADMINISTRATION
     out = []
     names = proper_nouns(question) + sorted(_lower_case_places(question, bm25))
-    for word in [n for n in names + YEAR.findall(question) if n not in own]:
+    for word in [n for n in names + YEAR.findall(question) if n not in own and not DEMONYM.match(n)]:
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -252,6 +253,21 @@ def foreign_subject_absent(question: str, passages: list[Passage]) -> list[str]:
         re.search(rf"\b(?:{_LOCAL_GOVERNMENTS})\s+{re.escape(adjective[:5])}", text, re.I) for text in texts)]
 
 
+# « Est-ce que le Japon a un équivalent de la loi Oudin-Santini ? » (holdout 11, tune half): another country's own
+# law or programme, which documents on French collectivities do not describe unless they name that country.
+_FOREIGN_EQUIVALENT = re.compile(rf"\b(?:{COUNTRY_NAMES})\b[^?.]{{0,60}}\béquivalents?\b|"
+                                 rf"\béquivalents?\b[^?.]{{0,60}}\b(?:au|en|aux)\s+(?:{COUNTRY_NAMES})\b")
+_COUNTRY_NAMED = re.compile(rf"\b(?:{COUNTRY_NAMES})\b")
+
+
+def foreign_equivalent_absent(question: str, passages: list[Passage]) -> list[str]:
+    """The country whose own equivalent of a French tool is asked, when no top passage names it."""
+    if not _FOREIGN_EQUIVALENT.search(question):
+        return []
+    countries = set(_COUNTRY_NAMED.findall(question))
+    return sorted(c for c in countries if not any(c in p.chunk.text for p in passages[:5]))
+
+
 def _named_collectivities(text: str, bm25: Bm25Index | None = None) -> set[str]:
     """The collectivities the text is about (« la Ville de Marseille », « Bordeaux Métropole », « les communes
     allemandes »), not the user's own."""
@@ -269,7 +285,12 @@ def name_waivable(question: str, unknown: list[str], bm25: Bm25Index | None = No
 # « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
 # count or mention its items do not give.
 _ASKS_LIST = re.compile(r"\b(?:la )?liste (?:officielle|complète|exhaustive|détaillée|précise)\b|\bles noms (?:des|de tous|de toutes)\b|"
-                        r"\btous les noms\b", re.I)
+                        r"\btous les noms\b|"
+                        # « la liste des collectivités lauréates », « quelles collectivités ont été retenues dans l'appel
+                        # Ukraine 2025 ? » (holdout 8 and 9, tune halves): the winners, which the documents only count.
+                        r"\bla liste des (?:collectivités|communes|villes|lauréats|projets|bénéficiaires|membres)\b|"
+                        r"\bquel(?:le)?s (?:sont les )?(?:collectivités|communes|villes|projets|lauréats)\s+(?:\w+\s+){0,3}"
+                        r"(?:ont été|sont|étaient) (?:retenue?s|sélectionnée?s|lauréate?s|financée?s|primée?s)\b", re.I)
 _ENUMERATION = re.compile(r"(?:[A-ZÉ][\w'’-]+(?: [\w'’-]+){0,3}, ){4,}")
 LIST_ABSENT = "liste"
 
@@ -331,7 +352,7 @@ def assess(
     if strict and holder_unknown(question, passages):
         not_held.append(HOLDER_NOW)  # reported with the names and years the documents do not hold
     if strict:
-        not_held += foreign_subject_absent(question, passages)
+        not_held += foreign_subject_absent(question, passages) + foreign_equivalent_absent(question, passages)
     if strict and list_absent(question, passages):
         not_held.append(LIST_ABSENT)
     missing = figure_missing(question, names_text, passages, bm25) if strict else []
@@ -351,7 +372,9 @@ def assess(
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
         answerable = not unknown and not not_held and coverage >= 0.5
-    return Relevance(answerable, top_dense, coverage, unknown + not_held, sentence_dense, figure_missing_for)
+    # « Japon » unknown to the documents and asked as another country's equivalent: reported once.
+    reasons = list(dict.fromkeys(unknown + not_held))
+    return Relevance(answerable, top_dense, coverage, reasons, sentence_dense, figure_missing_for)
 
 
 # Words that tie an objection to international action; an objection with none of

@@ -102,6 +102,17 @@ ARGUMENTS: dict[str, Argument] = {a.id: a for a in (
         claims=('La loi nous donne expressément cette compétence.', "Ce n'est pas une fantaisie : c'est un cadre légal, précis et contrôlé."),
         closings=("Nous exerçons une compétence que la loi nous reconnaît, dans le cadre qu'elle fixe.",),
     ),
+    # « hors des compétences du Département ; la diplomatie, c'est le job de l'État » (review 20, R3: one argument
+    # only, and « ce qui nous est interdit » left unsaid): the law's limits, kept, are part of the answer.
+    Argument(
+        "limites",
+        "La loi fixe aussi des limites, et nous les respectons.",
+        "article L1115-5 interdit en principe à une collectivité de conclure une convention avec un État étranger "
+        "exceptions limitées autorités locales étrangères",
+        "Nous coopérons de collectivité à collectivité, jamais d'État à État : c'est exactement ce que la loi prévoit.",
+        claims=("Ce que la loi interdit, nous ne le faisons pas : pas de convention avec un État étranger.",),
+        closings=("Nous ne traitons pas avec des États : nous coopérons avec des collectivités, comme la loi le prévoit.",),
+    ),
     Argument(
         "jeunesse",
         "Elle ouvre le territoire au monde, à commencer par ses jeunes.",
@@ -292,7 +303,15 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
                r"\bplutôt que (?:de |d['’])?(?:ses|nos|leurs|les) (?:propres )?(?:habitants|administrés|concitoyens|pauvres)\b|"
                # « garder cet argent pour les familles de chez nous »
                r"\bgarder (?:cet |l['’]|notre |nos |ces |cette )?(?:argent|sous|euros|somme|budget)\b[^.?!]{0,40}?\bpour "
-               r"(?:nos|les nôtres|les (?:familles|habitants|gens|enfants)\b)",
+               r"(?:nos|les nôtres|les (?:familles|habitants|gens|enfants)\b)|"
+               # « …alors qu'il y a de la misère chez nous », « …alors que les gens ici galèrent » (fresh16, tune half):
+               # the money abroad set against needs here.
+               r"\balors qu(?:e|['’])\s*[^.?!]{0,40}?(?:\bici\b|\bchez nous\b|\bde la (?:misère|pauvreté)\b|\bgal[èe]r\w*|"
+               r"\bnos (?:habitants|quartiers|écoles|routes|pauvres|familles|anciens|aînés)\b)|"
+               # « …on ferait mieux de s'occuper « des nôtres » », « avec la classe de CM1 qui ferme… » (review 21, R1,
+               # read after its answers were written: typed « voyages des élus »).
+               r"\bs['’]occuper (?:d['’]abord )?(?:«\s*)?(?:des nôtres|de nos \w+|de chez nous|d['’]ici)\b|"
+               r"\b(?:classes?|écoles?) qui ferme\w*|\bferme(?:r|nt)? (?:des|une|la|nos) classes?\b",
     ),
     ObjectionKind(
         "competence", "légitimité et compétence",
@@ -304,7 +323,7 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "la commune sort de son rôle", "l'aide humanitaire c'est le travail des associations, pas de la mairie",
          "les collectivités n'ont pas à signer des accords avec l'étranger",
          "c'est pas le boulot de la mairie"),
-        ("loi", "diplomatie", "expertise"),
+        ("loi", "diplomatie", "expertise", "limites"),
         signal=r"\bill[ée]gal\w*|\bpas (?:du tout |m[êe]me )?l[ée]gal\w*|\bl[ée]galit[ée]\b|\bpas le droit\b|\binterdit\w*|"
                r"\bpr[ée]f(?:et|ecture)\b|\bhors (?:de )?(?:ses|nos|leurs|des) comp[ée]tences?\b|"
                r"\bpolitique [ée]trang[èe]re\b|\brel[èe]ve de l['’][ÉéE]tat\b",
@@ -518,6 +537,8 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
     "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
                  r"attractivité|cohésion|diaspora|rayonnement|profite",
     "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention",
+    # « signer un accord avec le gouvernement malien »: a State, which the law's limits are about.
+    "limites": r"L ?1115-5|États? étrangers?|exceptions? limitées|\bgouvernements?\b|\bl['’]État (?:[a-zé]+(?:ien|ain|ais|ois))\b",
     "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",
     "services": r"\bagents?\b|nos services|savoir-faire professionnel|management|pratiques professionnelles",
     "diplomatie": r"diplomati|ambassade|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",

@@ -108,8 +108,8 @@ def test_newcomer_questions_on_the_repères_sheets(corpus_data_dir: Path) -> Non
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("name, near_miss_floor, refusal_ceiling", [("holdout7", 0.4, 0.05), ("holdout8", 0.7, 0.05),
-                                                                     ("holdout11", 0.6, 0.12), ("holdout12", 0.8, 0.05)])
+@pytest.mark.parametrize("name, near_miss_floor, refusal_ceiling", [("holdout8", 0.9, 0.05), ("holdout11", 0.7, 0.12),
+                                                                     ("holdout12", 0.8, 0.05), ("holdout13", 0.8, 0.05)])
 def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: str, near_miss_floor: float,  # type: ignore[no-untyped-def]
                                                              refusal_ceiling: float) -> None:
     """Sets written by a helper from the cleaned documents and measured before any change. holdout4's tune half went
@@ -126,8 +126,11 @@ def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: st
     are still reported. holdout11's tune half went from 5 to 3 false refusals of 27 in the eleventh session (a name
     the user gives of their own situation, before the question, is not what is asked); holdout12's from 1 to 0 of 21
     in the twelfth (the same, said in a first-person clause before a comma: « Mon asso… au Togo…, le Fonjep peut
-    nous filer combien ? »). holdout6's floor (0.8) ran until the twelfth session. Their test halves are
-    reported in docs/benchmarks.md, never tuned on.
+    nous filer combien ? »). holdout6's floor (0.8) ran until the twelfth session. In the thirteenth, holdout8's
+    near-miss abstention rose to 1.000 and holdout11's to 0.750 (the winners of a call the documents only count,
+    another country's equivalent of a French law); holdout13's false refusals fell from 1 to 0 of 18 (« un jeune
+    Marocain » names an origin); holdout7's floor (0.4) ran until then. Their test halves are reported in
+    docs/benchmarks.md, never tuned on.
     Evaluated in-process on the shared index: the CLI's own floors are exercised by the paraphrase test above."""
     from assistant.evaluation import evaluate, load_items, split_of
     items = [it for it in load_items(ROOT / "eval" / f"{name}.jsonl") if split_of(it["id"]) == "tune"]

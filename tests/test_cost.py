@@ -101,3 +101,13 @@ def test_the_rates_an_answer_quotes_are_applied_to_the_project_amount_asked() ->
     assert applied_rates_line("On a 80 000 € et 20 000 € de budget, combien ?", body) == ""  # two amounts: ambiguous
     assert "600\u202f000 €" in applied_rates_line("La FICOL peut financer combien pour un projet de 2 millions d'euros ?",
                                              "Au moins 30 % du plan de financement doit venir des collectivités. [1]")
+
+
+def test_the_share_we_put_in_is_the_amount_not_the_project_s_total() -> None:
+    """Fresh16 (tune half): « projet à 140 000 €, on met juste les 10 % soit 14 000 €, on est 7 000 habitants » is
+    2 € per inhabitant, not 20 €; one amount alone is still the amount."""
+    from assistant.cost import figures_in
+
+    assert figures_in("projet à 140 000 €, on met juste les 10 % soit 14 000 €, on est 7 000 habitants")[0] == 14000.0
+    assert figures_in("un projet de 80 000 € dont on met 8 000 € pour 2 000 habitants")[0] == 8000.0
+    assert figures_in("on a mis 18 000 € l'an dernier, on est 9 500 habitants")[0] == 18000.0

@@ -124,3 +124,18 @@ def test_names_of_the_situation_told_before_the_question_are_not_what_is_asked(a
     assert unknown_names("Mon asso de jeunes veut partir quinze jours au Togo pour un chantier, le programme du Fonjep "
                          "peut nous filer combien au max ?", bm25) == []
     assert unknown_names("Notre commune peut-elle coopérer avec le Japon, sans accord de l'État ?", bm25) == ["Japon"]
+
+
+def test_a_programme_another_s_figure_does_not_answer_and_a_demonym_is_no_unknown_name(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout 7 and 13 (tune halves): a service civique's monthly pay is not the VSI volunteer's 100 euros; « un jeune
+    Marocain » names an origin, not something the documents must hold; another country's equivalent of a French law
+    is not described, nor the winners of a call the documents only count."""
+    civic = assistant.answer("Un jeune en service civique à l'étranger, il touche combien d'indemnité par mois exactement ?")
+    assert civic.abstained
+    vsi = assistant.answer("si je pars en VSI je touche combien par mois en gros ?")
+    assert not vsi.abstained and "100 euros" in vsi.answer
+    moroccan = assistant.answer("Notre mairie pourrait-elle recevoir un jeune Marocain en service civique chez nous ? "
+                                "À quelles conditions ?")
+    assert not moroccan.abstained
+    assert assistant.answer("Est-ce que le Japon a un équivalent de la loi Oudin-Santini pour ses villes ?").abstained
+    assert assistant.answer("Quelles collectivités ont été retenues dans l'appel Ukraine 2025 ?").abstained

@@ -123,7 +123,7 @@ def test_a_fiche_asked_in_plain_words_names_its_tool_and_gives_current_rates(ass
     asked = assistant.answer("une fiche sur les subventions du Quai d'Orsay pour la coopération décentralisée svp "
                              "(qui peut demander, combien, quand)", mode="fiche").answer
     who = asked.split("**Qui peut en bénéficier**")[1].split("**Montants et taux**")[0]
-    assert "ne le précisent pas" not in who and "candidater" in who
+    assert "Pas trouvé" not in who and "candidater" in who
     what = asked.split("**Ce que c'est**")[1].split("**Qui peut")[0]
     assert "DCTCIV" in what  # who runs the calls today is what the tool is, not a date for the calendar
     thiolliere = assistant.answer("la loi Thiollière c'est quoi exactement ? fais une fiche", mode="fiche").answer
@@ -736,3 +736,22 @@ def test_a_question_asking_several_things_gets_two_sentences_at_least(assistant)
         "sur 10 ans si possible) ? Et pourquoi je trouve deux pourcentages différents pour la part des collectivités "
         "dans l'APD française, lequel je cite ?")
     assert answer.answer.split("**Sources**")[0].count("[") >= 2
+
+
+def test_a_competence_objection_names_the_law_s_limits_when_a_state_or_the_request_asks(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 20, R3: « ce qui nous est effectivement interdit » was left unsaid, with one argument only. An accord
+    with a foreign government is what L1115-5 forbids; a plain « not our role » keeps its three usual arguments."""
+    state = assistant.answer("c'est même pas légal de signer un accord avec le gouvernement malien",
+                             mode="contre-argument")
+    arguments = [a["argument"] for a in state.sections[0]["arguments"]]
+    assert "limites" in arguments and "L1115-5" in state.answer
+    plain = assistant.answer("ce n'est pas le rôle d'une commune de faire de l'humanitaire", mode="contre-argument")
+    assert "limites" not in [a["argument"] for a in plain.sections[0]["arguments"]]
+
+
+
+def test_misery_here_set_against_aid_abroad_is_about_priorities(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh16 (tune half): « …alors qu'il y a de la misère chez nous » was typed « efficacité de l'aide »."""
+    misery = assistant.answer("Pourquoi aider des villes en Afrique alors qu'il y a de la misère chez nous ?",
+                              mode="contre-argument")
+    assert misery.sections[0]["kind"] == "priorites"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.compose.asks import is_reader_question
+from assistant.countries import COUNTRIES, COUNTRY_NAMES
 from assistant.dates import MONTH_NAMES
 
 _NAME = r"[A-ZÉÈÎ][\w’'-]+(?:[ -](?:sur|sous|en|le|la|les|de|du|lès|el|al|ben|d’|d')?[ -]?[A-ZÉÈÎ][\w’'-]+)*"
@@ -179,20 +180,10 @@ _TOPICS = (
 )
 
 
-# The partner countries requests name most, with the article a headline needs (« avec le Liban »).
-_COUNTRIES = {
-    "le": ("Sénégal", "Mali", "Burkina Faso", "Niger", "Bénin", "Togo", "Cameroun", "Maroc", "Liban", "Vietnam", "Laos",
-           "Cambodge", "Tchad", "Congo", "Gabon", "Brésil", "Chili", "Québec", "Japon", "Mexique", "Pérou"),
-    "la": ("Tunisie", "Palestine", "Mauritanie", "Guinée", "Côte d'Ivoire", "Pologne", "Roumanie", "Moldavie", "Colombie",
-           "Chine", "Bolivie"),
-    "l'": ("Algérie", "Arménie", "Ukraine", "Allemagne", "Italie", "Espagne", "Inde", "Éthiopie"),
-    "": ("Madagascar", "Haïti", "Israël", "Cuba"),
-}
-_COUNTRY_NAMES = "|".join(re.escape(c) for names in _COUNTRIES.values() for c in names)
-_COUNTRY = re.compile(rf"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*({_COUNTRY_NAMES})\b")
+_COUNTRY = re.compile(rf"\b(?:au|aux|en|à|du|de la|de l['’]|d['’]|de)\s*({COUNTRY_NAMES})\b")
 
 
-_TOWN_OF_COUNTRY = re.compile(rf"\b(?:de|d['’]|à)\s+({_NAME}),?\s+(?:au|en|aux|à)\s+({_COUNTRY_NAMES})\b")
+_TOWN_OF_COUNTRY = re.compile(rf"\b(?:de|d['’]|à)\s+({_NAME}),?\s+(?:au|en|aux|à)\s+({COUNTRY_NAMES})\b")
 
 
 def country_named(request: str) -> str:
@@ -200,7 +191,7 @@ def country_named(request: str) -> str:
     m = _COUNTRY.search(request)
     if not m:
         return ""
-    article = next(a for a, names in _COUNTRIES.items() if m.group(1) in names)
+    article = next(a for a, names in COUNTRIES.items() if m.group(1) in names)
     return f"{article} {m.group(1)}".replace("' ", "'").strip()
 
 

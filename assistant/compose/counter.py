@@ -132,9 +132,15 @@ def _meaningful(ctx: ComposeContext, ranked: list[Sentence], vectors: list[np.nd
 _AGAINST = re.compile(r"\binterdi[tc]\w*|\bprohib\w*|\billégal\w*|\bne peu(?:t|vent) pas\b", re.I)
 
 
-def _on_our_side(text: str) -> bool:
-    """Evidence for a rebuttal states something in our favour: not a prohibition, not a question or a title."""
-    return not _AGAINST.search(text) and not text.rstrip(" »").endswith("?")
+# Arguments a prohibition backs: « la loi fixe aussi des limites » is proved by what the law forbids.
+_BACKED_BY_LIMITS = {"limites"}
+
+
+def _on_our_side(text: str, ours: list[str] | None = None) -> bool:
+    """Evidence for a rebuttal states something in our favour: not a prohibition (unless the claim is the law's
+    limits, kept), not a question or a title."""
+    forbidden = bool(_AGAINST.search(text)) and not _BACKED_BY_LIMITS & set(ours or [])
+    return not forbidden and not text.rstrip(" »").endswith("?")
 
 
 SECOND_SHARE = 0.7  # a quote scoring this share of the best, backing the same claim, is nearly as good a proof
@@ -146,7 +152,7 @@ def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[s
     one more quote that backs the same claim. Among quotes nearly as good for that claim, the one shown
     depends on the objection, stably: an official reading several replies should not meet the same proof in
     each (« De nombreuses collectivités mettent en avant l'impact positif… » backed « retombées » in 9 of 14)."""
-    usable = [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text)]
+    usable = [c for c in fresh if c.score >= 0.2 and _on_our_side(c.text, ours)]
     for i, s in enumerate(usable[:4]):
         headline = _headline(ctx, [s], ours)
         if headline is None:
@@ -155,7 +161,7 @@ def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[s
                      and not _overlaps(c.text, {s.text}) and _headline(ctx, [c], ours) is headline), None)
         if peer is not None and zlib.crc32(f"{headline.id} {objection}".encode("utf-8")) % 2:
             s = peer
-        second = next((c for c in fresh if c is not s and c.score >= SECOND_SHARE * s.score and c.score >= 0.2 and _on_our_side(c.text)
+        second = next((c for c in fresh if c is not s and c.score >= SECOND_SHARE * s.score and c.score >= 0.2 and _on_our_side(c.text, ours)
                        and _headline(ctx, [c], ours) is headline and not _overlaps(c.text, {s.text})), None)
         return ([s, second] if second else [s]), headline
     return [], None
@@ -169,7 +175,16 @@ class Step:
     kind: ObjectionKind
 
 
-def plan(objection: str, kind: ObjectionKind, search: HybridSearch) -> tuple[list[Step], list[ObjectionKind]]:
+# Arguments a request asks for beside its objection: « …rappelle le fondement légal de notre action et aussi ce qui
+# nous est effectivement interdit » (review 20, R3) asks for the law's limits.
+_ASKED_BESIDE = {
+    "limites": re.compile(r"\binterdit\w*|\bpas le droit\b|\blimites? (?:légales?|de la loi|fixées?)\b|"
+                          r"\bce que la loi (?:interdit|défend)\b", re.I),
+}
+
+
+def plan(objection: str, kind: ObjectionKind, search: HybridSearch,
+         request: str = "") -> tuple[list[Step], list[ObjectionKind]]:
     """The arguments to try, in order, and the kinds they answer. A chained objection (« ça sert à rien, ça
     n'empêche pas les migrants de venir, et ce n'est pas le rôle d'une commune ») whose complaints are of
     different kinds gets the first argument of each complaint's kind first, each sought for its own complaint:
@@ -183,7 +198,10 @@ def plan(objection: str, kind: ObjectionKind, search: HybridSearch) -> tuple[lis
     if len(complaints) < 2:
         # « On ne nous présente jamais le moindre bilan »: the argument the objection itself names comes first.
         named = next((a for a in kind.arguments if ARGUMENT_CUES[a].search(objection)), None)
-        order = ([named] if named else []) + [a for a in kind.arguments if a != named]
+        # « …signer un accord avec le gouvernement malien » names a State too: the law's limits come second.
+        asked = [a for a, pattern in _ASKED_BESIDE.items() if a in kind.arguments and a != named and (
+            ARGUMENT_CUES[a].search(objection) or pattern.search(request.replace(objection, " ")))]
+        order = ([named] if named else []) + asked + [a for a in kind.arguments if a != named and a not in asked]
         return [Step(a, objection, kind) for a in order], [kind]
     steps = [Step(k.arguments[0], part, k) for k, part in complaints]
     steps += [Step(a, part, k) for k, part in complaints for a in k.arguments[1:]]
@@ -317,7 +335,7 @@ def compose_counter(ctx: ComposeContext) -> str:
     objection = objection_text(ctx.question) or ctx.question
     kind = ctx.objection_kind or classify(objection, ctx.search)[0]
     used: set[str] = set()
-    steps, kinds = plan(objection, kind, ctx.search)
+    steps, kinds = plan(objection, kind, ctx.search, ctx.question)
     # When the user asks something beyond the objection ("Comment les associer ?"), the passages
     # closest to that request come first, before the structured arguments.
     asks_more = further_question(ctx.question) is not None

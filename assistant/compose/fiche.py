@@ -21,6 +21,10 @@ from assistant.figures import figure_mentions, has_figure
 from assistant.lexical import QueryWeights, terms
 from assistant.lexicon import normalized
 
+# What a sheet says of a point it found nothing for: about the passages it drew on, not about every document (review
+# 20: « les documents indexés ne le précisent pas » under an example given just above discredited the whole sheet).
+NOT_FOUND_HERE = "Pas trouvé dans les passages retenus pour cette fiche : posez la question en mode Question."
+
 SECTIONS = (
     ("definition", "Ce que c'est"),
     ("who", "Qui peut en bénéficier"),
@@ -287,7 +291,7 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
             ctx.book.forget_from(cited_before)
         label = point.rstrip(" ?")
         lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
-                     + (said or "_les documents indexés ne le précisent pas._"))
+                     + (said or f"_{NOT_FOUND_HERE[:1].lower()}{NOT_FOUND_HERE[1:]}_"))
     return lines + [""]
 
 
@@ -321,7 +325,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     for key, heading in SECTIONS:
         lines.append(f"**{heading}**")
         if not by_section[key]:
-            lines.append("- _Les documents indexés ne le précisent pas._")
+            lines.append(f"- _{NOT_FOUND_HERE}_")
         for s in sorted(by_section[key], key=lambda s: (s.passage.rank, s.position)):
             n = ctx.book.cite_sentence(s)
             note = stale_note(s.passage.chunk.date, today) if has_figure(s.text) or key == "calendar" else ""

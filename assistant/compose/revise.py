@@ -56,7 +56,8 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
     body = body_of(previous)
     units = cited_units(body)
     if previous.mode == "contre-argument":
-        keep = units[: max(1, min(sentences or 1, 3))]
+        # « résume en 3 lignes »: three sentences at most, a quote counting its own, and still shorter (fresh14).
+        keep = at_most(in_sentences(units, min(sentences, 3)), SHORTER * len(body.split())) if sentences else units[:1]
         claim = first_claim(body)
         parts = [f"**{claim}** " if claim else ""] + [" ".join(keep)]
         text = "".join(parts).strip()

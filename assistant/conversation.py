@@ -800,7 +800,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     # their own figures, in a few words, to have them put per inhabitant.
     own_figures = (memory.has_answer and _word_count(text) <= OWN_FIGURES_WORDS and not _OBJECTION_CUES.search(text)
                    and _asked_mode(text) is None)
-    cost = None if writing and not (_ASKS_SUM.search(text) or own_figures) else cost_in(text)
+    # « Ville de 27 000 hab. … un projet de 120 000 €… Quel taux de cofinancement ? Quelle part… ? » (review 21, R12): a
+    # question that gives figures and asks other things is no sum to compute; it is answered (its rates applied).
+    asks_other = not writing and "?" in text and not own_figures and not (
+        _ASKS_PER_HEAD.search(text) or (_word_count(text) <= COMPUTE_WORDS and _ASKS_SUM.search(text)))
+    cost = None if (writing and not (_ASKS_SUM.search(text) or own_figures)) or asks_other else cost_in(text)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:
@@ -904,6 +908,10 @@ def _reports_another_objection(message: str) -> bool:
     return (bool(_OBJECTION_CUES.search(message)) and not _ASKS_A_FACT.search(message)
             and not _opens_on_a_question(message))
 
+
+# « ça fait combien par tête ? », « calcule le coût par habitant »: a sum per inhabitant asked, in a message of any length.
+_ASKS_PER_HEAD = re.compile(r"\bpar (?:habitant|hab\b|tête|personne|administré)|\bcalcul\w*", re.I)
+COMPUTE_WORDS = 30  # « on a mis 18 000 €, on est 9 500, ça fait combien ? »: a short message's « combien » asks the sum
 
 OPENING_QUESTION_WORDS = 6
 OWN_FIGURES_WORDS = 14

@@ -139,3 +139,22 @@ def test_a_programme_another_s_figure_does_not_answer_and_a_demonym_is_no_unknow
     assert not moroccan.abstained
     assert assistant.answer("Est-ce que le Japon a un équivalent de la loi Oudin-Santini pour ses villes ?").abstained
     assert assistant.answer("Quelles collectivités ont été retenues dans l'appel Ukraine 2025 ?").abstained
+
+
+def test_names_and_years_of_sentences_that_ask_nothing_are_the_user_s_situation(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 21, R11 and R12: « Notre SIVOM de la Haute-Vézère (Corrèze)… Combien… ? … Réponse courte, je dois la
+    transmettre au président. » was refused for SIVOM, Corrèze and the partner Dori; « …depuis 2019. Quel taux… ? »
+    for 2019, a year of the partnership, not asked."""
+    from assistant.relevance import unknown_names
+
+    sivom = ("Notre SIVOM de la Haute-Vézère (Corrèze) a 1 350 000 € de recettes propres sur le budget eau potable. "
+             "Combien peut-on mobiliser au maximum au titre de la loi Oudin-Santini ? Notre partenaire, la commune de "
+             "Dori (Burkina Faso), voudrait irriguer un périmètre maraîcher : est-ce autorisé ? Réponse courte, je dois "
+             "la transmettre au président.")
+    assert unknown_names(sivom, assistant.index.bm25) == []
+    assert not assistant.answer(sivom).abstained
+    goris = ("Ville de 27 000 habitants, partenariat avec la communauté de Goris (Arménie) depuis 2019. On veut déposer "
+             "un projet de 120 000 € auprès du ministère. Quel taux de cofinancement maximum pour l'Arménie ? Quelle "
+             "part minimale doit venir de nous ?")
+    answer = assistant.answer(goris)
+    assert answer.intent == "question" and not answer.abstained  # no sum per inhabitant: rates were asked

@@ -591,6 +591,28 @@ _CLITIC_OBJECT = re.compile(r"\b(peut|peuvent|doit|doivent|faut|pourrait|pourrai
                             r"([a-zàâçéèêëîïôûùüÿœ]+(?:er|ir|re))\b", re.I)
 
 
+# « et pour les déchets ? » after « la loi oudin-santini ça permet quoi ? » (fresh15, tune half): the same question of
+# another « 1 % », named by its field.
+_ONE_PERCENT_FIELD = {"déchets": "1 % déchets", "dechets": "1 % déchets", "ordures": "1 % déchets",
+                      "énergie": "1 % énergie", "energie": "1 % énergie", "électricité": "1 % énergie",
+                      "gaz": "1 % énergie", "transports": "1 % mobilité", "transport": "1 % mobilité",
+                      "mobilité": "1 % mobilité", "mobilite": "1 % mobilité", "eau": "1 % eau"}
+_FIELD_ONLY = re.compile(r"^(?:pour|sur|côté|niveau|et)\s+(?:les |le |la |l['’])?(\w+)\s*\??\s*$", re.I)
+_ONE_PERCENT_NAMED = re.compile(r"(?:la )?loi oudin[- ]santini|\boudin[- ]santini|\b1 ?% ?(?:eau|énergie|energie|déchets|"
+                                r"dechets|mobilité|mobilite|transports?)", re.I)
+
+
+def _another_one_percent(core: str, topic: str) -> str:
+    """The last question asked of another « 1 % », when the message names only that one's field."""
+    field = _FIELD_ONLY.match(core)
+    label = _ONE_PERCENT_FIELD.get(field.group(1).lower(), "") if field else ""
+    named = _ONE_PERCENT_NAMED.search(topic)
+    if not label or not named or label.split()[-1][:4] in named.group(0).lower():
+        return ""
+    asked = _clean(topic[: named.start()] + label + topic[named.end():])
+    return f"{asked[:1].upper()}{asked[1:]} ?"
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
                      subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
@@ -604,6 +626,9 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
     if shifted:
         return _said_of_another_year(message, topic)
     core = _ELLIPSIS_START.sub("", message).strip()
+    another = _another_one_percent(core, topic)
+    if another:
+        return another
     name = topic_entities[0] if topic_entities else ""
     if name and _SAME_OF_ANOTHER.match(core):
         # « et celui pour les transports ? » after the « 1 % énergie »: another « 1 % », the same question.

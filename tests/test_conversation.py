@@ -740,3 +740,15 @@ def test_figures_after_a_who_question_are_the_subject_s() -> None:
     reciprocity = understand("t'as des chiffres là dessus ?", "question", "elu",
                              _after(("c'est quoi la réciprocité dans le volontariat international ?", "question")))
     assert "réciprocité" in topic_request(reciprocity)
+
+
+def test_the_same_question_of_another_one_percent_named_by_its_field() -> None:
+    """Fresh15 (tune half): « et pour les déchets ? » after « la loi oudin-santini ca permet quoi concretement ? »
+    answered on water again; another tool's field after a question on the DAECT stays a plain follow-up."""
+    waste = understand("et pour les déchets ?", "question", "elu",
+                       _after(("la loi oudin-santini ca permet quoi concretement ?", "question")))
+    assert waste.intent == "followup" and waste.text == "1 % déchets ca permet quoi concretement ?"
+    energy = understand("et pour l'énergie ?", "question", "elu", _after(("le 1 % eau, combien en 2024 ?", "question")))
+    assert energy.text == "Le 1 % énergie, combien en 2024 ?"
+    assert "1 %" not in understand("et pour les transports ?", "question", "elu",
+                                   _after(("Que fait la DAECT ?", "question"))).text

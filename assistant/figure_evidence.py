@@ -120,9 +120,13 @@ _PROGRAMMES = {
 }
 
 
-def _programmes_missing(question: str, sentence: str) -> list[str]:
-    """The programmes the question names when the figure sentence (with its section) names none of them."""
-    asked = [name for name, pattern in _PROGRAMMES.items() if pattern.search(question)]
+def _programmes_named(question: str) -> list[str]:
+    """The programmes (« service civique », « VSI »…) the question names."""
+    return [name for name, pattern in _PROGRAMMES.items() if pattern.search(question)]
+
+
+def _programmes_missing(asked: list[str], sentence: str) -> list[str]:
+    """The programmes asked when the figure sentence (with its section) names none of them."""
     if not asked or any(_PROGRAMMES[name].search(sentence) for name in asked):
         return []
     return asked
@@ -144,6 +148,7 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
         return []
     names = _specific_names(names, places, names_text, bm25) + _AMOUNT_OF.findall(question)
     tools = tools or {}
+    programmes = _programmes_named(question)
     says = _SAYS[kind]
     fewest: list[str] | None = None
     for passage in passages[:EVIDENCE_PASSAGES]:
@@ -154,7 +159,7 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
             held = set(terms(_without_other_ranges(f"{sentence.text} {sentence.section}", question))) | heading
             missing = [n for n in names if not set(terms(n)) <= held] + _tools_missing(
                 tools, f"{sentence.text} {sentence.section}", passage.chunk.title) + _programmes_missing(
-                question, f"{sentence.text} {sentence.section}")
+                programmes, f"{sentence.text} {sentence.section}")
             if not missing:
                 return []
             if fewest is None or len(missing) < len(fewest):

@@ -127,25 +127,28 @@ _ASKING_WORD = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|nous|je)\b|\b(?:est-
 _SENTENCE = re.compile(r"[^.!?]+[.!?]+|[^.!?]+$")
 
 
-def _context_only(question: str) -> str:
-    """The sentences the user says around the questions they ask ('' when the message does not say, then ask), or
-    the first-person clause that tells their plan before the asking one."""
-    m = _SAID_THEN_ASKED.match(question.strip())
+def _situation_and_asked(question: str) -> tuple[str, str]:
+    """(what the user says of their situation, what they ask): the sentences said before the question, or around
+    the questions when a message asks several, or the first-person clause that tells their plan before the asking
+    one; ('', the whole message) when it does not say, then ask."""
+    text = question.strip()
+    m = _SAID_THEN_ASKED.match(text)
     if m:
-        return m.group(1)
-    sentences = [s.strip() for s in _SENTENCE.findall(question.strip())]
+        return m.group(1), m.group(2)
+    sentences = [s.strip() for s in _SENTENCE.findall(text)]
     if len(sentences) > 2 and any(s.endswith("?") for s in sentences):
-        return " ".join(s for s in sentences if not s.endswith("?"))
-    plan = _OWN_PLAN_THEN_ASKED.match(question.strip())
-    return plan.group(1) if plan and not _ASKING_WORD.search(plan.group(1)) else ""
+        return (" ".join(s for s in sentences if not s.endswith("?")),
+                " ".join(s for s in sentences if s.endswith("?")))
+    plan = _OWN_PLAN_THEN_ASKED.match(text)
+    if plan and not _ASKING_WORD.search(plan.group(1)):
+        return plan.group(1), text[len(plan.group(1)):]
+    return "", text
 
 
 def _own_names(question: str) -> set[str]:
     """The names the question gives as the user's own partner or trip (each alternative of _OWN_CONTEXT holds one),
     and the names and years of the situation it describes before asking."""
-    context = _context_only(question)
-    asked = (question.strip()[len(context):] if question.strip().startswith(context)
-             else " ".join(s for s in _SENTENCE.findall(question.strip()) if s.strip() not in context))
+    context, asked = _situation_and_asked(question)
     said = {n for n in proper_nouns(context) + YEAR.findall(context) if n not in asked}
     return {next(g for g in m.groups() if g) for m in _OWN_CONTEXT.finditer(question)} | said
 

@@ -49,6 +49,7 @@ class Understanding:
     sentences: int | None = None  # "en 3 phrases"
     cost: CostFigures | None = None
     notice: str = ""  # said to the user when the mode changes
+    focused: bool = False  # an instruction about one part of the last answer, which `text` asks about
 
 
 def as_turns(history: "list[Turn] | list[dict[str, Any]] | None") -> list[Turn]:
@@ -113,6 +114,8 @@ _ASKS_WHO_OR_WHEN = re.compile(r"^\s*(?:et\s+)?(?:qui|c['’]est qui|quand|c['�
 
 def topic_request(understood: "Understanding") -> str:
     """The request an instruction on the last answer stands for: the same topic, in the new form."""
+    if understood.focused:
+        return understood.text  # « développe le point sur … »: the part named, asked on its own
     if understood.intent in ("reformat", "figures") and understood.mode == "article":
         return article_request(understood.topic)  # « figures »: the same article, figures first
     if understood.intent == "reformat" and understood.mode == "fiche":
@@ -218,7 +221,8 @@ _EXPAND = re.compile(r"\b(?:d[ée]veloppe[rz]?|plus (?:long|longue|d[ée]taill[�
 _FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques|avec (?:les|des)) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
 _MODE_WORDS = (
     ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
-    ("fiche", re.compile(r"\bfiche\b", re.I)),
+    # « transforme en fiche argumentaire » (fresh17, tune half): a rebuttal's sheet, not a sheet on a tool.
+    ("fiche", re.compile(r"\bfiche\b(?![\s-]+(?:argumentaire|réponse|de réponse)\b)", re.I)),
     ("contre-argument", re.compile(r"\bcontre-argument\w*|\bréplique\b|\bargumentaire\b", re.I)),
 )
 _REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
@@ -226,7 +230,10 @@ _AUDIENCES = (
     # « explique ça a des etudiants qui veulent partir » (fresh14, tune half): « à » after « explique », accents or not.
     ("public", re.compile(r"(?:\bpour|\bexpliqu\w*(?: (?:ça|ca|cela|le|la|les))? (?:à|a)) (?:des |les |le |la |un |une )?"
                           r"(?:lyc[ée]ens?|jeunes|enfants|[ée]l[èe]ves|coll[ée]giens?|[ée]tudiants?|grand public|habitants|"
-                          r"citoyens|presse|journalistes?|non-sp[ée]cialistes)\b", re.I)),
+                          r"citoyens|presse|journalistes?|non-sp[ée]cialistes|a[îi]n[ée]s|club des a[îi]n[ée]s|s[ée]niors?|"
+                          r"retrait[ée]s|personnes [âa]g[ée]es|parents|familles)\b|"
+                          # « refais le texte …, simple et sans sigles » (fresh17, tune half): plain words for anyone.
+                          r"\bsans (?:sigles?|jargon|acronymes?)\b|\ben (?:termes|mots) simples\b|\bvulgaris\w*", re.I)),
     ("interne", re.compile(r"\bpour (?:une |la )?note interne|pour (?:les |nos )?services\b|"
                            r"\b(?:journal|bulletin|lettre) interne\b|\bintranet\b|\bpour (?:les |nos )?(?:agents|collègues)\b", re.I)),
     ("elu", re.compile(r"\bpour (?:le |un |les )?(?:conseil municipal|conseil|élus|séance)\b", re.I)),
@@ -373,9 +380,41 @@ def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
     if _FIGURES.search(message) and words <= 10:
         return "figures", None, None
     audience = _asked_audience(message)
-    if audience and (words <= 8 or re.search(r"\b(?:adapte|réécris|reformule|explique|version|dis-le|dit autrement)\b", message, re.I)):
+    if audience and (words <= 8 or re.search(r"\b(?:adapte|réécris|reformule|explique|version|dis-le|dit autrement|refai[st]|refaire|"
+                                                  r"simplifie|reprends)\b", message, re.I)):
         return "audience", None, audience
     return None
+
+
+# « développe le point sur les dépenses de fonctionnement », « sur la réciprocité t'as des chiffres ? » (fresh17, tune
+# half): an instruction about one part of the last answer, named after « sur ». Not « sur ce point » nor « sur ça ».
+_FOCUS = re.compile(
+    r"\b(?:sur|concernant|à propos (?:de|du|des|d['’])|au sujet (?:de|du|des|d['’]))\s+"
+    r"(?!(?:ce|cet|cette|ces)\s+(?!que\b|qu['’])|(?:ça|ca|cela|le sujet|la question|la réponse|le texte)\b)"
+    r"(.{4,80}?)\s*(?:[,?!.;]|\b(?:stp|svp|t['’]as|tu as|as-tu|avez-vous|vous avez|j['’]ai|merci|s['’]il te plaît)\b|$)",
+    re.I)
+FOCUSED_INTENTS = ("expand", "figures")
+
+
+def _focus(message: str) -> str:
+    """The part of the last answer an instruction is about (« les dépenses de fonctionnement »), if it names one."""
+    found = _FOCUS.search(message)
+    if not found or re.match(r"^(?:\d+|une|deux|trois|quatre|cinq)\s+(?:phrases?|lignes?|paragraphes?|pages?)\b",
+                                 found.group(1), re.I):
+        return ""
+    return _clean(found.group(1))
+
+
+def _focused(intent: str, focus: str, memory: "_Memory") -> str:
+    """The standalone question a focused instruction stands for: the part named, in the conversation's subject
+    when that subject is short (an objection's long words would drown it; a rebuttal is about cooperation)."""
+    about = memory.subject if memory.subject and _word_count(memory.subject) <= 10 else ""
+    if memory.last_mode == "contre-argument" or memory.last_intent == "objection":
+        about = "coopération décentralisée"  # a rebuttal's subject, whatever the objection's words
+    asked = f"{focus[:1].upper()}{focus[1:]}" + (f" ({about})" if about and about.lower() not in focus.lower() else "")
+    if intent == "figures":
+        return f"{asked} : combien, en chiffres ?"  # no « montants »: the figures of the part named, of any kind
+    return f"{asked} ?"
 
 
 def _clean(text: str) -> str:
@@ -395,12 +434,26 @@ def _names_its_subject(message: str) -> bool:
         r"^(?:ce|cet|cette|ces)\b", first.group(1), re.I) and not re.search(r"\b(?:son|sa|ses|leurs?)\b", first.group(1), re.I)
 
 
+# « y a quel dispositif ? », « quelles aides existent ? » (fresh16, tune half): a question that looks for a tool asks
+# about none of those already spoken of.
+_ASKS_WHICH_TOOL = re.compile(r"\b(?:quel(?:s|le|les)? (?:dispositifs?|outils?|programmes?|aides?|financements?|fonds|"
+                              r"leviers?|solutions?)|y a quoi comme|qu['’]est-ce qui existe)\b", re.I)
+
+
+# « pour un groupe de jeunes », « pour nos agents »: someone else the tool is sought for. (« et avant 2021 c'etait quel
+# programme ? », fresh13, asks the same thing of another time: a follow-up.)
+_FOR_WHOM = re.compile(r"\bpour (?:un|une|des|les|nos|notre|mon|ma|mes|le|la|l['’])\s*\w+", re.I)
+
+
 def _is_followup(message: str) -> bool:
     # « ok et sinon le délégué… il a été créé quand ? »: a new subject, however the message opens.
     if _NEW_SUBJECT.match(_ELLIPSIS_START.sub("", message)) or _names_its_subject(message):
         return False
     if _POINTS_TO_ANSWER.search(message):
         return True
+    if _ASKS_WHICH_TOOL.search(message) and _FOR_WHOM.search(message) and not (
+            _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message)):
+        return False  # « ok et pour un groupe de jeunes du quartier y a quel dispositif ? »: which tool, not this one
     own = entities(message)
     words = _word_count(message)
     points_back = _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message) or _OBJECT_PRONOUN_QUESTION.match(message)
@@ -597,7 +650,11 @@ _ONE_PERCENT_FIELD = {"déchets": "1 % déchets", "dechets": "1 % déchets", "or
                       "énergie": "1 % énergie", "energie": "1 % énergie", "électricité": "1 % énergie",
                       "gaz": "1 % énergie", "transports": "1 % mobilité", "transport": "1 % mobilité",
                       "mobilité": "1 % mobilité", "mobilite": "1 % mobilité", "eau": "1 % eau"}
-_FIELD_ONLY = re.compile(r"^(?:pour|sur|côté|niveau|et)\s+(?:les |le |la |l['’])?(\w+)\s*\??\s*$", re.I)
+# « pour les déchets ? », « et pour l'électricité et le gaz c pareil ? », « idem pour les transports ? » (fresh17, tune
+# half): the same question, asked of another field.
+_SAME_AGAIN = r"(?:c['’ ]?\s?est |c |ça |ca )?(?:pareil|idem|la même chose|pareil aussi|aussi)"
+_FIELD_ONLY = re.compile(rf"^(?:{_SAME_AGAIN}\s+)?(?:pour|sur|côté|niveau|et)\s+(?:les |le |la |l['’])?(\w+)"
+                         rf"(?:\s+(?:et|ou)\s+(?:les |le |la |l['’])?\w+)?\s*(?:,?\s*{_SAME_AGAIN})?\s*\??\s*$", re.I)
 _ONE_PERCENT_NAMED = re.compile(r"(?:la )?loi oudin[- ]santini|\boudin[- ]santini|\b1 ?% ?(?:eau|énergie|energie|déchets|"
                                 r"dechets|mobilité|mobilite|transports?)", re.I)
 
@@ -606,6 +663,9 @@ def _another_one_percent(core: str, topic: str) -> str:
     """The last question asked of another « 1 % », when the message names only that one's field."""
     field = _FIELD_ONLY.match(core)
     label = _ONE_PERCENT_FIELD.get(field.group(1).lower(), "") if field else ""
+    bare = re.sub(r"\s*\([^()]*\)", "", topic).strip()
+    if _ONE_PERCENT_NAMED.search(bare):
+        topic = bare  # « 1 % mobilité date de quand ? (le 1 % mobilité ça existe…) »: the context goes, not the name
     named = _ONE_PERCENT_NAMED.search(topic)
     if not label or not named or label.split()[-1][:4] in named.group(0).lower():
         return ""
@@ -710,6 +770,7 @@ class _Memory:
     last_mode: str = "question"
     last_intent: str = ""
     last_cost: CostFigures | None = None  # the last computation, which « plus court » shortens
+    objection: str = ""  # the last objection answered, which « transforme en fiche argumentaire » answers again
     has_answer: bool = False
 
 
@@ -718,10 +779,11 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
     memory.last_cost = understood.cost if understood.intent == "compute" else None
     if understood.intent == "compute" and not memory.topic:
         memory.topic = understood.text  # « 18 000 € pour notre coopération avec Kaya » is the subject of what follows
-    if understood.intent in ("question", "followup", "objection"):
+    if understood.intent in ("question", "followup", "objection") or understood.focused:
         # A question is carried on written out (« coop decentralisee » → « coopération décentralisée »): it is
         # searched again with the follow-up. An objection is restated as the user put it.
         memory.topic = understood.text if understood.intent == "objection" else written(understood.text)
+        memory.objection = understood.text if understood.intent == "objection" else memory.objection
         # « Qu'est-ce que la Chaire de l'action internationale des collectivités territoriales ? »: the whole name.
         defined = defined_term(understood.text, max_words=10)
         dislocated = _SUBJECT_FIRST.match(understood.text)  # « la loi du 4 août 2021…, elle change quoi ? »
@@ -731,7 +793,8 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
         if dislocated:  # « La loi 2021-1031, elle a été votée comment au Sénat ? »: the law, not the Sénat
             names = [dislocated.group(1).strip()] + names
-        if understood.intent == "followup":
+        follows = understood.intent == "followup" or understood.focused
+        if follows:
             # « et elle remplace quelle loi ? » after « elle a été votée comment au Sénat ? »: still the law.
             kept = [n for n in memory.topic_entities if n.lower() in understood.text.lower()]
             names = list(dict.fromkeys(kept + names)) or memory.topic_entities
@@ -743,12 +806,14 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         # The years it was about stay (« et les départements ? » after « les régions en ont apporté combien (APD,
         # 2014) ? »); a name only guessed from an answer is no subject.
         named = [] if memory.name_is_guess else names[:2]
-        if understood.intent == "followup" and named:
+        if follows and named:
             years = list(dict.fromkeys(YEAR.findall(understood.text)))
             memory.subject = ", ".join(named + years)
-        elif understood.intent != "followup" or "(" not in understood.text or not memory.subject:
+        elif not follows or "(" not in understood.text or not memory.subject:
             # A new question, or a follow-up written out whole (« et en 2025 ? » → the question, asked of 2025).
             memory.subject = _subject_of(memory.topic)
+        if understood.focused:  # « ils viennent d'où ? » after the figures of the réciprocité: of the part named
+            memory.subject = re.split(r" \(| : ", understood.text)[0].rstrip(" ?")
     if understood.intent != "compute":
         memory.last_mode = understood.mode
 
@@ -841,12 +906,20 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if instruction and instruction[0] == "figures" and memory.last_intent == "compute":
             # « Et en chiffres au niveau national, pour comparer ? » after our own cost: the national figures.
             return Understanding("figures", NATIONAL_FIGURES, "question", audience, topic=NATIONAL_FIGURES)
+        focus = _focus(text) if instruction and instruction[0] in FOCUSED_INTENTS else ""
+        if focus:
+            # One part of the last answer, developed or put in figures: a question of its own on that part, whatever
+            # the last mode (a rebuttal's argument is developed as an explanation, with its sources).
+            asked = _focused(instruction[0], focus, memory)
+            return Understanding(instruction[0], asked, "question", audience, topic=asked, focused=True)
         if instruction:
             intent, new_mode, new_audience = instruction
             # « plus court, je dois le dire en 30 secondes » after a computation: the computation, shortened.
             cost = memory.last_cost if intent == "shorten" else None
+            # « transforme en fiche argumentaire » after a part of a rebuttal was developed: the objection, answered.
+            topic = memory.objection if new_mode == "contre-argument" and memory.objection else memory.topic
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
-                                 topic=memory.topic, sentences=_sentences_asked(text), cost=cost)
+                                 topic=topic, sentences=_sentences_asked(text), cost=cost)
     bare = _ACKNOWLEDGED.sub("", text)
     compared = _compared_with_last(bare, memory)
     if compared:

@@ -165,11 +165,22 @@ def _medium(text: str) -> str:
     return next((name for name, pattern in _MEDIA if pattern.search(text)), "")
 
 
+# « environ 1500 signes », « 1 800 caractères max »: a length in characters, as editors count (about 6 per word).
+_SIGNS = re.compile(r"\b(\d[\d  .]*)\s*(?:signes|caractères)\b", re.I)
+SHORT_TEXT_SIGNS = 2000  # up to this, an article is written short (one quote per paragraph)
+
+
+def _few_signs(text: str) -> bool:
+    found = _SIGNS.search(text)
+    return bool(found) and 0 < int(re.sub(r"\D", "", found.group(1)) or 0) <= SHORT_TEXT_SIGNS
+
+
 def short_full_text(text: str) -> bool:
     """« Communiqué de presse… Il faudrait un texte court »: the press release itself, kept short, with its genre's
-    structure (title, lead, quote, contact), not a one-paragraph « Version courte » in its place (review 12)."""
+    structure (title, lead, quote, contact), not a one-paragraph « Version courte » in its place (review 12). An
+    article asked in few characters (« un édito d'environ 1500 signes ») is one too."""
     return bool(_SHORT.search(text) and _FULL_FORM.search(text) and not _ALONGSIDE.search(text)
-                and not _medium(text) and not _length(text))
+                and not _medium(text) and not _length(text)) or (_few_signs(text) and not _medium(text))
 
 
 # « une réponse courte pour les réseaux sociaux + une version un peu plus argumentée pour notre vice-président »

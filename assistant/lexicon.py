@@ -55,6 +55,11 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bhumanitaire\b|\baide d'urgence\b|\bcatastrophe\b", "urgence humanitaire"),
     (r"\btsunami\b|\braz-de-marée\b", "tsunami"),
     (r"\bCUF\b", "Cités Unies France"),
+    # The associations of local elected officials, by their acronyms (« et l'AMF elle a combien de places ? »,
+    # fresh17, tune half): the documents write their names out.
+    (r"\bAMF\b", "Association des maires de France"),
+    (r"\bADF\b", "Assemblée des départements de France"),
+    (r"\bARF\b", "Régions de France"),
     (r"\bDG\b", "directeur général"),
     (r"\bà trois\b|\btrilatéra\w*|\btriangulaire\b", "tripartite"),
     (r"\béquipes?\b|\bateliers?\b|\bsous-groupes?\b", "groupes de travail"),
@@ -88,12 +93,18 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\btouche\w* combien\b|\bcombien\b[^?]*\btouche\w*|\brémunér\w*|\bsalaire\b|\bpayée?s? combien\b", "indemnité"),
     # « dans combien d'États » counts countries; « l'État » alone is the French State, which the documents name so.
     (r"\bcombien d['’]États\b|\b\d+ États\b|\bÉtats (?:du monde|étrangers différents)\b", "pays"),
-    (r"\bsans (?:le |la |les )?(?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre)\b|"
+    (r"\bsans (?:le |la |les )?(?:piloter|porter|gérer|pilotage)\b|\bse content\w* de (?:payer|financer|verser|mettre|"
+     r"faire un chèque|signer un chèque|donner)\b|\bfaire (?:juste |seulement |simplement )?un chèque\b|"
      r"\b(?:simple|seulement|juste) financeurs?\b|\b(?:juste|seulement|simplement) (?:des sous|de l['’]argent|financer|payer)\b",
      "rôle de financeur porter le projet"),
     (r"\birrigu\w*|\birrigation\b|\bagricoles?\b|\bagriculture\b|\bchamps\b|\bélevage\b|\bbétail\b|"
      r"\barros\w+ (?:les |des )?(?:cultures|champs|jardins)\b|\babreuv\w*|\btroupeaux?\b|\bmaraîch\w*",
      "usages agricoles pastoraux"),
+    # « participer à un projet monté à plusieurs sans tout porter nous-mêmes » (holdout14, tune half): a programme
+    # several collectivities join, the ministry's « clés en main » call.
+    (r"\b(?:monté|montés|porté|portés|mené|menés) à plusieurs\b|\bsans (?:tout )?(?:le |la |les )?porter (?:seuls?|"
+     r"nous-mêmes|tout seuls?)\b|\bpas (?:y aller|nous lancer|partir|nous engager) seuls?\b|\bse lancer à plusieurs\b",
+     "clés en main collectivités peu expérimentées s'engager seules"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
      "apporter contribution"),
     (r"\bheures? (?:de|des) (?:nos |leurs )?agents\b|\btemps (?:de travail )?(?:des|de nos|de leurs) agents\b|"

@@ -101,6 +101,11 @@ def _without_pointing_opener(text: str) -> str:
     return text[m.end():][:1].upper() + text[m.end() + 1:] if m else text
 
 
+# « Si X admet…, ne serait-ce que… » then « Il ajoute que… »: a concession whose main clause is the next sentence;
+# quoted only with it.
+_CONCEDES = re.compile(r"^(?:Si|Même si|Bien qu['’e]|Alors qu['’e]|S['’]il)\b", re.I)
+
+
 def split_passage(passage: Passage) -> list[Sentence]:
     """Usable sentences, each knowing the heading it opens (if any) and the section it stands in.
 
@@ -134,6 +139,8 @@ def split_passage(passage: Passage) -> list[Sentence]:
                     text, leans = sent, False  # « Il est rejoint en cela par Joël Lebret qui souligne … »: Lebret speaks
             usable = bool(text) and (_usable(text, whole_paragraph=len(parts) == 1, bullet=bullet) if not leans
                                      else len(text.split()) <= MAX_JOINED_WORDS and _usable(sent, False))
+            if usable and leans and out and out[-1].text == before and _CONCEDES.match(before):
+                out.pop()  # « Si Bertrand Gallet admet « … », … aujourd'hui. » alone has no main clause: « Il ajoute… »
             if usable:
                 out.append(Sentence(text, passage, position, frozenset(terms(text)), heading=heading, section=section,
                                     leans=leans, paragraph=paragraph))

@@ -302,3 +302,25 @@ def test_an_instruction_typed_without_accents_is_not_the_title() -> None:
 
     assert topic("ecris un article sur les 20 ans du VSI pour notre magazine municipal") == "Les 20 ans du VSI"
     assert topic("Rédige-moi un article sur le FICOL") == "Le FICOL"
+
+
+def test_what_to_explain_is_no_part_of_the_title_and_it_names_what_was_said_before() -> None:
+    """Fresh17 (tune half): « …la ville vient d'adhérer a Cités Unies France, explique ce que c'est »: titled on the
+    news, with « ce qu'est Cités Unies France » as the readers' question; a twinning is titled as one."""
+    from assistant.compose.article import topic
+    from assistant.compose.asks import reader_questions
+
+    request = "redige un article pour le bulletin municipal : la ville vient d'adhérer a Cités Unies France, explique ce que c'est"
+    assert topic(request) == "La ville vient d'adhérer a Cités Unies France"
+    assert read_brief(request).facts == ["la ville vient d'adhérer a Cités Unies France"]
+    assert reader_questions(request) == ["ce qu'est Cités Unies France"]
+    twinning = "Un édito sur nos 20 ans de jumelage avec la ville de Bad Salzdetfurth en Allemagne"
+    assert headline(read_brief(twinning), twinning).startswith("Notre jumelage avec ")
+
+
+def test_an_article_asked_in_few_characters_is_written_short() -> None:
+    from assistant.formats import short_form, short_full_text
+
+    edito = "Un édito du maire pour le magazine, ton personnel, sur nos 20 ans de jumelage, environ 1500 signes"
+    assert short_full_text(edito) and short_form(edito) is None
+    assert not short_full_text("Un article pour le bulletin sur notre jumelage, 4 000 signes")

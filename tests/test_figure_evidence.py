@@ -158,3 +158,19 @@ def test_names_and_years_of_sentences_that_ask_nothing_are_the_user_s_situation(
              "part minimale doit venir de nous ?")
     answer = assistant.answer(goris)
     assert answer.intent == "question" and not answer.abstained  # no sum per inhabitant: rates were asked
+
+
+def test_a_city_put_first_and_the_collectivities_of_a_region_are_what_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout 14 (tune half): « Marseille, elle met combien… ? » names Marseille, however it opens the question;
+    « combien de communes bretonnes… ? » asks a count for Brittany, which the national counts do not give; but a rule
+    for every collectivity holds for Breton ones too, and « Bon, … » or « Concrètement, … » name nothing."""
+    from assistant.relevance import proper_nouns
+
+    assert proper_nouns("Marseille, elle met combien par an dans le 1 % déchets ?") == ["Marseille"]
+    assert proper_nouns("Bon, on fait quoi ?") == [] and proper_nouns("Concrètement, ça change quoi ?") == []
+    assert assistant.answer("Marseille, elle met combien par an dans le 1 % déchets et avec quelle ville partenaire ?").abstained
+    assert assistant.answer("Combien de communes bretonnes ont un partenariat avec Madagascar ?").abstained
+    assert assistant.answer("Combien de communes lyonnaises utilisent le 1 % eau ?").abstained
+    assert not assistant.answer("Les communes bretonnes peuvent-elles demander la FICOL ?").abstained
+    amf = assistant.answer("Dans la CNCD, l'AMF a combien de représentants ?")
+    assert not amf.abstained  # the Association des maires de France, by its acronym

@@ -94,6 +94,28 @@ def test_fiche_oudin_santini(assistant) -> None:  # type: ignore[no-untyped-def]
     assert "1 %" in body and "2005" in body
 
 
+def test_a_one_percent_named_is_no_rate_on_its_sheet(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A sheet on the « 1 % énergie » filed every sentence naming the tool under amounts (its « 1 % »), then dropped
+    them as repeats, and left « Qui peut en bénéficier » empty; « Aucune source… ne chiffre les montants » is what is
+    known of the amounts. A sentence opening on the energy one is not on the water one's sheet."""
+    energy = assistant.answer("une fiche sur le 1 % énergie : qui peut l'utiliser, combien, pour quoi faire", mode="fiche").answer
+    who = energy.split("**Qui peut en bénéficier**")[1].split("**Montants")[0]
+    assert "Qui peut utiliser le « 1 % énergie »" in who
+    amounts = energy.split("**Montants et taux**")[1].split("**Calendrier")[0]
+    assert "ne chiffre les montants" in amounts
+    water = assistant.answer("fiche sur le 1 % eau", mode="fiche").answer
+    assert "Le « 1 % énergie » figure" not in water
+
+
+def test_a_key_figure_is_no_run_of_three_sentences(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout 14 (tune half): « Les appels à projets conjoints… Il s'agit de… En l'occurrence, le Sénégal… 150 000€ »
+    came as a key figure against « ça rapporte quoi aux habitants d'ici ? »."""
+    answer = assistant.answer("Concrètement, ça rapporte quoi aux habitants d'ici, votre partenariat ? Rien du tout.",
+                              mode="contre-argument").answer
+    figures = answer.split("**Chiffres clés**")[1].split("**")[0] if "**Chiffres clés**" in answer else ""
+    assert "En l'occurrence" not in figures
+
+
 def test_a_fiche_on_a_tool_named_loosely_amid_the_users_context_is_not_refused(assistant) -> None:  # type: ignore[no-untyped-def]
     from assistant.compose.tools import detect_tool
 

@@ -10,8 +10,8 @@ import re
 from typing import Callable
 
 from assistant.compose.asks import as_heading, reader_questions
-from assistant.compose.brief import (AMOUNT_WRITTEN, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief, headline,
-                                     quotes_asked, read_brief, standfirst)
+from assistant.compose.brief import (AMOUNT_WRITTEN, EXPLAIN_AFTER, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief,
+                                     headline, quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
@@ -50,7 +50,7 @@ _ANSWERING = re.compile(r"^en réponse à la critique\s*«\s*(.+?)\s*»$", re.I)
 
 
 def topic(question: str) -> str:
-    rest = _TRAILING.sub("", _INSTRUCTION.sub("", question)).strip(" .?!:")
+    rest = _TRAILING.sub("", EXPLAIN_AFTER.sub("", _INSTRUCTION.sub("", question))).strip(" .?!:")
     answering = _ANSWERING.match(rest)  # an article made from a counter-argument: about the criticism it answers
     if answering:
         rest = f"Réponse à la critique : « {answering.group(1)} »"

@@ -82,10 +82,24 @@ def is_reader_question(clause: str) -> bool:
     return bool(_ASKED.match(clause.strip())) and not _REQUEST_VERB.search(clause)
 
 
+# « …d'adhérer à Cités Unies France, explique ce que c'est » (fresh17, tune half): « c' » is the name said before it.
+_WHAT_IT_IS = re.compile(r"^(?:ce que c['’]est|ce qu['’]il est|ce qu['’]elle est|à quoi (?:ça|ca|cela) sert)$", re.I)
+_NAME_BEFORE = re.compile(r"(?:[A-ZÉ][\w'’-]+|[A-Z]{2,}\b)(?:\s+(?:de |du |des |d['’])?[A-ZÉ][\w'’-]+)*")
+
+
+def _named_in(point: str, before: str) -> str:
+    """« ce que c'est » → « ce qu'est Cités Unies France », the last name the request gave before asking it."""
+    names = [n for n in _NAME_BEFORE.findall(before) if n.split()[0].lower() not in ("la", "le", "les", "un", "une")]
+    if not _WHAT_IT_IS.match(point) or not names:
+        return point
+    name = names[-1]
+    return f"à quoi sert {name}" if point.lower().startswith("à quoi") else f"ce qu'est {name}"
+
+
 def reader_questions(request: str) -> list[str]:
     """The questions a writing request wants the text to answer, in the user's words, at most three."""
     text = _CLOSING.sub("", request.strip())
-    asked = [_ASIDE.sub("", m.group(1)).strip() for m in _EXPLAINED.finditer(text)]
+    asked = [_named_in(_ASIDE.sub("", m.group(1)).strip(), text[:m.start()]) for m in _EXPLAINED.finditer(text)]
     asked += [f"combien de {m.group(1).strip()}" for m in _MAGNITUDE.finditer(text)]
     for clause in _CLAUSE_BREAK.split(text):
         clause = re.sub(r"^\s*(?:et|mais|ou|alors|sinon)\b\s*", "", clause.strip(" ,"))

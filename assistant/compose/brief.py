@@ -54,6 +54,10 @@ INSTRUCTION_CLAUSE = re.compile(
     r"titre accrocheur|intertitres?|chapô|encadré|citations?|\d[\d  ]* (?:signes|caractères)|une page|sans jargon|"
     r"lecteurs)\b",
     re.I)
+# « la ville vient d'adhérer à Cités Unies France, explique ce que c'est » (fresh17, tune half): the clause that tells
+# what to explain is no part of the fact, nor of the title.
+EXPLAIN_AFTER = re.compile(r"\s*[,;]\s*(?:et\s+)?(?:explique[rz]?|présente[rz]?|rappelle[rz]?|dis|dites|précise[rz]?|"
+                           r"montre[rz]?)\b.*$", re.I)
 # « …pour le bulletin municipal » at the end of a fact: where it goes, not what happened.
 _DESTINATION = re.compile(r",?\s*(?:pour|dans) (?:le |la |les |notre )?(?:bulletin|journal|magazine|lettre|site|presse|page)\b.*$",
                           re.I)
@@ -165,7 +169,7 @@ def read_brief(request: str) -> Brief:
         elif is_reader_question(clause):
             continue  # « d'où vient l'argent ? »: what the text must answer (`asks.reader_questions`), not a fact
         elif len(clause.split()) >= 3:
-            brief.facts.append(_DESTINATION.sub("", clause).rstrip(" ?"))
+            brief.facts.append(_DESTINATION.sub("", EXPLAIN_AFTER.sub("", clause)).rstrip(" ?"))
     return brief
 
 
@@ -195,6 +199,9 @@ def country_named(request: str) -> str:
     return f"{article} {m.group(1)}".replace("' ", "'").strip()
 
 
+_TWINNING = re.compile(r"\bjumel(?:age|ée?s?|ages)\b", re.I)
+
+
 def headline(brief: Brief, request: str, country: bool = True) -> str:
     """« Brézolles et Dschang (Cameroun) : l'eau potable et la jeunesse », from the request's own names and themes."""
     topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)]
@@ -202,20 +209,26 @@ def headline(brief: Brief, request: str, country: bool = True) -> str:
         topics.remove("l'eau potable")
     topics = topics[:2]
     about = " et ".join(topics)
+    # « nos 20 ans de jumelage avec Bad Salzdetfurth »: a twinning is called so, and its title does not say
+    # « coopération » twice.
+    bond = "jumelage" if _TWINNING.search(request) else "coopération"
     if brief.ours and brief.partner:
         who = f"{brief.ours} et {brief.partner_label}"
     elif brief.partner:
-        who = f"Notre coopération avec {brief.partner_label}"
+        who = f"Notre {bond} avec {brief.partner_label}"
     elif country and not brief.ours and (named_country := country_named(request)):
-        who = f"Notre coopération avec {named_country}"
+        who = f"Notre {bond} avec {named_country}"
         if not about:
             return who
     else:
         who = brief.ours
     if who and about:
         return f"{who} : {about}"
+    if who and brief.partner:
+        return f"{who} : un partenariat qui nous engage" if who.startswith("Notre ") else \
+            f"{who} : une coopération qui nous engage"
     if who:
-        return f"{who} : une coopération qui nous engage" if brief.partner else f"{who} et l'action internationale"
+        return f"{who} et l'action internationale"
     return ""
 
 

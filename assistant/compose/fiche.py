@@ -17,7 +17,7 @@ from assistant.compose.sentences import Sentence, candidates, outdated, score_se
 from assistant.compose.tools import TOOLS, Tool, detect_tool, named_tools, tool_of_its_body
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
-from assistant.figures import figure_mentions, has_figure
+from assistant.figures import figure_mentions, has_figure, quantities
 from assistant.lexical import QueryWeights, terms
 from assistant.lexicon import normalized
 
@@ -52,11 +52,27 @@ _RENAMED = re.compile(r"\b(?:a fusionné|ont fusionné|fusion(?:née?s?)? (?:ave
                       r"nouveau nom|a pris le nom|rebaptisée?)\b", re.I)
 
 
+# « Le « 1 % énergie » figure… à l'article L1115-1-1 » (seen on a sheet on the 1 % énergie): a tool's name, not a
+# rate; read as one, it filed the sentence under amounts, and every sentence naming the tool repeated its « 1 % ».
+_PERCENT_IN_NAME = re.compile(r"«\s*1\s?%[^»]{0,40}»|\b1\s?%\s+(?:eau|énergie|energie|déchets|dechets|mobilité|mobilite|"
+                              r"transports?|électricité|solidaire)\b", re.I)
+
+
+# « Aucune source consultée ne chiffre les montants du « 1 % énergie » »: what is known of the amounts, under them.
+_NO_AMOUNT_KNOWN = re.compile(r"\b(?:aucune?|pas de|ne chiffre)\b[^.;]{0,40}\b(?:montants?|chiffres?|sommes?)\b", re.I)
+
+
+def _figures_said(text: str) -> str:
+    """The text without the tools' names that hold a « 1 % »."""
+    return _PERCENT_IN_NAME.sub(" ", text)
+
+
 def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
     """Eligibility first (« permet aux communes… » holds a rate too, but says who), then amounts, dates, definition."""
     if _ELIGIBLE.search(s.text):
         return "who"
-    if _AMOUNT.search(s.text) and has_figure(s.text):
+    said = _figures_said(s.text)
+    if _AMOUNT.search(said) and has_figure(said) or _NO_AMOUNT_KNOWN.search(said):
         return "amounts"
     if _RENAMED.search(s.text):
         return "definition"  # who runs the tool today is what it is, whatever date the change took effect
@@ -79,10 +95,17 @@ def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
                 out.setdefault(unit, set()).add(value)
         return out
 
+    def label(s: Sentence) -> str:
+        return s.text.split(" : ", 1)[0].lower() if " : " in s.text else ""
+
     for a in sentences:
         for b in sentences:
             ya, yb = source_year(a.passage.chunk.date), source_year(b.passage.chunk.date)
             if not (ya and yb and ya > yb):
+                continue
+            # The same quantity, by what it counts or by its label: the national « 1 % eau » series and one water
+            # agency's 18,5 millions over 2019-2024 are two quantities, not two versions of one.
+            if not (quantities(a.text) & quantities(b.text)) and not (label(a) and label(a) == label(b)):
                 continue
             va, vb = values(a), values(b)
             if any(not (va[u] & vb[u]) for u in va.keys() & vb.keys()):
@@ -100,7 +123,7 @@ def _in_euros(value: str, unit: str) -> tuple[str, str]:
 
 
 def _figures(text: str) -> set[tuple[str, str]]:
-    return {_in_euros(value, unit) for _, value, unit in figure_mentions(text)}
+    return {_in_euros(value, unit) for _, value, unit in figure_mentions(_figures_said(text))}
 
 
 def _repeats_figures(s: Sentence, bucket: list[Sentence]) -> bool:
@@ -165,18 +188,33 @@ def current_enough(section: list[Sentence]) -> list[Sentence]:
     return recent if len(recent) >= 2 else section
 
 
+_ORIGIN = re.compile(r"\b(?:origine|a créé|a été créée?|institu\w+|prévue? (?:par|à)|est (?:un|une|le|la))\b", re.I)
+
+
 def _define_first(by_section: dict[str, list[Sentence]], aliases: tuple[str, ...]) -> None:
     """A sheet that says what the tool is: when no sentence was filed as a definition, the best one naming the
     tool moves there from another section (« 2 février 2007 : loi n° 2007-147, dite loi Thiollière… » filed
     under amounts for its « 17 millions »), rather than « Les documents indexés ne le précisent pas »."""
     if by_section["definition"] or not aliases:
         return
-    for key in ("who", "amounts", "calendar"):
-        naming = [s for s in by_section[key] if any(a in s.text.lower() for a in aliases)]
-        if naming:
-            by_section[key].remove(naming[0])
-            by_section["definition"].append(naming[0])
-            return
+    naming = [(key, s) for key in ("who", "amounts", "calendar") for s in by_section[key]
+              if any(a in s.text.lower() for a in aliases)]
+    # « Origine et bénéficiaires du « 1 % déchets » : la loi du 7 juillet 2014… a créé l'article L1115-2 » says what
+    # the tool is better than its first use by Paris, wherever its date filed it.
+    naming.sort(key=lambda ks: not _ORIGIN.search(ks[1].text))
+    if naming:
+        key, sentence = naming[0]
+        by_section[key].remove(sentence)
+        by_section["definition"].append(sentence)
+
+
+OPENING_CHARS = 25  # where a sentence names what it is about
+
+
+def _opens_on_another_percent(opening: str, aliases: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """The sentence is about another « 1 % » (its name opens it); a bare « 1 % » does not make it this one's."""
+    return (any(a in opening for a in other if "%" in a)
+            and not any(a in opening for a in aliases if a.replace(" ", "") != "1%"))
 
 
 def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[Sentence]:
@@ -200,6 +238,8 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
         sents = [
             s for s in sents
             if (id(s.passage), s.position) in named and not (names(s, other) and s.text.count("«") > 0 and len(s.text.split()) < 12)
+            # « Le « 1 % énergie » figure, comme le « 1 % eau », à l'article… » is about the energy one
+            and not _opens_on_another_percent(s.text.lower()[:OPENING_CHARS], aliases, other)
             or ((id(s.passage), s.position - 1) in named or id(s.passage) in devoted) and not names(s, other)
         ]
     # "Les outils de l'AFD : « FEXTE » et « FICOL »" is a title, not a statement.

@@ -29,3 +29,32 @@ _DEMONYM_STEMS = (
     "africain", "européen", "américain", "asiatique",
 )
 DEMONYM = re.compile(rf"^(?:{'|'.join(_DEMONYM_STEMS)})(?:n?e)?s?$", re.I)
+
+# The country a partner's adjective names (« une ville allemande » → Allemagne): a count asked of the partners of one
+# country is not answered by the national count (eval/paraphrase p161, tune half: « Combien de communes françaises
+# sont jumelées avec une ville allemande ? » was answered with 4 800 collectivités in 146 pays).
+COUNTRY_OF_DEMONYM = {
+    "sénégalais": "Sénégal", "malien": "Mali", "burkinabè": "Burkina Faso", "burkinabé": "Burkina Faso",
+    "nigérien": "Niger", "béninois": "Bénin", "togolais": "Togo", "camerounais": "Cameroun", "marocain": "Maroc",
+    "libanais": "Liban", "vietnamien": "Vietnam", "laotien": "Laos", "cambodgien": "Cambodge", "tchadien": "Tchad",
+    "congolais": "Congo", "gabonais": "Gabon", "brésilien": "Brésil", "chilien": "Chili", "québécois": "Québec",
+    "japonais": "Japon", "mexicain": "Mexique", "péruvien": "Pérou", "tunisien": "Tunisie", "palestinien": "Palestine",
+    "mauritanien": "Mauritanie", "guinéen": "Guinée", "ivoirien": "Côte d'Ivoire", "polonais": "Pologne",
+    "roumain": "Roumanie", "moldave": "Moldavie", "colombien": "Colombie", "chinois": "Chine", "bolivien": "Bolivie",
+    "algérien": "Algérie", "arménien": "Arménie", "ukrainien": "Ukraine", "allemand": "Allemagne", "italien": "Italie",
+    "espagnol": "Espagne", "indien": "Inde", "éthiopien": "Éthiopie", "malgache": "Madagascar", "haïtien": "Haïti",
+    "israélien": "Israël", "cubain": "Cuba", "britannique": "Royaume-Uni", "belge": "Belgique", "suisse": "Suisse",
+    "portugais": "Portugal",
+}
+_PARTNER_OF_A_COUNTRY = re.compile(
+    r"\b(?:villes?|communes?|collectivités?|municipalités?|régions?|partenaires?)\s+"
+    rf"((?:{'|'.join(sorted(COUNTRY_OF_DEMONYM, key=len, reverse=True))})(?:n?e)?s?)\b", re.I)
+
+
+def partner_countries(text: str) -> set[str]:
+    """« jumelées avec une ville allemande » → {"Allemagne"}."""
+    found = set()
+    for adjective in _PARTNER_OF_A_COUNTRY.findall(text):
+        stem = next(s for s in sorted(COUNTRY_OF_DEMONYM, key=len, reverse=True) if adjective.lower().startswith(s))
+        found.add(COUNTRY_OF_DEMONYM[stem])
+    return found

@@ -103,7 +103,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # « participer à un projet monté à plusieurs sans tout porter nous-mêmes » (holdout14, tune half): a programme
     # several collectivities join, the ministry's « clés en main » call.
     (r"\b(?:monté|montés|porté|portés|mené|menés) à plusieurs\b|\bsans (?:tout )?(?:le |la |les )?porter (?:seuls?|"
-     r"nous-mêmes|tout seuls?)\b|\bpas (?:y aller|nous lancer|partir|nous engager) seuls?\b|\bse lancer à plusieurs\b",
+     r"nous-mêmes|tout seuls?)\b|\b(?:se lancer|y aller|nous lancer|partir|s['’]engager|nous engager) (?:tout )?seuls?\b|"
+     r"\bse lancer à plusieurs\b",
      "clés en main collectivités peu expérimentées s'engager seules"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
      "apporter contribution"),

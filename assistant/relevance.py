@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.compose.tools import is_tool_name, named_tools
-from assistant.countries import COUNTRY_NAMES, DEMONYM
+from assistant.countries import COUNTRY_NAMES, DEMONYM, partner_countries
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import FIGURE_ABSENT, figure_asked, figure_not_held
@@ -176,7 +176,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     out = []
     names = proper_nouns(question) + sorted(_lower_case_places(question, bm25))
     if figure_asked(question):  # « combien de communes lyonnaises… ? »: a count for Lyon, which no document gives
-        names += sorted(_regional_collectivities(question))
+        names += sorted(_regional_collectivities(question) | _counted_partners(question))
     for word in [n for n in names + YEAR.findall(question) if n not in own and not DEMONYM.match(n)]:
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
@@ -334,7 +334,17 @@ def _named_collectivities(text: str, bm25: Bm25Index | None = None) -> set[str]:
 def name_waivable(question: str, unknown: list[str], bm25: Bm25Index | None = None) -> bool:
     """An unknown name may be a typo or a name the documents spell otherwise, when it is the only one; not when
     it is the collectivity the question is about, which a general document does not describe."""
-    return len(unknown) <= 1 and not _named_collectivities(question, bm25) & set(unknown)
+    about = _named_collectivities(question, bm25) | _counted_partners(question)
+    return len(unknown) <= 1 and not about & set(unknown)
+
+
+def _counted_partners(question: str) -> set[str]:
+    """The country whose partners a count asks about (« combien de communes sont jumelées avec une ville
+    allemande ? » → Allemagne), named after the words that ask the count; not the user's own partner told before."""
+    start = re.search(r"\b(?:combien|nombre)\b", question, re.I)
+    if figure_asked(question) != "count" or not start:
+        return set()
+    return partner_countries(question[start.start():])
 
 
 # « la liste officielle des pays les moins avancés », « les noms des 44 membres »: a list, which documents that only
@@ -377,6 +387,7 @@ def figure_missing(question: str, names_text: str | None, passages: list[Passage
     names = [n for n in proper_nouns(text) if n not in own]
     places = _named_collectivities(text, bm25) - own
     asked = _CONTEXT_ADDED.sub(" ", question)
+    places |= _counted_partners(asked) - own
     # « …partenariat avec Goris depuis 2019. Quel taux… ? » (review 21, R12): a year of the user's situation is not asked.
     missing = [m for m in figure_not_held(asked, names, text, passages, bm25, places, tools_named(asked)) if m not in own]
     # « en Asie du Sud-Est » reads « Laos Vietnam »: countries the lexicon put for a region are alternatives, and the

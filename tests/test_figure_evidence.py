@@ -174,3 +174,17 @@ def test_a_city_put_first_and_the_collectivities_of_a_region_are_what_is_asked(a
     assert not assistant.answer("Les communes bretonnes peuvent-elles demander la FICOL ?").abstained
     amf = assistant.answer("Dans la CNCD, l'AMF a combien de représentants ?")
     assert not amf.abstained  # the Association des maires de France, by its acronym
+
+
+def test_a_count_of_one_country_s_partners_is_not_the_national_count(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Paraphrase p161 (tune half): « Combien de communes françaises sont jumelées avec une ville allemande ? » was
+    answered with 4 800 collectivités in 146 pays; Mali's projects are counted, and the user's own Polish partner,
+    told before the question, is not what is counted."""
+    from assistant.countries import partner_countries
+
+    assert partner_countries("jumelées avec une ville allemande et des communes maliennes") == {"Allemagne", "Mali"}
+    assert assistant.answer("Combien de communes françaises sont jumelées avec une ville allemande ?").abstained
+    mali = assistant.answer("Combien de projets avec des communes maliennes ?")
+    assert not mali.abstained and "454 projets" in mali.answer
+    assert not assistant.answer("Notre ville est jumelée avec une commune polonaise : combien de collectivités "
+                                "françaises font de la coopération décentralisée ?").abstained

@@ -48,6 +48,9 @@ _SAID_JUST_BEFORE = re.compile(
 # Where the user starts speaking of their own side after the reported words.
 _OWN_SIDE = re.compile(r"^(?:je|j['’]|on|nous|notre|nos|moi|perso|personnellement|mon|ma|mes|le maire|la maire|"
                        r"notre (?:ville|commune))\b", re.I)
+# « …la poche de potentats locaux. La commune fait 9 000 habitants. »: the user's own figures, told after the words.
+_OWN_FIGURES = re.compile(r"^(?:la (?:commune|ville|collectivité|mairie|communauté de communes|métropole)|le budget|"
+                          r"l['’]enveloppe|ça représente|cela représente|ça fait|on parle de)\b[^.!?]*\d", re.I)
 # « Un journaliste me demande s'il est bien raisonnable de … »: the question he asks, put back as a question.
 _ASKED = re.compile(r"^.{0,80}?\b(?:me|nous|m['’]a|nous a|)\s*demand(?:e|ent|é)\s+(?:si\s+|s['’](?=ils?\b))", re.I)
 _INVERTED = ((re.compile(r"^il est\b", re.I), "est-il"), (re.compile(r"^ils sont\b", re.I), "sont-ils"),
@@ -135,7 +138,7 @@ def _without_own_context(reported: str) -> str:
     Je suis déléguée au syndicat. On y met 0,6 % de nos recettes »): the objection ends where « je » or « nous »
     begins to speak. The figures stay in the request, where « Votre chiffre » reads them."""
     sentences = [s for s in re.split(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«])", reported) if s.strip()]
-    kept = sentences[:1] + list(takewhile(lambda s: not _OWN_SIDE.match(s), sentences[1:]))
+    kept = sentences[:1] + list(takewhile(lambda s: not (_OWN_SIDE.match(s) or _OWN_FIGURES.match(s)), sentences[1:]))
     return " ".join(kept)
 
 

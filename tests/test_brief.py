@@ -105,6 +105,9 @@ def test_the_standfirst_keeps_the_budget_and_leaves_out_the_brief_to_the_writer(
     lead = standfirst(brief.facts)
     assert "Budget total 148 000 € : 45 000 € du syndicat" in lead
     assert "expliquer" not in lead and "Envoi" not in lead and brief.date == "janvier 2025"
+    news = read_brief("Communiqué de presse : la communauté de communes du Val d'Oust signe une convention avec la "
+                      "commune de Kolda au Sénégal, financée par le 1 % déchets (15 000 € par an). Signature le 12 mars.")
+    assert standfirst(news.facts).startswith("La communauté de communes du Val d'Oust signe")  # the news first
     assert read_brief("un communiqué : la Ville de Beaulieu-sur-Vienne est lauréate de l'appel 2025 pour son projet "
                       "avec la commune de Dogbo au Bénin.").ours == "Beaulieu-sur-Vienne"
 

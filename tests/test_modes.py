@@ -165,6 +165,10 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
     assert objection_text("Notre communauté porte un projet avec Sefrou : 95 000 € sur trois ans, et le vice-président "
                           "aux finances répète partout « l'État se désengage, arrêtons les frais ». J'aimerais reconnaître "
                           "qu'il n'a pas tort sur la baisse. Format : 5 puces.") == "L'État se désengage, arrêtons les frais"
+    # The user's own figures told after the reported words are not part of them.
+    assert objection_text("Au dernier conseil, un élu de l'opposition a dit que nos 12 000 € pour Kaya, c'est de l'argent "
+                          "qui finit dans la poche de potentats locaux. La commune fait 9 000 habitants. Je veux une "
+                          "réponse courte.") == "Nos 12 000 € pour Kaya, c'est de l'argent qui finit dans la poche de potentats locaux."
 
 
 def test_the_request_around_an_objection_is_not_part_of_it() -> None:

@@ -240,5 +240,8 @@ def standfirst(facts: list[str]) -> str:
     sentences = [f[:1].upper() + f[1:].rstrip(" .") + "." for f in said]
     if money:
         joined = " : ".join(money) if len(money) == 2 and len(money[0].split()) <= 6 else " ; ".join(money)
-        sentences.append(joined[:1].upper() + joined[1:] + ".")
+        # « La communauté… signe une convention avec Kolda…, financée par le 1 % déchets (15 000 € par an). Signature
+        # le 12 mars… »: the news told first, with its amount, stays first.
+        first = bool(facts) and bool(_AMOUNT.search(facts[0]))
+        sentences.insert(0 if first else len(sentences), joined[:1].upper() + joined[1:] + ".")
     return " ".join(sentences)

@@ -417,6 +417,12 @@ def _focused(intent: str, focus: str, memory: "_Memory") -> str:
     return f"{asked} ?"
 
 
+def _within(objection: str, topic: str) -> bool:
+    """The topic is a follow-up asked within the objection's rebuttal: it carries its words in brackets."""
+    head = _unaccented(_clean(objection).lower())[:40]
+    return bool(head) and head in _unaccented(topic.lower()) and _unaccented(topic.lower()).find(head) > 0
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(" ?.!").strip()
 
@@ -916,8 +922,15 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             intent, new_mode, new_audience = instruction
             # « plus court, je dois le dire en 30 secondes » after a computation: the computation, shortened.
             cost = memory.last_cost if intent == "shorten" else None
-            # « transforme en fiche argumentaire » after a part of a rebuttal was developed: the objection, answered.
-            topic = memory.objection if new_mode == "contre-argument" and memory.objection else memory.topic
+            # « transforme en fiche argumentaire » after a part of a rebuttal was developed: the objection, answered;
+            # « transforme ça en édito » after a follow-up asked within a rebuttal (fresh16, tune half): the article
+            # answers the objection, not the follow-up's question.
+            topic = memory.topic
+            if memory.objection and new_mode == "contre-argument":
+                topic = memory.objection
+            elif memory.objection and new_mode == "article" and (
+                    memory.topic == memory.objection or _within(memory.objection, memory.topic)):
+                topic = f"Rédige un article en réponse à la critique « {_clean(memory.objection)} »"
             return Understanding(intent, text, new_mode or memory.last_mode, new_audience or audience,
                                  topic=topic, sentences=_sentences_asked(text), cost=cost)
     bare = _ACKNOWLEDGED.sub("", text)

@@ -812,3 +812,17 @@ def test_which_tool_for_someone_else_is_a_new_question() -> None:
     before = understand("et avant 2021 c'etait quel programme", "question", "elu",
                         _after(("quels financements europeens pour un jumelage ?", "question")))
     assert before.intent == "followup"
+
+
+def test_an_article_made_after_a_follow_up_within_a_rebuttal_answers_the_objection() -> None:
+    """Fresh16 (tune half): « transforme ça en édito du maire » after a follow-up asked within a rebuttal wrote an
+    article titled on the follow-up's rewritten question; it answers the objection, even one asked as a question."""
+    from assistant.conversation import topic_request
+
+    objection = "Pourquoi aider des villes en Afrique alors qu'il y a de la misère chez nous ?"
+    turns = _after((objection, "contre-argument"),
+                   ("t'as un exemple concret de retombées pour la commune française elle-même ?", "contre-argument"))
+    edito = understand("transforme ça en édito du maire pour le bulletin", "contre-argument", "elu", turns)
+    assert edito.intent == "reformat" and edito.mode == "article"
+    assert topic_request(edito) == ("Rédige un article en réponse à la critique « Pourquoi aider des villes en Afrique "
+                                    "alors qu'il y a de la misère chez nous »")

@@ -113,21 +113,26 @@ def _tools_missing(tools: dict[str, str], sentence: str, title: str) -> list[str
 
 # Programmes one fact sheet puts side by side, each with its own figures: « un jeune en service civique touche combien
 # par mois ? » is not answered by the VSI volunteer's 100 euros (holdout 7, tune half: a near miss answered).
-_PROGRAMMES = {
+PROGRAMMES = {
     "service civique": re.compile(r"\bservice civique\b", re.I),
     "VSI": re.compile(r"\bVSI\b|\bvolontariat de solidarité internationale\b", re.I),
     "JSI-VVVSI": re.compile(r"\bJSI\b|\bVVVSI\b|\bjeunesse et solidarité internationale\b|\bville,? vie,? vacances\b", re.I),
 }
 
 
-def _programmes_named(question: str) -> list[str]:
+def programmes_named(question: str) -> list[str]:
     """The programmes (« service civique », « VSI »…) the question names."""
-    return [name for name, pattern in _PROGRAMMES.items() if pattern.search(question)]
+    return [name for name, pattern in PROGRAMMES.items() if pattern.search(question)]
+
+
+def names_programme(text: str, asked: list[str]) -> bool:
+    """The text names one of the programmes asked."""
+    return any(PROGRAMMES[name].search(text) for name in asked)
 
 
 def _programmes_missing(asked: list[str], sentence: str) -> list[str]:
     """The programmes asked when the figure sentence (with its section) names none of them."""
-    if not asked or any(_PROGRAMMES[name].search(sentence) for name in asked):
+    if not asked or any(PROGRAMMES[name].search(sentence) for name in asked):
         return []
     return asked
 
@@ -148,7 +153,7 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
         return []
     names = _specific_names(names, places, names_text, bm25) + _AMOUNT_OF.findall(question)
     tools = tools or {}
-    programmes = _programmes_named(question)
+    programmes = programmes_named(question)
     says = _SAYS[kind]
     fewest: list[str] | None = None
     for passage in passages[:EVIDENCE_PASSAGES]:

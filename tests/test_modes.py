@@ -107,6 +107,21 @@ def test_a_one_percent_named_is_no_rate_on_its_sheet(assistant) -> None:  # type
     assert "Le « 1 % énergie » figure" not in water
 
 
+def test_a_sheet_answers_its_own_tool_and_programme(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 22 (read after the blind review): a sheet on the « 1 % déchets » answered « sur quel budget » with the
+    Oudin-Santini law's water budgets, « ce qu'on peut financer » with the « 1 % mobilité »'s base, and said its legal
+    basis absent while its first line gave it; a sheet on JSI and VVVSI gave the VSI's one-year missions."""
+    waste = assistant.answer("Tu peux me préparer une fiche pratique sur le « 1 % déchets » (base légale, qui peut "
+                             "l'utiliser, sur quel budget, ce qu'on peut financer) ?", mode="fiche").answer
+    sheet = waste.split("**Sources**")[0]
+    assert "Oudin-Santini" not in sheet and "1 % mobilité" not in sheet and "Base légale" not in sheet
+    youth = assistant.answer("j'ai besoin d'une fiche simple sur JSI et VVVSI pour les animateurs du service jeunesse : "
+                             "qui peut déposer, l'âge des jeunes, la durée du projet et le montant max de l'aide",
+                             mode="fiche").answer.split("**Sources**")[0]
+    assert "8 500 euros" in youth and "VSI :" not in youth and "au moins un an" not in youth
+    assert youth.startswith("## Fiche outil : JSI-VVVSI")
+
+
 def test_a_key_figure_is_no_run_of_three_sentences(assistant) -> None:  # type: ignore[no-untyped-def]
     """Holdout 14 (tune half): « Les appels à projets conjoints… Il s'agit de… En l'occurrence, le Sénégal… 150 000€ »
     came as a key figure against « ça rapporte quoi aux habitants d'ici ? »."""

@@ -17,13 +17,16 @@ from assistant.compose.sentences import Sentence, candidates, outdated, score_se
 from assistant.compose.tools import TOOLS, Tool, detect_tool, named_tools, tool_of_its_body
 from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
 from assistant.documents import unique_passages
+from assistant.figure_evidence import PROGRAMMES, names_programme, programmes_named
 from assistant.figures import figure_mentions, has_figure, quantities
 from assistant.lexical import QueryWeights, terms
 from assistant.lexicon import normalized
 
 # What a sheet says of a point it found nothing for: about the passages it drew on, not about every document (review
 # 20: « les documents indexés ne le précisent pas » under an example given just above discredited the whole sheet).
-NOT_FOUND_HERE = "Pas trouvé dans les passages retenus pour cette fiche : posez la question en mode Question."
+# What a section with nothing found says: not « les documents ne le précisent pas », which review 20 found false three
+# times, nor a hint about the app's modes, which review 22 read as an instruction leaking into the sheet.
+NOT_FOUND_HERE = "Pas trouvé dans les passages retenus pour cette fiche ; à vérifier auprès de l'organisme concerné."
 
 SECTIONS = (
     ("definition", "Ce que c'est"),
@@ -227,8 +230,7 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
     if aliases:
         # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
         # « 1 % » names the water tool only when it is not part of this tool's own name (« 1 % déchets »).
-        other = tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases
-                      if not any(a in own for own in aliases))
+        other = _other_aliases(aliases)
         names = lambda s, keys: any(k in s.text.lower() for k in keys)  # noqa: E731
         named = {(id(s.passage), s.position) for s in sents if names(s, aliases)}
         # A sheet or a section given over to the tool speaks of it throughout (« Conditions d'éligibilité : pour
@@ -282,7 +284,9 @@ MIN_POINT_COVERAGE = 0.1  # at least one of the point's rarer words (measured: g
 # that section holds something, whatever its words.
 _SECTION_OF_POINT = (
     # « c'est quoi le truc de l'AFD pour les collectivités » (review 20): what « Ce que c'est » says.
-    ("definition", re.compile(r"\bc['’]est quoi\b|\bqu['’]est-ce que\b|\bà quoi (?:ça )?sert\b", re.I)),
+    ("definition", re.compile(r"\bc['’]est quoi\b|\bqu['’]est-ce que\b|\bà quoi (?:ça )?sert\b|"
+                              # « base légale » (review 22, q2208): the law that created it, which the sheet says first
+                              r"\bbase (?:légale|juridique)\b|\bcadre (?:légal|juridique)\b|\bquelle loi\b", re.I)),
     ("who", re.compile(r"^qui\b|\bqui peu\w+|éligib\w*|candidat\w*|bénéfici\w*|ouvert à", re.I)),
     ("amounts", re.compile(r"\bmontants?\b|\btaux\b|combien|\bpart\b|plafond|cofinancement|subvention", re.I)),
     ("calendar", re.compile(r"calendrier|\bdates?\b|quand|délais?|échéance", re.I)),
@@ -307,7 +311,8 @@ _COMPARING = r"(?:par rapport|comparée?|contrairement) (?:au|à la|à l['’]|a
 _COMPARED_WITH = re.compile(rf"\s*\b{_COMPARING}\b.*$", re.I)
 
 
-def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sentence]]) -> list[str]:
+def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sentence]],
+                  tool: Tool | None = None) -> list[str]:
     """« Vos questions »: each point the request lists that the sections leave out, answered as a question about
     the sheet's subject (one or two quoted sentences), or said to be absent from the documents."""
     shown = [s.text for key in by_section for s in by_section[key]]
@@ -325,7 +330,7 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
         passages = ctx.retrieve(f"{name.split(' (')[0]} {asked}", k=4)
         cited_before = len(ctx.book.citations)
         said = compose_question(asked, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=asked),
-                                max_sentences=1)
+                                max_sentences=1, suit=lambda ranked: _not_of_other_tools(ranked, tool, ctx.question))
         if QueryWeights(asked, ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
             said = ""  # what came back speaks of something else: better said absent than answered off the point
             ctx.book.forget_from(cited_before)
@@ -333,6 +338,26 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
         lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
                      + (said or f"_{NOT_FOUND_HERE[:1].lower()}{NOT_FOUND_HERE[1:]}_"))
     return lines + [""]
+
+
+def _not_of_other_tools(ranked: list[Sentence], tool: Tool | None, request: str) -> list[Sentence]:
+    """A point of the sheet is answered about its tool: « sur quel budget ? » on the « 1 % déchets » is not answered
+    by the Oudin-Santini law's water budgets, nor « ce qu'on peut financer » by the « 1 % mobilité »'s base, nor « la
+    durée du projet » of a JSI sheet by the VSI's missions (review 22, q2208 and q2209)."""
+    if tool is None:
+        return ranked
+    own = tuple(a for a in tool.aliases if a.replace(" ", "") != "1%")
+    other = _other_aliases(tool.aliases)
+    kept = [s for s in ranked if any(a in s.text.lower() for a in own) or not any(a in s.text.lower() for a in other)]
+    asked = programmes_named(request) if tool.id == "volontariat" else []
+    if asked and len(asked) < len(PROGRAMMES):
+        kept = [s for s in kept if names_programme(f"{s.section} {s.text}", asked)]
+    return kept
+
+
+def _other_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The other tools' names; « 1 % » names the water tool only when it is not part of this tool's own name."""
+    return tuple(a for t in TOOLS if t.aliases != aliases for a in t.aliases if not any(a in own for own in aliases))
 
 
 def _other_tool_named(ctx: ComposeContext, tool: Tool | None, by_section: dict[str, list[Sentence]]) -> list[str]:
@@ -354,10 +379,23 @@ def _other_tool_named(ctx: ComposeContext, tool: Tool | None, by_section: dict[s
             + [f"- {s.text} [{ctx.book.cite_sentence(s)}]" for s in picked] + [""])
 
 
+def _of_the_programmes_asked(ctx: ComposeContext, tool: Tool | None, name: str,
+                             ranked: list[Sentence]) -> tuple[str, list[Sentence]]:
+    """« une fiche simple sur JSI et VVVSI pour les animateurs du service jeunesse » (review 22, q2209): a sheet on the
+    programmes named, not on every volunteering programme the tool groups (the VSI's one-year missions were given as
+    the JSI's calendar)."""
+    asked = programmes_named(ctx.question) if tool and tool.id == "volontariat" else []
+    if not asked or len(asked) == len(PROGRAMMES):
+        return name, ranked
+    return (f"{' et '.join(asked)} ({name[:1].lower()}{name[1:].split(' (')[0]})",
+            [s for s in ranked if names_programme(f"{s.section} {s.text}", asked)])
+
+
 def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
     tool = _tool_of(ctx)
     name = tool.name if tool else fiche_name(ctx.question)
     ranked = _about_the_tool(ctx, tool, tool.query if tool else ctx.question)
+    name, ranked = _of_the_programmes_asked(ctx, tool, name, ranked)
     if not ranked:
         return ""
     by_section = _file(ranked, tool.aliases if tool else ())
@@ -372,7 +410,7 @@ def compose_fiche(ctx: ComposeContext, today: date | None = None) -> str:
             lines.append(f"- {s.text} [{n}]{note}")
         lines.append("")
     lines += _other_tool_named(ctx, tool, by_section)
-    lines += _asked_points(ctx, name, by_section)
+    lines += _asked_points(ctx, name, by_section, tool)
     # Two sources of different years that give different values for the same quantity: show both, dated.
     clashes = _contradictions(by_section["amounts"])
     if clashes:

@@ -536,7 +536,9 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
                      r"appels? à projets|effet de levier|\blevier|Oudin|1 ?%",
     "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
                  r"attractivité|cohésion|diaspora|rayonnement|profite",
-    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention",
+    # « De quel droit la mairie fait-elle de la diplomatie ? » (review 22, q2203): the law, before the diplomacy named.
+    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention|"
+           r"\bde quel droit\b|\b(?:le|pas le|aucun) droit\b",
     # « signer un accord avec le gouvernement malien »: a State, which the law's limits are about.
     "limites": r"L ?1115-5|États? étrangers?|exceptions? limitées|\bgouvernements?\b|\bl['’]État (?:[a-zé]+(?:ien|ain|ais|ois))\b",
     "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",

@@ -122,6 +122,15 @@ def test_a_sheet_answers_its_own_tool_and_programme(assistant) -> None:  # type:
     assert youth.startswith("## Fiche outil : JSI-VVVSI")
 
 
+def test_de_quel_droit_is_answered_by_the_law_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 22, q2203 (read after the blind review): « De quel droit la mairie fait-elle de la diplomatie ? » asked
+    for a short spoken answer got the embassies' network and no legal basis; the law comes first."""
+    answer = assistant.answer("Un journaliste m'a demandé : « La politique étrangère, c'est le travail du Quai d'Orsay, pas "
+                              "celui d'une commune. De quel droit la mairie fait-elle de la diplomatie ? » Je veux une "
+                              "réponse courte que je puisse redire à l'oral.", mode="contre-argument")
+    assert answer.sections[0]["arguments"][0]["argument"] == "loi"
+
+
 def test_a_key_figure_is_no_run_of_three_sentences(assistant) -> None:  # type: ignore[no-untyped-def]
     """Holdout 14 (tune half): « Les appels à projets conjoints… Il s'agit de… En l'occurrence, le Sénégal… 150 000€ »
     came as a key figure against « ça rapporte quoi aux habitants d'ici ? »."""

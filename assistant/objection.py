@@ -12,10 +12,12 @@ import re
 from itertools import takewhile
 
 # A request addressed to the assistant at the end of the text (« Je lui réponds quoi ? », « Quels angles de réponse ? »).
+# Typed with or without accents (« je leur reponds quoi », fresh17).
 _ASK_SUFFIX = re.compile(
-    r"\s*(?:que (?:lui |leur )?répondre|comment (?:lui |leur )?répondre|quels arguments(?: lui| leur)? donner|"
-    r"que dire|quoi répondre|(?:comment|que) (?:je |on )?(?:lui |leur )?(?:réponds|répond|répondre)|"
-    r"(?:je |on )(?:lui |leur )?(?:réponds|répond) quoi|aide-moi à (?:lui |leur )?répondre|une réponse)\s*\?*\s*$",
+    r"\s*(?:que (?:lui |leur )?r[ée]pondre|comment (?:lui |leur )?r[ée]pondre|quels arguments(?: lui| leur)? donner|"
+    r"que dire|quoi r[ée]pondre|(?:comment|que) (?:je |on )?(?:lui |leur )?(?:r[ée]ponds|r[ée]pond|r[ée]pondre)|"
+    r"(?:je |on )(?:lui |leur )?(?:r[ée]ponds|r[ée]pond) quoi|aide-moi [àa] (?:lui |leur )?r[ée]pondre|une r[ée]ponse)"
+    r"\s*\?*\s*$",
     re.I,
 )
 # A trailing question that asks for more than the rebuttal (« Comment les associer ? »).

@@ -189,6 +189,9 @@ def test_the_objection_is_told_apart_from_who_reports_it_and_the_request() -> No
     assert objection_text("Notre communauté porte un projet avec Sefrou : 95 000 € sur trois ans, et le vice-président "
                           "aux finances répète partout « l'État se désengage, arrêtons les frais ». J'aimerais reconnaître "
                           "qu'il n'a pas tort sur la baisse. Format : 5 puces.") == "L'État se désengage, arrêtons les frais"
+    # « je leur reponds quoi », typed without its accent, is the request, not the objection (fresh17).
+    assert objection_text("un collectif d'habitants dit que la coopération c'est du néocolonialisme déguisé. je leur "
+                          "reponds quoi") == "La coopération c'est du néocolonialisme déguisé."
     # The user's own figures told after the reported words are not part of them.
     assert objection_text("Au dernier conseil, un élu de l'opposition a dit que nos 12 000 € pour Kaya, c'est de l'argent "
                           "qui finit dans la poche de potentats locaux. La commune fait 9 000 habitants. Je veux une "

@@ -327,3 +327,14 @@ def test_an_article_asked_in_few_characters_is_written_short() -> None:
     edito = "Un édito du maire pour le magazine, ton personnel, sur nos 20 ans de jumelage, environ 1500 signes"
     assert short_full_text(edito) and short_form(edito) is None
     assert not short_full_text("Un article pour le bulletin sur notre jumelage, 4 000 signes")
+
+
+def test_the_key_figures_box_names_our_amounts_as_the_request_does() -> None:
+    """Review 22, q2205 (read after the blind review): « 40 000 € de subvention pour un projet de 80 000 € » were both
+    labelled « Notre projet »."""
+    from assistant.compose.article import _key_figures_box
+
+    brief = read_brief("Communiqué : notre commune est lauréate, 40 000 € de subvention pour un projet de 80 000 € avec "
+                       "la ville de Goris.")
+    box = _key_figures_box(brief, [], lambda sentences: "")
+    assert box[1:3] == ["- Subvention : 40 000 €", "- Projet : 80 000 €"]

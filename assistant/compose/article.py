@@ -14,6 +14,7 @@ from assistant.compose.brief import (AMOUNT_WRITTEN, EXPLAIN_AFTER, INSTRUCTION_
                                      headline, quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
+from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
                                          prefer_definitions, quoted, score_sentences)
 from assistant.compose.tools import JOINT_CALL, about_other_tools, mentioned_tools, named_tools
@@ -286,7 +287,8 @@ def compose_article(ctx: ComposeContext) -> str:
         # an example (« Exemple de projet FICOL : le syndicat… de la grotte Chauvet… », seen in the app).
         figures_theme = " ".join(t.query for t in tools) or about
         found = [s for s in quotes(f"{figures_theme} montants chiffres", f"{figures_theme} chiffres montants", k=8, n=6)
-                 if has_figure(s.text) and not place_of(s, ctx.question) and not _AN_EXAMPLE.match(s.text)][:2]
+                 if has_figure(s.text) and not place_of(s, ctx.question) and not _AN_EXAMPLE.match(s.text)
+                 and fits_a_box(s.text)][:2]
         body += _key_figures_box(brief, found, cite_all)
     body += _quote_placeholders(brief, ctx.question, press) if written else []
     if press and written:
@@ -315,10 +317,26 @@ _OWN_AMOUNT = re.compile(rf"(?:environ |près de |plus de )?{AMOUNT_WRITTEN}(?: 
                          re.I)
 
 
+# « 40 000 € de subvention », « un projet de 80 000 € »: what the request says each amount is (review 22, q2205: both
+# were labelled « Notre projet »): the noun after the amount, or the one before it.
+_NAMED_AFTER = re.compile(r"^\s*(?:de |d['’])\s*(subvention|cofinancement|aide|budget|participation|apport|financement)\b",
+                          re.I)
+_NAMED_BEFORE = re.compile(r"\b(projet|budget(?: total)?|enveloppe|subvention|aide|contribution)\s+"
+                           r"(?:global\w*\s+|total\w*\s+)?(?:de|d['’]|à hauteur de|:)\s*$", re.I)
+
+
+def _own_amount_label(facts: str, found: "re.Match[str]") -> str:
+    """What the request calls the amount (« Subvention », « Projet »), else « Notre projet »."""
+    named = _NAMED_AFTER.match(facts[found.end():]) or _NAMED_BEFORE.search(facts[max(0, found.start() - 40):found.start()])
+    label = named.group(1) if named else "notre projet"
+    return label[:1].upper() + label[1:]
+
+
 def _key_figures_box(brief: Brief, found: list[Sentence], cite_all: Callable[[list[Sentence]], str]) -> list[str]:
     """« un encadré « chiffres clés » »: the project's own amounts, in the request's words, then the documents'
     figures that frame them, each cited."""
     lines = ["**Chiffres clés**"]
-    lines += [f"- Notre projet : {m.group(0).strip()}" for m in _OWN_AMOUNT.finditer(" ".join(brief.facts))][:2]
+    facts = " ".join(brief.facts)
+    lines += [f"- {_own_amount_label(facts, m)} : {m.group(0).strip()}" for m in _OWN_AMOUNT.finditer(facts)][:2]
     lines += [f"- {cite_all([s])}" for s in found]
     return lines + [""] if len(lines) > 1 else []

@@ -14,6 +14,7 @@ import numpy as np
 
 from assistant.compose.context import ComposeContext
 from assistant.compose.example import asks_example, example_elsewhere
+from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import ADVISES, PRACTITIONER_ADVICE, Sentence, candidates, pick, quoted, score_sentences
 from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
@@ -244,13 +245,6 @@ def _other_tools_figure(text: str, asked: Tool | None) -> bool:
     return named is not None and (asked is None or named.id != asked.id)
 
 
-# A key figure is read at a glance: not three sentences joined because the last leans on the first two (« Les appels
-# à projets conjoints… Il s'agit de… En l'occurrence, le Sénégal… 150 000 € », seen in holdout14's tune half). Two
-# stay one figure (« …la jeunesse du territoire… Pour cela, le Pas-de-Calais soutient des échanges de 6 mois »).
-MAX_KEY_FIGURE_SENTENCES = 2
-_SENTENCE_END = re.compile(r"[.!?…][»”\s]*(?:\s|$)")
-
-
 def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3) -> list[Sentence]:
     """Figures that answer this objection, one value per quantity (the most recent source wins)."""
     query = f"{FIGURES_QUERY} {objection}"
@@ -258,7 +252,7 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
     asked_tool = detect_tool(ctx.question) or detect_tool(normalized(ctx.question))  # « syndicat des eaux »: Oudin
     figure_sents = [s for s in candidates(unique_passages(pool), limit=14)
                     if s.has_figure and not _overlaps(s.text, used) and not _NO_FIGURE.search(s.text)
-                    and len(_SENTENCE_END.findall(s.text)) <= MAX_KEY_FIGURE_SENTENCES
+                    and fits_a_box(s.text)
                     and not _other_tools_figure(f"{s.section} : {s.text}", asked_tool)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])

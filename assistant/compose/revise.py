@@ -95,6 +95,17 @@ def sentence_count(unit: str) -> int:
     return len(_SENTENCE_END.findall(re.sub(r"\s*\[\d+\]\s*$", "", unit))) + 1
 
 
+# A key figure is read at a glance: not three sentences joined because the last leans on the first two (« Les appels
+# à projets conjoints… Il s'agit de… En l'occurrence, le Sénégal… 150 000 € », holdout14 tune and review 22). Two stay
+# one figure (« …la jeunesse du territoire… Pour cela, le Pas-de-Calais soutient des échanges de 6 mois »).
+KEY_FIGURE_SENTENCES = 2
+
+
+def fits_a_box(text: str) -> bool:
+    """Short enough to stand as one line of a « Chiffres clés » box."""
+    return sentence_count(text) <= KEY_FIGURE_SENTENCES
+
+
 def in_sentences(units: list[str], n: int) -> list[str]:
     """The first units, in order, that make at most `n` sentences in all (« en 3 phrases » counts sentences, not
     quotes); at least the first, so that the answer keeps one cited fact."""

@@ -338,3 +338,19 @@ def test_the_key_figures_box_names_our_amounts_as_the_request_does() -> None:
                        "la ville de Goris.")
     box = _key_figures_box(brief, [], lambda sentences: "")
     assert box[1:3] == ["- Subvention : 40 000 €", "- Projet : 80 000 €"]
+
+
+def test_a_partner_in_apposition_and_the_ending_the_writer_asks_for() -> None:
+    """Review 22, q2204 (read after the blind review): « …de Ndiaganiao, notre commune partenaire au Sénégal » left
+    « [À compléter : le nom du partenaire] » and a fragment in the standfirst; « Finir par un appel aux habitants pour la
+    soirée… » was quoted as a fact and never done."""
+    from assistant.compose.brief import ending_asked
+
+    request = ("un article pour le bulletin sur l'inauguration de la borne-fontaine de Ndiaganiao, notre commune "
+               "partenaire au Sénégal. Le projet a coûté 18 000 €. Finir par un appel aux habitants pour la soirée de "
+               "restitution du 14 juin à la salle des fêtes.")
+    brief = read_brief(request)
+    assert (brief.partner, brief.country) == ("Ndiaganiao", "Sénégal")
+    assert standfirst(brief.facts).startswith("L'inauguration de la borne-fontaine de Ndiaganiao, notre commune partenaire")
+    assert not any("Finir" in f for f in brief.facts)
+    assert ending_asked(request) == "**Rendez-vous** : La soirée de restitution du 14 juin à la salle des fêtes. Venez nombreux !"

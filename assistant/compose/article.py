@@ -11,7 +11,7 @@ from typing import Callable
 
 from assistant.compose.asks import as_heading, reader_questions
 from assistant.compose.brief import (AMOUNT_WRITTEN, EXPLAIN_AFTER, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief,
-                                     headline, quotes_asked, read_brief, standfirst)
+                                     ending_asked, headline, quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
 from assistant.compose.revise import fits_a_box
@@ -290,6 +290,8 @@ def compose_article(ctx: ComposeContext) -> str:
                  if has_figure(s.text) and not place_of(s, ctx.question) and not _AN_EXAMPLE.match(s.text)
                  and fits_a_box(s.text)][:2]
         body += _key_figures_box(brief, found, cite_all)
+    ending = ending_asked(ctx.question)
+    body += [ending, ""] if ending and written else []
     body += _quote_placeholders(brief, ctx.question, press) if written else []
     if press and written:
         body += ["**Contact presse** : [nom, fonction, téléphone, courriel]"]

@@ -31,6 +31,13 @@ _TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
     rf"commune rurale|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
+# « la borne-fontaine de Ndiaganiao, notre commune partenaire au Sénégal » (review 22, q2204): the partner, in apposition.
+_PARTNER_APPOSED = re.compile(rf"\b({_NAME}),\s+(?:notre|la|une) (?:ville|commune|municipalité|collectivité) "
+                              rf"(?:partenaire|jumelle|amie)(?: (?:au|en|aux|à) ({COUNTRY_NAMES}))?\b")
+# « Finir par un appel aux habitants pour la soirée de restitution du 14 juin à la salle des fêtes » (review 22,
+# q2204): how the text must end, in the writer's words.
+_ENDING_ASKED = re.compile(r"\b(?:finir|finis|terminer|termine|conclure|conclus|clore)\s+(?:par|sur)\s+(?:un |une )?"
+                           r"(?:appel|invitation)\s+(?:(?:aux?|à|des|les)\s+[\w-]+\s+)?(?:pour|à)\s+(.+?)\s*(?:[.!]|$)", re.I)
 _DATE = re.compile(rf"\b(?:le |du )?(\d{{1,2}}(?:er)? (?:{MONTH_NAMES})(?: \d{{4}})?|(?:{MONTH_NAMES}) \d{{4}})\b", re.I)
 _SPEAKER = re.compile(r"\b(maire|adjointe?|présidente?|conseill[eè]re? délégué\w*)\s*,?\s*(?:M\. |Mme )?"
                       r"([A-ZÉ][\w’'-]+(?: [A-ZÉ][\w’'-]+)+)")
@@ -52,7 +59,7 @@ INSTRUCTION_CLAUSE = re.compile(
     # « Avec un titre accrocheur et un intertitre ou deux », « une citation du maire », « une page maximum »,
     # « environ 2 500 signes » (review 20): the text's layout, not the project.
     r"titre accrocheur|intertitres?|chapô|encadré|citations?|\d[\d  ]* (?:signes|caractères)|une page|sans jargon|"
-    r"lecteurs)\b",
+    r"lecteurs|finir par|terminer par|conclure (?:par|sur))\b",
     re.I)
 # « la ville vient d'adhérer à Cités Unies France, explique ce que c'est » (fresh17, tune half): the clause that tells
 # what to explain is no part of the fact, nor of the title.
@@ -147,6 +154,9 @@ def read_brief(request: str) -> Brief:
             continue
         brief.partner, brief.country = name, (p.group(2) or p.group(3) or "")
         break
+    apposed = _PARTNER_APPOSED.search(request)
+    if not brief.partner and apposed and apposed.group(1) not in _GENERIC and apposed.group(1) != brief.ours:
+        brief.partner, brief.country = apposed.group(1), apposed.group(2) or ""
     if not brief.partner:
         # « la rénovation des latrines de deux écoles de Dapaong, au Togo » (review 20): a town of a partner country.
         for town in _TOWN_OF_COUNTRY.finditer(request):
@@ -168,9 +178,16 @@ def read_brief(request: str) -> Brief:
                 brief.facts.append(rest)
         elif is_reader_question(clause):
             continue  # « d'où vient l'argent ? »: what the text must answer (`asks.reader_questions`), not a fact
+        elif brief.facts and _APPOSITION.match(clause):
+            # « …de Ndiaganiao, notre commune partenaire au Sénégal » (review 22, q2204): said of the name before it.
+            brief.facts[-1] = f"{brief.facts[-1]}, {clause.rstrip(' .?')}"
         elif len(clause.split()) >= 3:
             brief.facts.append(_DESTINATION.sub("", EXPLAIN_AFTER.sub("", clause)).rstrip(" ?"))
     return brief
+
+
+_APPOSITION = re.compile(r"^\s*(?:notre|la|une) (?:ville|commune|municipalité|collectivité) (?:partenaire|jumelle|amie)\b|"
+                         r"^\s*notre partenaire\b", re.I)
 
 
 _TOPICS = (
@@ -245,3 +262,12 @@ def standfirst(facts: list[str]) -> str:
         first = bool(facts) and bool(_AMOUNT.search(facts[0]))
         sentences.insert(0 if first else len(sentences), joined[:1].upper() + joined[1:] + ".")
     return " ".join(sentences)
+
+
+def ending_asked(request: str) -> str:
+    """The closing line the writer asks for (« Finir par un appel aux habitants pour la soirée… »), in their words."""
+    found = _ENDING_ASKED.search(request)
+    if not found:
+        return ""
+    event = found.group(1).strip(" ,;")
+    return f"**Rendez-vous** : {event[:1].upper()}{event[1:]}. Venez nombreux !"

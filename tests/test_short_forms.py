@@ -177,3 +177,19 @@ def test_the_figure_an_objection_quotes_is_checked_first_and_leads_the_short_rep
     assert "126,7 millions" in checked and "72,3 millions" in checked  # what the total holds: refugees received here
     short = body.split("### Commentaire", 1)[1] if "### Commentaire" in body else body.split("**Commentaire**", 1)[1]
     assert "126,7 millions" in short
+
+
+def test_a_post_asked_with_emojis_gets_them_and_no_other_text_does(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 22, q2206 (read after the blind review): « ton léger avec 2 ou 3 emojis » got none. Emojis of the
+    request's theme open and close the post; a post that does not ask for them gets none."""
+    from assistant.compose.emojis import with_emojis
+
+    assert with_emojis("Texte.", "un post avec des emojis sur notre forage au Mali") == "💧 Texte. 🤝"
+    assert with_emojis("Texte.", "un post sur notre forage au Mali") == "Texte."
+    post = assistant.answer("Un post Facebook rapide avec quelques emojis : notre conseil a voté une convention avec la "
+                            "commune de Tambacounda au Sénégal pour l'accès à l'eau dans deux écoles.", mode="article")
+    text = post.answer.split("**Sources**")[0]
+    assert "💧" in text and "🤝" in text
+    plain = assistant.answer("Un post Facebook rapide : notre conseil a voté une convention avec la commune de "
+                             "Tambacounda au Sénégal pour l'accès à l'eau dans deux écoles.", mode="article")
+    assert "🤝" not in plain.answer

@@ -15,6 +15,7 @@ from functools import partial
 
 from assistant.compose.brief import INSTRUCTION_CLAUSE
 from assistant.compose.citations import cited_by, renumbered, sources_block
+from assistant.compose.emojis import with_emojis
 from assistant.compose.sentences import PRACTITIONER_ADVICE
 from assistant.dates import YEAR
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
@@ -238,6 +239,8 @@ def shape(answer: Answer, form: ShortForm) -> None:
         answer.answer = f"{body_of(answer)}\n\n### {form.label}\n\n{text}\n\n{sources_block(answer.citations)}"
         return
     text, citations = renumbered(text, citations)
+    if answer.mode == "article":
+        text = with_emojis(text, answer.question)  # « ton léger avec 2 ou 3 emojis »: asked, so given
     header = ""
     if answer.mode == "contre-argument" and answer.sections and answer.sections[0].get("objection") and form.kind != "note":
         header = f"_Réponse à : « {answer.sections[0]['objection']} »_\n\n"

@@ -18,22 +18,10 @@ COUNTRIES = {
 }
 COUNTRY_NAMES = "|".join(re.escape(c) for names in COUNTRIES.values() for c in names)
 
-# What a person from those countries is called (« un jeune Marocain », « des élus Sénégalais »): an origin, not a name
-# the documents need to hold (holdout 13, tune half: « recevoir un jeune Marocain en service civique » was refused).
-_DEMONYM_STEMS = (
-    "sénégalais", "malien", "burkinabè", "burkinabé", "nigérien", "béninois", "togolais", "camerounais", "marocain",
-    "libanais", "vietnamien", "laotien", "cambodgien", "tchadien", "congolais", "gabonais", "brésilien", "chilien",
-    "québécois", "japonais", "mexicain", "péruvien", "tunisien", "palestinien", "mauritanien", "guinéen", "ivoirien",
-    "polonais", "roumain", "moldave", "colombien", "chinois", "bolivien", "algérien", "arménien", "ukrainien",
-    "allemand", "italien", "espagnol", "indien", "éthiopien", "malgache", "haïtien", "israélien", "cubain",
-    "africain", "européen", "américain", "asiatique",
-)
-DEMONYM = re.compile(rf"^(?:{'|'.join(_DEMONYM_STEMS)})(?:n?e)?s?$", re.I)
-
-# The country a partner's adjective names (« une ville allemande » → Allemagne): a count asked of the partners of one
+# The country each people's adjective names (« une ville allemande » → Allemagne): a count asked of the partners of one
 # country is not answered by the national count (eval/paraphrase p161, tune half: « Combien de communes françaises
 # sont jumelées avec une ville allemande ? » was answered with 4 800 collectivités in 146 pays).
-COUNTRY_OF_DEMONYM = {
+_COUNTRY_OF_STEM = {
     "sénégalais": "Sénégal", "malien": "Mali", "burkinabè": "Burkina Faso", "burkinabé": "Burkina Faso",
     "nigérien": "Niger", "béninois": "Bénin", "togolais": "Togo", "camerounais": "Cameroun", "marocain": "Maroc",
     "libanais": "Liban", "vietnamien": "Vietnam", "laotien": "Laos", "cambodgien": "Cambodge", "tchadien": "Tchad",
@@ -43,9 +31,25 @@ COUNTRY_OF_DEMONYM = {
     "roumain": "Roumanie", "moldave": "Moldavie", "colombien": "Colombie", "chinois": "Chine", "bolivien": "Bolivie",
     "algérien": "Algérie", "arménien": "Arménie", "ukrainien": "Ukraine", "allemand": "Allemagne", "italien": "Italie",
     "espagnol": "Espagne", "indien": "Inde", "éthiopien": "Éthiopie", "malgache": "Madagascar", "haïtien": "Haïti",
-    "israélien": "Israël", "cubain": "Cuba", "britannique": "Royaume-Uni", "belge": "Belgique", "suisse": "Suisse",
-    "portugais": "Portugal",
+    "israélien": "Israël", "cubain": "Cuba",
 }
+COUNTRY_OF_DEMONYM = {**_COUNTRY_OF_STEM, "britannique": "Royaume-Uni", "belge": "Belgique", "suisse": "Suisse",
+                      "portugais": "Portugal"}
+
+# What a person from those countries, or of a continent, is called (« un jeune Marocain », « des élus Sénégalais »): an
+# origin, not a name the documents need to hold (holdout 13, tune half: « recevoir un jeune Marocain en service
+# civique » was refused).
+_DEMONYM_STEMS = (*_COUNTRY_OF_STEM, "africain", "européen", "américain", "asiatique")
+DEMONYM = re.compile(rf"^(?:{'|'.join(_DEMONYM_STEMS)})(?:n?e)?s?$", re.I)
+
+
+def places_of(adjectives: list[str], place_of_stem: dict[str, str]) -> set[str]:
+    """The places some adjectives name, by their stems (« bretonnes » → Bretagne, « allemande » → Allemagne); the
+    longest stem first, so that no shorter one takes a longer one's adjective."""
+    stems = sorted(place_of_stem, key=len, reverse=True)
+    return {place_of_stem[next(s for s in stems if a.lower().startswith(s))] for a in adjectives}
+
+
 _PARTNER_OF_A_COUNTRY = re.compile(
     r"\b(?:villes?|communes?|collectivités?|municipalités?|régions?|partenaires?)\s+"
     rf"((?:{'|'.join(sorted(COUNTRY_OF_DEMONYM, key=len, reverse=True))})(?:n?e)?s?)\b", re.I)
@@ -53,8 +57,4 @@ _PARTNER_OF_A_COUNTRY = re.compile(
 
 def partner_countries(text: str) -> set[str]:
     """« jumelées avec une ville allemande » → {"Allemagne"}."""
-    found = set()
-    for adjective in _PARTNER_OF_A_COUNTRY.findall(text):
-        stem = next(s for s in sorted(COUNTRY_OF_DEMONYM, key=len, reverse=True) if adjective.lower().startswith(s))
-        found.add(COUNTRY_OF_DEMONYM[stem])
-    return found
+    return places_of(_PARTNER_OF_A_COUNTRY.findall(text), COUNTRY_OF_DEMONYM)

@@ -132,7 +132,7 @@ def names_programme(text: str, asked: list[str]) -> bool:
 
 def _programmes_missing(asked: list[str], sentence: str) -> list[str]:
     """The programmes asked when the figure sentence (with its section) names none of them."""
-    if not asked or any(PROGRAMMES[name].search(sentence) for name in asked):
+    if not asked or names_programme(sentence, asked):
         return []
     return asked
 

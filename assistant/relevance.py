@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.compose.tools import is_tool_name, named_tools
-from assistant.countries import COUNTRY_NAMES, DEMONYM, partner_countries
+from assistant.countries import COUNTRY_NAMES, DEMONYM, partner_countries, places_of
 from assistant.dates import YEAR
 from assistant.documents import Passage
 from assistant.figure_evidence import FIGURE_ABSENT, figure_asked, figure_not_held
@@ -290,8 +290,7 @@ _REGIONAL_COLLECTIVITIES = re.compile(
 
 def _regional_collectivities(text: str) -> set[str]:
     """The region or city named by the adjective (« communes bretonnes » → Bretagne)."""
-    return {next(place for stem, place in _REGIONS_BY_ADJECTIVE.items() if adjective.lower().startswith(stem))
-            for adjective in _REGIONAL_COLLECTIVITIES.findall(text)}
+    return places_of(_REGIONAL_COLLECTIVITIES.findall(text), _REGIONS_BY_ADJECTIVE)
 
 
 def _foreign_collectivities(text: str) -> set[str]:

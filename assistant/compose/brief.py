@@ -32,8 +32,8 @@ _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
     rf"commune rurale|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
 # « la borne-fontaine de Ndiaganiao, notre commune partenaire au Sénégal » (review 22, q2204): the partner, in apposition.
-_PARTNER_APPOSED = re.compile(rf"\b({_NAME}),\s+(?:notre|la|une) (?:ville|commune|municipalité|collectivité) "
-                              rf"(?:partenaire|jumelle|amie)(?: (?:au|en|aux|à) ({COUNTRY_NAMES}))?\b")
+_PARTNER_NOUN = r"(?:notre|la|une) (?:ville|commune|municipalité|collectivité) (?:partenaire|jumelle|amie)"
+_PARTNER_APPOSED = re.compile(rf"\b({_NAME}),\s+{_PARTNER_NOUN}(?: (?:au|en|aux|à) ({COUNTRY_NAMES}))?\b")
 # « Finir par un appel aux habitants pour la soirée de restitution du 14 juin à la salle des fêtes » (review 22,
 # q2204): how the text must end, in the writer's words.
 _ENDING_ASKED = re.compile(r"\b(?:finir|finis|terminer|termine|conclure|conclus|clore)\s+(?:par|sur)\s+(?:un |une )?"
@@ -186,8 +186,7 @@ def read_brief(request: str) -> Brief:
     return brief
 
 
-_APPOSITION = re.compile(r"^\s*(?:notre|la|une) (?:ville|commune|municipalité|collectivité) (?:partenaire|jumelle|amie)\b|"
-                         r"^\s*notre partenaire\b", re.I)
+_APPOSITION = re.compile(rf"^\s*{_PARTNER_NOUN}\b|^\s*notre partenaire\b", re.I)
 
 
 _TOPICS = (

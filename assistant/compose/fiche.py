@@ -22,10 +22,9 @@ from assistant.figures import figure_mentions, has_figure, quantities
 from assistant.lexical import QueryWeights, terms
 from assistant.lexicon import normalized
 
-# What a sheet says of a point it found nothing for: about the passages it drew on, not about every document (review
-# 20: « les documents indexés ne le précisent pas » under an example given just above discredited the whole sheet).
-# What a section with nothing found says: not « les documents ne le précisent pas », which review 20 found false three
-# times, nor a hint about the app's modes, which review 22 read as an instruction leaking into the sheet.
+# What a section or point with nothing found says: about the passages the sheet drew on, not « les documents indexés ne
+# le précisent pas », which review 20 found false three times; nor a hint about the app's modes, which review 22 read
+# as an instruction leaking into the sheet.
 NOT_FOUND_HERE = "Pas trouvé dans les passages retenus pour cette fiche ; à vérifier auprès de l'organisme concerné."
 
 SECTIONS = (
@@ -216,8 +215,12 @@ OPENING_CHARS = 25  # where a sentence names what it is about
 
 def _opens_on_another_percent(opening: str, aliases: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """The sentence is about another « 1 % » (its name opens it); a bare « 1 % » does not make it this one's."""
-    return (any(a in opening for a in other if "%" in a)
-            and not any(a in opening for a in aliases if a.replace(" ", "") != "1%"))
+    return any(a in opening for a in other if "%" in a) and not any(a in opening for a in _specific(aliases))
+
+
+def _specific(aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """A tool's names without the bare « 1 % », which every « 1 % » shares."""
+    return tuple(a for a in aliases if a.replace(" ", "") != "1%")
 
 
 def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[Sentence]:
@@ -346,13 +349,17 @@ def _not_of_other_tools(ranked: list[Sentence], tool: Tool | None, request: str)
     durée du projet » of a JSI sheet by the VSI's missions (review 22, q2208 and q2209)."""
     if tool is None:
         return ranked
-    own = tuple(a for a in tool.aliases if a.replace(" ", "") != "1%")
+    own = _specific(tool.aliases)
     other = _other_aliases(tool.aliases)
     kept = [s for s in ranked if any(a in s.text.lower() for a in own) or not any(a in s.text.lower() for a in other)]
-    asked = programmes_named(request) if tool.id == "volontariat" else []
-    if asked and len(asked) < len(PROGRAMMES):
-        kept = [s for s in kept if names_programme(f"{s.section} {s.text}", asked)]
-    return kept
+    asked = _programmes_asked(tool, request)
+    return [s for s in kept if names_programme(f"{s.section} {s.text}", asked)] if asked else kept
+
+
+def _programmes_asked(tool: Tool | None, request: str) -> list[str]:
+    """The volunteering programmes a request names, when it names some but not all (« une fiche sur JSI et VVVSI »)."""
+    asked = programmes_named(request) if tool and tool.id == "volontariat" else []
+    return asked if len(asked) < len(PROGRAMMES) else []
 
 
 def _other_aliases(aliases: tuple[str, ...]) -> tuple[str, ...]:
@@ -384,8 +391,8 @@ def _of_the_programmes_asked(ctx: ComposeContext, tool: Tool | None, name: str,
     """« une fiche simple sur JSI et VVVSI pour les animateurs du service jeunesse » (review 22, q2209): a sheet on the
     programmes named, not on every volunteering programme the tool groups (the VSI's one-year missions were given as
     the JSI's calendar)."""
-    asked = programmes_named(ctx.question) if tool and tool.id == "volontariat" else []
-    if not asked or len(asked) == len(PROGRAMMES):
+    asked = _programmes_asked(tool, ctx.question)
+    if not asked:
         return name, ranked
     return (f"{' et '.join(asked)} ({name[:1].lower()}{name[1:].split(' (')[0]})",
             [s for s in ranked if names_programme(f"{s.section} {s.text}", asked)])

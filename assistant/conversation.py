@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.compose.tools import is_tool_name, named_tools
-from assistant.cost import CostFigures, cost_in
+from assistant.cost import CostFigures, cost_from, cost_in, figures_in
 from assistant.dates import YEAR
 from assistant.formats import count_of
 from assistant.oral import written
@@ -225,7 +225,8 @@ _MODE_WORDS = (
     ("fiche", re.compile(r"\bfiche\b(?![\s-]+(?:argumentaire|réponse|de réponse)\b)", re.I)),
     ("contre-argument", re.compile(r"\bcontre-argument\w*|\bréplique\b|\bargumentaire\b", re.I)),
 )
-_REFORMAT = re.compile(r"\b(?:transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
+# « reformule pour le bulletin municipal » (fresh18, tune half): a rewrite, in the mode the text named.
+_REFORMAT = re.compile(r"\b(?:reformule[rz]?|réécris|adapte[rz]?|transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
 _AUDIENCES = (
     # « explique ça a des etudiants qui veulent partir » (fresh14, tune half): « à » after « explique », accents or not.
     ("public", re.compile(r"(?:\bpour|\bexpliqu\w*(?: (?:ça|ca|cela|le|la|les))? (?:à|a)) (?:des |les |le |la |un |une )?"
@@ -291,7 +292,7 @@ _SUBJECT_PRONOUN = re.compile(r"(?<!-)\b(?:elle|il(?! (?:faut|y a|s'agit|est pos
 _OBJECT_PRONOUN_QUESTION = re.compile(r"^\s*(?:qui|comment|quand|où) (?:la|le|les|l')\b", re.I)  # "Qui la préside ?"
 # « Un jeune en service civique peut-il partir… ? »: a pronoun put after its verb repeats the subject named before
 # it (review 18, R12); only « Peut-elle… ? », with no subject before the verb, stands for the topic.
-_ANAPHORA = re.compile(r"(?<!-)\b(?:elle|il|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b|"
+_ANAPHORA = re.compile(r"(?<!-)\b(?:elle|il(?! y a\b)|elles|ils|celle-ci|celui-ci|celle-là|celui-là)\b|"
                        r"^\s*(?:et\s+)?\w+-(?:t-)?(?:elle|il|elles|ils)\b", re.I)
 # « ok et ça finance combien ? », « d'accord, et pour une petite commune ? »: an acknowledgement, then the message.
 _ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|parfait|top|oui|ouais|très bien|génial|cool)"
@@ -335,7 +336,7 @@ _POINTS_TO_ANSWER = re.compile(r",?\s*\b(?:dont (?:tu|vous) (?:parle[sz]?|as par
 # (« c'est quoi la FICOL ? » names its subject; a kind of place or project does not.)
 _WHICH_OF_THEM = re.compile(r"^\s*(?:et\s+)?c['’]est (?:quel|quelle|quels|quelles) (?:pays|villes?|communes?|collectivités?|"
                             r"projets?|régions?|départements?|années?|partenaires?)\b", re.I)
-_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?on (?:peut|doit)\b|"
+_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?(?:nous,?\s+)?on (?:peut|doit)\b|"
                                r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’][ée]tait)\s+(?!quoi\s+\w)\w+", re.I)
 # « et en 2012 ? »: the same question, about another year.
@@ -377,7 +378,8 @@ def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
         return "shorten", None, None
     if _EXPAND.search(message):
         return "expand", None, None
-    if _FIGURES.search(message) and words <= 10:
+    # Counted in words, not in question marks: « ya bcp de monde qui fait ca ? des chiffres ? » (fresh18, tune half).
+    if _FIGURES.search(message) and _word_count(message) <= 10:
         return "figures", None, None
     audience = _asked_audience(message)
     if audience and (words <= 8 or re.search(r"\b(?:adapte|réécris|reformule|explique|version|dis-le|dit autrement|refai[st]|refaire|"
@@ -778,6 +780,7 @@ class _Memory:
     last_cost: CostFigures | None = None  # the last computation, which « plus court » shortens
     objection: str = ""  # the last objection answered, which « transforme en fiche argumentaire » answers again
     has_answer: bool = False
+    population: int | None = None  # « on est une commune de 2 000 habitants », said in an earlier message
 
 
 def _remember(memory: _Memory, understood: Understanding) -> None:
@@ -838,6 +841,7 @@ def understand(
         if turn.role == "user":
             earlier = _understand_one(turn.content, turn.mode or memory.last_mode, audience, memory, None)
             _remember(memory, earlier)
+            memory.population = figures_in(turn.content)[1] or memory.population
         else:
             memory.has_answer = True
             memory.answer_entities = entities(turn.content)
@@ -901,6 +905,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     asks_other = not writing and "?" in text and not own_figures and not (
         _ASKS_PER_HEAD.search(text) or (_word_count(text) <= COMPUTE_WORDS and _ASKS_SUM.search(text)))
     cost = None if (writing and not (_ASKS_SUM.search(text) or own_figures)) or asks_other else cost_in(text)
+    if cost is None and not writing and memory.population and _ASKS_PER_HEAD.search(text):
+        # « si on y met 5 000 € ça fait combien par habitant ? » after « on est une commune de 2 000 habitants… »
+        # (fresh18, tune half): the population said earlier in the conversation.
+        amount, population, budget = figures_in(text)
+        cost = None if population else cost_from(amount, memory.population, budget)
     if cost is not None:
         return Understanding("compute", text, mode, audience, topic=memory.topic, cost=cost)
     if memory.has_answer and memory.topic:
@@ -938,6 +947,8 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     if compared:
         return Understanding("followup", compared, "question", audience, topic=memory.topic,
                              notice=QUESTION_NOTICE if mode != "question" else "")
+    if not _is_followup(bare) and _is_followup(written(bare)):
+        bare = written(bare)  # « depuis qd » (fresh18, tune half): texted, then read as « depuis quand »
     if (memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory)
             and not (mode in ("question", "contre-argument") and _reports_another_objection(bare))):
         spoken_of = _spoken_of(bare, memory.answer_text)

@@ -24,6 +24,15 @@ def stale_year(date_text: str | None, today: date | None = None) -> int | None:
 
 
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
+# « dans les années 2000 », « les années 90 »: a decade, which no single year of it stands for.
+DECADE = re.compile(r"\bann[ée]es (?:19|20)?\d0\b", re.I)
+
+
+def years_asked(text: str) -> list[str]:
+    """The years a text names, not counting a decade's first year (« les années 2000 » asks no year 2000)."""
+    return YEAR.findall(DECADE.sub(" ", text))
+
+
 MONTH_NAMES = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"  # for patterns
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.tools import tool_ids
-from assistant.dates import YEAR
+from assistant.dates import YEAR, years_asked
 from assistant.documents import Passage
 from assistant.lexical import Bm25Index, terms
 from assistant.sentences import split_passage
@@ -30,6 +30,9 @@ _ASKS = {
         # « combien l'AFD a mis dans le FEXTE en 2023 ? » (holdout 5, tune half); not « combien de projets ont été mis
         # en œuvre », a count.
         r"combien (?!de |d['’])(?:[\w'’-]+ ){0,3}(?:a|ont|avait|avaient|aura) (?:mis|investi|alloué|débloqué)\b|"
+        # « combien les collectivités françaises mettent dans l'APD ? » (fresh18, tune half): money put in, now.
+        r"combien (?!de |d['’])(?:[\w'’-]+ ){0,4}(?:met|mettent|donnent|investissent|apportent)\b|"
+        r"\b(?:donn\w*|file[rz]?|filent|accord\w*|octroi\w*) combien\b|"
         # « montant max de la subvention », « plafond de subvention par projet »: a bound, asked without a verb.
         r"montants? (?:max\w*|min\w*|plafond|exacte?s?|total)\b|plafond (?:de (?:la )?|des )?(?:subventions?|aides?|financements?))", re.I),
     # The « 1 % eau », « 1% déchets »: a tool's name, not a rate asked.
@@ -37,7 +40,9 @@ _ASKS = {
                        r"%(?!\s*(?:»|eau|[ée]nergie|d[ée]chets|mobilit|transport|pour (?:l['’]eau|les transports)))", re.I),
     "count": re.compile(r"\b(?:combien (?:de |d['’])(?!euros|temps\b|mois\b|années\b|ans\b)\w+|nombre (?:de |d['’])\w+)", re.I),
     # « durée max d'un projet », « ça dure combien de temps ? »: a length of time.
-    "duration": re.compile(r"\bdurées?\b|\bcombien de (?:temps|mois|années)\b|\bdure(?:nt|ra|rait)? combien\b", re.I),
+    # Not « une stratégie pour la durée du mandat » (holdout15, tune half): the period something holds for.
+    "duration": re.compile(r"(?<!pour la )(?<!pendant la )(?<!durant la )(?<!sur la )(?<!toute la )\bdurées?\b|"
+                           r"\bcombien de (?:temps|mois|années)\b|\bdure(?:nt|ra|rait)? combien\b", re.I),
     # Only with a year named (see `figure_asked`): « date limite … en 2026 » when the documents give 2024's and 2025's.
     "date": re.compile(r"\b(?:quand|date|dates|calendrier|délai|échéance)\b", re.I),
 }
@@ -92,7 +97,7 @@ def _specific_names(names: list[str], places: set[str] | frozenset[str], names_t
     """The places the question is about, the rare names among its names, and the years it names."""
     rare = [n for n in names if terms(n) and all(0 < bm25.doc_freq.get(t, 0) <= RARE_NAME_PASSAGES for t in terms(n))]
     return sorted(p for p in places if terms(p) and all(bm25.doc_freq.get(t, 0) for t in terms(p))) + \
-        [n for n in rare if n not in places] + YEAR.findall(names_text)
+        [n for n in rare if n not in places] + years_asked(names_text)
 
 
 def _without_other_ranges(text: str, question: str) -> str:

@@ -39,7 +39,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"\b(?:gouvernements?|autorités (?:nationales|centrales)|pouvoir central) (?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|"
      # « le gouvernement tunisien », « l'État malien »: a foreign State named by its people's adjective.
      r"\b(?:gouvernements?|États?|autorités nationales) (?!français|française)[a-zé]+(?:ien|ienne|ais|aise|ain|aine|ois|"
-     r"oise|an|ane|abè|abé)\b",
+     r"oise|an|ane|abè|abé)\b|"
+     # « signer un accord avec le gouvernement d'un autre pays » (holdout15, tune half): a foreign State, unnamed.
+     r"\b(?:gouvernements?|États?|autorités nationales|pouvoir central) d['’](?:un|une) (?:autre )?pays\b|"
+     r"\b(?:gouvernements?|États?) d['’]un pays étranger\b",
      "État étranger convention"),
     (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
     (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
@@ -89,6 +92,13 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\bmaghreb\b|\bafrique du nord\b", "Maroc Tunisie"),
     (r"\bproche-orient\b|\bmoyen-orient\b", "Liban"),
     (r"\bdécennie\b", "dix ans"),
+    # « on doit attendre un feu vert de la préfecture avant que ça s'applique ? » (holdout15, tune half): when a
+    # convention takes effect, which the documents say of its transmission to the préfet.
+    (r"\bpréfectures?\b|\bcontrôle de légalité\b", "préfet transmission"),
+    (r"\bfeu vert\b|\bs['’]appliquer?\b|\bexécutoires?\b|\bprend(?:re)? effet\b", "entre en vigueur"),
+    # « c'est qui le plus gros donateur parmi les collectivités ? » (holdout15, tune half): who comes first.
+    (r"\bplus gros(?:ses?)? (?:donateurs?|contributeurs?|financeurs?|payeurs?)\b|\bqui (?:donne|verse|paie) le plus\b|"
+     r"\bpremiers? (?:donateurs?|contributeurs?|financeurs?)\b", "en tête part"),
     (r"\blever\b|\blevés?\b|\blevée\b|\bcollect(?:er|é|ée|és)\b|\brécolt\w*|\bramass\w*", "mobilisés"),
     (r"\btouche\w* combien\b|\bcombien\b[^?]*\btouche\w*|\brémunér\w*|\bsalaire\b|\bpayée?s? combien\b", "indemnité"),
     # « dans combien d'États » counts countries; « l'État » alone is the French State, which the documents name so.
@@ -104,8 +114,16 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # several collectivities join, the ministry's « clés en main » call.
     (r"\b(?:monté|montés|porté|portés|mené|menés) à plusieurs\b|\bsans (?:tout )?(?:le |la |les )?porter (?:seuls?|"
      r"nous-mêmes|tout seuls?)\b|\b(?:se lancer|y aller|nous lancer|partir|s['’]engager|nous engager) (?:tout )?seuls?\b|"
-     r"\bse lancer à plusieurs\b",
+     r"\bse lancer à plusieurs\b|\bmais pas (?:tout )?seuls?\b",
      "clés en main collectivités peu expérimentées s'engager seules"),
+    # « une bande d'ados veut monter un chantier solidaire au Togo » (holdout15, tune half): a group of young people's
+    # own project abroad, which the JSI and VVVSI programmes fund.
+    (r"\bchantiers? (?:solidaires?|de jeunes|international|internationaux|humanitaires?)\b|\b(?:groupes?|bandes?) "
+     r"(?:de |d['’])(?:jeunes|ados|adolescents|lycéens)\b|\bprojets? (?:collectifs? )?de jeunes\b",
+     "projets collectifs de jeunes JSI VVVSI"),
+    # « le programme du Fonjep peut nous filer combien ? » (holdout12, tune half): the programmes the Fonjep runs for
+    # the ministry, which the documents name.
+    (r"\b(?:programmes? (?:du |de la )?)?Fonjep\b", "JSI VVVSI"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
      "apporter contribution"),
     (r"\bheures? (?:de|des) (?:nos |leurs )?agents\b|\btemps (?:de travail )?(?:des|de nos|de leurs) agents\b|"

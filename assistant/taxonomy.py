@@ -311,7 +311,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
                # « …on ferait mieux de s'occuper « des nôtres » », « avec la classe de CM1 qui ferme… » (review 21, R1,
                # read after its answers were written: typed « voyages des élus »).
                r"\bs['’]occuper (?:d['’]abord )?(?:«\s*)?(?:des nôtres|de nos \w+|de chez nous|d['’]ici)\b|"
-               r"\b(?:classes?|écoles?) qui ferme\w*|\bferme(?:r|nt)? (?:des|une|la|nos) classes?\b",
+               r"\b(?:classes?|écoles?) qui ferme\w*|\bferme(?:r|nt)? (?:des|une|la|nos) classes?\b|"
+               # « en pleine disette budgétaire c'est un luxe » (fresh18, tune half): what comes first, in a word.
+               r"\bc['’]est (?:un|du) luxe\b",
     ),
     ObjectionKind(
         "competence", "légitimité et compétence",
@@ -457,7 +459,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "tout repose sur un élu, le jour où il part c'est fini"),
         ("continuite", "pilotage", "retombees"),
         cue=r"mandat|alternance|[ée]lections?|municipales|(?:autre|nouvel(?:le)?|nouveau|prochaine?|changement d['’e]) ?(?:[ée]quipe|"
-            r"majorit[ée]|maire)|majorit[ée] change|maire (?:part|partira)|[ée]lus? partent|durer|survi",
+            r"majorit[ée]|maire)|majorit[ée] change|maire (?:part|partira)|[ée]lus? partent|durer|survi|"
+            # « le dada du maire : le jour où il part, tout s'arrête » (holdout15, tune half)
+            r"\b(?:il|elle) (?:part|partira|s['’]en ira)\b|\btout s['’]arr[êe]te(?:ra)?\b",
     ),
     ObjectionKind(
         "emploi", "emploi et retombées économiques",

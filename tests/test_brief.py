@@ -354,3 +354,21 @@ def test_a_partner_in_apposition_and_the_ending_the_writer_asks_for() -> None:
     assert standfirst(brief.facts).startswith("L'inauguration de la borne-fontaine de Ndiaganiao, notre commune partenaire")
     assert not any("Finir" in f for f in brief.facts)
     assert ending_asked(request) == "**Rendez-vous** : La soirée de restitution du 14 juin à la salle des fêtes. Venez nombreux !"
+
+
+def test_what_a_speech_should_say_and_what_to_explain_are_no_facts_to_print() -> None:
+    """Review 23: « le discours du maire…, chaleureux mais pas niais : un hommage aux bénévoles…, un mot sur les échanges
+    scolaires… » lists what to say, « Phrases courtes, faciles à lire à voix haute » how to say it, and « rappeler sur
+    quoi repose légalement ce type de dépense » what to explain; none is a fact of the news. The figures listed after
+    « qui explique le budget 2025 : » are."""
+    speech = read_brief("Le 14 juin 2025 on fête les 30 ans du jumelage entre Val-d'Yvette et Bad Lindenau, en Allemagne. "
+                        "Peux-tu m'écrire le discours du maire, 5 minutes à l'oral, chaleureux mais pas niais : un hommage "
+                        "aux bénévoles du comité de jumelage, un mot sur les échanges scolaires. Phrases courtes, faciles "
+                        "à lire à voix haute.")
+    assert speech.facts == ["Le 14 juin 2025 on fête les 30 ans du jumelage entre Val-d'Yvette et Bad Lindenau, en "
+                            "Allemagne"]
+    assert speech.themes and speech.themes[0].startswith("un hommage aux bénévoles")
+    budget = read_brief("J'ai besoin d'un article qui explique le budget international 2025 : 22 000 € au total, dont "
+                        "12 000 € pour la coopération avec Tsévié au Togo. Ton pédagogique, rappeler sur quoi repose "
+                        "légalement ce type de dépense, et pas de misérabilisme sur le Togo.")
+    assert budget.facts == ["22 000 € au total, dont 12 000 € pour la coopération avec Tsévié au Togo"]

@@ -826,3 +826,26 @@ def test_an_article_made_after_a_follow_up_within_a_rebuttal_answers_the_objecti
     assert edito.intent == "reformat" and edito.mode == "article"
     assert topic_request(edito) == ("Rédige un article en réponse à la critique « Pourquoi aider des villes en Afrique "
                                     "alors qu'il y a de la misère chez nous »")
+
+
+def test_a_texted_follow_up_a_rewrite_for_the_bulletin_and_a_population_said_earlier() -> None:
+    """Fresh18 (tune half): « depuis qd » is « depuis quand ? » about the last subject; « reformule pour le bulletin
+    municipal » rewrites the last answer as an article; « ya bcp de monde qui fait ca ? des chiffres ? » asks for
+    figures (its question marks are no words); « nous on doit mettre combien minimum ? » follows the last question;
+    and « si on y met 5 000 €, ça fait combien par habitant ? » uses the population said two turns before."""
+    since = understand("depuis qd", "question", "elu", _after(("1% mobilité ?", "question")))
+    assert since.intent == "followup" and "mobilité" in since.text
+    civic = _after(("Notre ville partenaire au Sénégal propose d'accueillir un de leurs jeunes en service civique. "
+                    "C'est possible ?", "question"))
+    assert understand("ya bcp de monde qui fait ca ? des chiffres ?", "question", "elu", civic).intent == "figures"
+    bulletin = understand("reformule pour le bulletin municipal, ton chaleureux", "question", "elu", civic)
+    assert bulletin.intent == "reformat" and bulletin.mode == "article"
+    minimum = understand("nous on doit mettre combien minimum ?", "question", "elu",
+                         _after(("le ministère peut financer jusqu'à combien un projet ?", "question")))
+    assert minimum.intent == "followup"
+    small = _after(("On est une commune de 2 000 habitants, on voudrait se lancer mais pas tout seuls. Il existe un "
+                    "appel à projets adapté ?", "question"), ("il était ouvert quand en 2025 ?", "question"))
+    per_head = understand("si on y met 5 000 € de notre budget ça fait combien par habitant ?", "question", "elu", small)
+    assert per_head.intent == "compute" and per_head.cost is not None and per_head.cost.per_inhabitant == 2.5
+    assert understand("si on y met 5 000 € ça fait combien par habitant ?", "question", "elu",
+                      _after(("c'est quoi la FICOL ?", "question"))).intent != "compute"

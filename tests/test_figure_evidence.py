@@ -188,3 +188,37 @@ def test_a_count_of_one_country_s_partners_is_not_the_national_count(assistant) 
     assert not mali.abstained and "454 projets" in mali.answer
     assert not assistant.answer("Notre ville est jumelée avec une commune polonaise : combien de collectivités "
                                 "françaises font de la coopération décentralisée ?").abstained
+
+
+def test_a_decade_a_mandate_s_length_and_a_third_person_s_plan_do_not_refuse_a_question(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout15 (tune half), three false refusals: « dans les années 2000 » asks no year 2000; « une méthode pour la durée du mandat » asks no length of time; « une bande d'ados… veut
+    monter un chantier au Togo, l'aide max… c'est combien ? » tells a plan, and its country is not what is asked."""
+    from assistant.dates import years_asked
+    from assistant.relevance import unknown_names, years_not_held
+
+    assert years_asked("l'année record dans les années 2000, et en 2007 ?") == ["2007"]
+    assert years_asked("dans les années 90 ?") == []
+    assert figure_asked("Il y a une méthode conseillée pour la durée du mandat ?") is None
+    assert figure_asked("quelle est la durée du programme ?") == "duration"
+    record = "Quelle a été l'année record des dons des collectivités dans les années 2000, et pour quel montant ?"
+    passages = assistant.search.search(record, 10)
+    assert years_not_held(record, passages) == []
+    bm25 = assistant.index.bm25
+    assert unknown_names("Une bande d'ados de notre quartier veut monter un chantier solidaire au Togo cet été, l'aide "
+                         "max qu'ils peuvent toucher c'est combien ?", bm25) == []
+    assert unknown_names("La ville de Kyoto veut renforcer sa coopération, quel est son budget ?", bm25) == ["Kyoto"]
+
+
+def test_a_compound_question_is_judged_part_by_part(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23: « DAECT ou DCTCIV : s'agit-il de la même structure, depuis quand, et qui tient aujourd'hui l'Atlas ?
+    Et combien de collectivités sont engagées selon les derniers chiffres ? » was refused twice over: « qui tient
+    aujourd'hui » read as asking who holds a post now, and the count required the DAECT in its sentence."""
+    from assistant.relevance import holder_unknown
+
+    answer = assistant.answer("Dans les dossiers de mon prédécesseur, on parle tantôt de la DAECT, tantôt de la DCTCIV : "
+                              "s'agit-il de la même structure, depuis quand, et qui tient aujourd'hui l'Atlas de la "
+                              "coopération décentralisée ? Et au passage, combien de collectivités françaises sont "
+                              "engagées à l'international selon les derniers chiffres ?")
+    assert not answer.abstained and "4 762" in answer.answer and "DCTCIV" in answer.answer
+    assert holder_unknown("Qui préside aujourd'hui Cités Unies France ?", [])
+    assert not holder_unknown("et qui tient aujourd'hui l'Atlas ?", [])

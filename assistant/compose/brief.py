@@ -59,7 +59,9 @@ INSTRUCTION_CLAUSE = re.compile(
     # « Avec un titre accrocheur et un intertitre ou deux », « une citation du maire », « une page maximum »,
     # « environ 2 500 signes » (review 20): the text's layout, not the project.
     r"titre accrocheur|intertitres?|chapô|encadré|citations?|\d[\d  ]* (?:signes|caractères)|une page|sans jargon|"
-    r"lecteurs|finir par|terminer par|conclure (?:par|sur))\b",
+    r"lecteurs|finir par|terminer par|conclure (?:par|sur)|"
+    # « Phrases courtes, faciles à lire à voix haute » (review 23): how the speech reads.
+    r"phrases (?:courtes|simples)|à voix haute|faciles? à (?:lire|dire))\b",
     re.I)
 # « la ville vient d'adhérer à Cités Unies France, explique ce que c'est » (fresh17, tune half): the clause that tells
 # what to explain is no part of the fact, nor of the title.
@@ -132,10 +134,25 @@ def _clauses(request: str) -> list[str]:
     return [p.strip(" ,.;") for p in parts if p.strip(" ,.;")]
 
 
+def _listed_after_instruction(clause: str, request: str) -> bool:
+    """The clause is what an instruction lists after its colon (« écris le discours du maire, chaleureux mais pas
+    niais : un hommage aux bénévoles du comité, un mot sur les échanges scolaires… », review 23): what to say, which
+    is no fact to print."""
+    at = request.find(clause)
+    before = request[:at].rstrip()
+    if at <= 0 or not before.endswith(":") or not re.match(r"(?:un|une|des|quelques)\s", clause, re.I) or _AMOUNT.search(clause):
+        return False
+    asked = re.split(r"(?<=[.!?])\s+", before[:-1])[-1]
+    return bool(INSTRUCTION_CLAUSE.search(asked))
+
+
 def _strip_instruction(clause: str) -> str:
     """« ok fais-en un article pour le journal municipal de Brézolles, sur les retombées… » → « les retombées… »."""
-    m = re.search(r"\b(?:sur|à propos de|au sujet de|concernant|annonçant que|annonçant|pour annoncer que?)\s+(.+)$", clause, re.I)
-    return _DESTINATION.sub("", m.group(1)).strip() if m else ""
+    # Not « rappeler sur quoi repose légalement ce type de dépense » (review 23): what to explain, not a subject.
+    m = re.search(r"\b(?:sur|à propos de|au sujet de|concernant|annonçant que|annonçant|pour annoncer que?)\s+"
+                  r"(?!quoi\b|qui\b|quel)(.+)$", clause, re.I)
+    rest = _DESTINATION.sub("", m.group(1)).strip() if m else ""
+    return rest if len(rest.split()) >= 3 else ""
 
 
 def read_brief(request: str) -> Brief:
@@ -172,6 +189,8 @@ def read_brief(request: str) -> Brief:
         theme = _THEME_CLAUSE.match(clause)
         if theme:
             brief.themes.append(clause[theme.end():].strip())
+        elif _listed_after_instruction(clause, request):
+            brief.themes.append(clause)  # « …le discours du maire, chaleureux : un hommage aux bénévoles, un mot sur… »
         elif INSTRUCTION_CLAUSE.search(clause):
             rest = _strip_instruction(clause)
             if rest and not INSTRUCTION_CLAUSE.search(rest):

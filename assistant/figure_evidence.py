@@ -125,14 +125,25 @@ PROGRAMMES = {
 }
 
 
-def programmes_named(question: str) -> list[str]:
+# The same on the European funds' sheet: « le Fonds citoyen franco-allemand donne combien au maximum par projet ? » is
+# not answered by CERV's 30 000 euros for a twinning (holdout13, tune half: a near miss answered). Figures only: a sheet
+# on volunteering keeps to its own three programmes.
+_EUROPEAN_PROGRAMMES = {
+    "CERV": re.compile(r"\bCERV\b|\bcitoyens, égalité, droits et valeurs\b", re.I),
+    "Fonds citoyen franco-allemand": re.compile(r"\bfonds citoyen\b", re.I),
+    "Erasmus+": re.compile(r"\berasmus\b", re.I),
+}
+_FIGURE_PROGRAMMES = {**PROGRAMMES, **_EUROPEAN_PROGRAMMES}
+
+
+def programmes_named(question: str, among: dict[str, re.Pattern[str]] = PROGRAMMES) -> list[str]:
     """The programmes (« service civique », « VSI »…) the question names."""
-    return [name for name, pattern in PROGRAMMES.items() if pattern.search(question)]
+    return [name for name, pattern in among.items() if pattern.search(question)]
 
 
 def names_programme(text: str, asked: list[str]) -> bool:
     """The text names one of the programmes asked."""
-    return any(PROGRAMMES[name].search(text) for name in asked)
+    return any(_FIGURE_PROGRAMMES[name].search(text) for name in asked)
 
 
 def _programmes_missing(asked: list[str], sentence: str) -> list[str]:
@@ -158,7 +169,7 @@ def figure_not_held(question: str, names: list[str], names_text: str, passages: 
         return []
     names = _specific_names(names, places, names_text, bm25) + _AMOUNT_OF.findall(question)
     tools = tools or {}
-    programmes = programmes_named(question)
+    programmes = programmes_named(question, _FIGURE_PROGRAMMES)
     says = _SAYS[kind]
     fewest: list[str] | None = None
     for passage in passages[:EVIDENCE_PASSAGES]:

@@ -372,3 +372,34 @@ def test_what_a_speech_should_say_and_what_to_explain_are_no_facts_to_print() ->
                         "12 000 € pour la coopération avec Tsévié au Togo. Ton pédagogique, rappeler sur quoi repose "
                         "légalement ce type de dépense, et pas de misérabilisme sur le Togo.")
     assert budget.facts == ["22 000 € au total, dont 12 000 € pour la coopération avec Tsévié au Togo"]
+
+
+
+def test_a_speech_reads_out_no_list(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23: a twinning anniversary's speech read out « franco-sénégalais du 10 au 21 mars ; franco-libanais du
+    7 avril au 3 juin ; … », a list of the ministry's call dates. (Searching its « why » paragraphs with the project in
+    a few words kept the calls out of them, but the reviewer found the speech worse: it lost the fund it was asked to
+    name. Not kept.)"""
+    speech = assistant.answer("Le 14 juin 2025 on fête les 30 ans du jumelage entre Val-d'Yvette (9 000 habitants) et "
+                              "Bad Lindenau, en Allemagne, en présence d'une délégation de 40 personnes. Peux-tu m'écrire "
+                              "le discours du maire, 5 minutes à l'oral environ, chaleureux mais pas niais : un hommage "
+                              "aux bénévoles du comité de jumelage, un mot sur les échanges scolaires, et une ouverture "
+                              "vers l'avenir (on aimerait monter un projet avec le Fonds citoyen franco-allemand).",
+                              mode="article").answer
+    said = speech.split("**Sources**")[0]
+    assert "Texte à dire" in said and "Fonds citoyen" in said
+    assert not any(unit.count(";") >= 3 for unit in said.split("[")), said
+
+
+def test_an_article_asked_for_the_cost_per_inhabitant_gives_it(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23: « Où va votre argent ? … 22 000 € au total… (18 000 habitants)… donner le coût par habitant » gave no
+    cost per inhabitant. It is computed exactly for the readers."""
+    article = assistant.answer("Pour le magazine municipal de Montfaucon-sur-Lys (18 000 habitants), j'ai besoin d'un "
+                               "article qui explique le budget international 2025 : 22 000 € au total, dont 12 000 € pour "
+                               "la coopération avec Tsévié au Togo. Ton pédagogique, donner le coût par habitant.",
+                               mode="article").answer
+    assert ("**Par habitant** : 22 000 € pour 18 000 habitants, soit 1,22 € par habitant et par an."
+            in article.replace("\u202f", " "))
+    plain = assistant.answer("Pour le magazine municipal (18 000 habitants), un article sur notre coopération avec "
+                             "Tsévié au Togo, 12 000 € par an.", mode="article").answer
+    assert "**Par habitant**" not in plain

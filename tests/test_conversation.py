@@ -360,17 +360,18 @@ def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  #
     assert report["pass_rate"] >= 0.75 and not report["contaminated"], [r for r in report["dialogues"] if not r["passed"]]
 
 
-@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh13.jsonl", 0.75), ("dialogues_fresh14.jsonl", 0.8),
-                                              ("dialogues_fresh15.jsonl", 0.65), ("dialogues_fresh16.jsonl", 0.4),
-                                              ("dialogues_fresh17.jsonl", 0.55)])
+@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh14.jsonl", 0.8), ("dialogues_fresh15.jsonl", 0.65),
+                                              ("dialogues_fresh16.jsonl", 0.4), ("dialogues_fresh17.jsonl", 0.55),
+                                              ("dialogues_fresh18.jsonl", 0.35)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
     0.583 → 1.000, fresh10 0.556 → 0.778, fresh11 0.545 → 0.636 → 0.727, fresh12 0.273 → 0.818, fresh13 0.600 → 0.800,
     fresh14 0.500 → 0.833 in the eleventh session, fresh15 0.500 → 0.667 in the twelfth, fresh16 0.083 → 0.333 in the
-    thirteenth and 0.417 in the fourteenth, fresh17 0.143 → 0.571 in the fourteenth): the rules taken from them must
+    thirteenth and 0.417 in the fourteenth, fresh17 0.143 → 0.571 in the fourteenth, fresh18 0.200 → 0.400 in the
+    fifteenth): the rules taken from them must
     keep holding, with no contamination. (fresh5's floor ran until the seventh session, fresh6's until the eighth,
     fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh, fresh11's until the twelfth,
-    fresh12's until the thirteenth.) Their
+    fresh12's until the thirteenth, fresh13's until the fourteenth.) Their
     test halves are in docs/benchmarks.md, never tuned on. Played in-process on the shared index (the CLI's own
     dialogue floor is exercised above)."""
     from assistant.dialogue_eval import evaluate_dialogues

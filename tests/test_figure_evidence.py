@@ -222,3 +222,17 @@ def test_a_compound_question_is_judged_part_by_part(assistant) -> None:  # type:
     assert not answer.abstained and "4 762" in answer.answer and "DCTCIV" in answer.answer
     assert holder_unknown("Qui préside aujourd'hui Cités Unies France ?", [])
     assert not holder_unknown("et qui tient aujourd'hui l'Atlas ?", [])
+
+
+def test_a_european_programme_s_figure_answers_for_that_programme_only(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Holdout13 and s402 (tune halves), near misses answered: the Fonds citoyen franco-allemand's maximum per project
+    is not CERV's 30 000 euros for a twinning, and « le 1% électricité-gaz » is the « 1 % énergie », whose national
+    yield the documents do not give."""
+    from assistant.relevance import tools_named
+
+    assert tools_named("le 1% électricité-gaz a rapporté combien ?") == {"1% électricité": "energie"}
+    assert assistant.answer("Notre jumelage avec une ville allemande : le Fonds citoyen franco-allemand donne combien au "
+                            "maximum par projet ?").abstained
+    assert assistant.answer("le 1% électricité-gaz a rapporté combien en 2020 au niveau national ?").abstained
+    cerv = assistant.answer("Le CERV finance combien pour un jumelage ?")
+    assert not cerv.abstained and "30 000 euros" in cerv.answer

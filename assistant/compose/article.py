@@ -18,6 +18,7 @@ from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
                                          prefer_definitions, quoted, score_sentences)
 from assistant.compose.tools import JOINT_CALL, about_other_tools, mentioned_tools, named_tools
+from assistant.cost import cost_from, euros, figures_in, french_number
 from assistant.dates import YEAR
 from assistant.figures import has_figure, meaningful_numbers
 from assistant.questions import defined_term
@@ -296,7 +297,23 @@ def compose_article(ctx: ComposeContext) -> str:
     if press and written:
         body += ["**Contact presse** : [nom, fonction, téléphone, courriel]"]
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
-    return "\n".join(_opening(brief, title, press) + body).strip() if written else ""
+    return "\n".join(_opening(brief, title, press) + _per_inhabitant(ctx.question) + body).strip() if written else ""
+
+
+_PER_HEAD_ASKED = re.compile(r"\bpar (?:habitant|hab\b|tête|administré)", re.I)
+
+
+def _per_inhabitant(request: str) -> list[str]:
+    """« donner le coût par habitant » of the budget the request gives (« 22 000 € au total… 18 000 habitants »,
+    review 23): computed by the Calculateur's rule, exactly, for the readers (a rebuttal says « moins de … »)."""
+    if not _PER_HEAD_ASKED.search(request):
+        return []
+    amount, population, budget = figures_in(request)
+    cost = cost_from(amount, population, budget)
+    if cost is None or amount is None or population is None:
+        return []
+    return [f"**Par habitant** : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
+            f"{cost.per_inhabitant_text} par habitant et par an.", ""]
 
 
 def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:

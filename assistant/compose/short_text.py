@@ -24,6 +24,9 @@ from assistant.figures import quantities
 from assistant.formats import ShortForm
 
 
+SPOKEN_LIST_ITEMS = 4  # a unit listing this many items, separated by semicolons, is no sentence to say
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -218,6 +221,10 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     else:
         opening, units, close = "", current_first(cited_units(body), answer.citations), ""
     units = _one_per_quantity([_standalone(u) for u in units])
+    if form.kind == "spoken":
+        # « Franco-sénégalais du 10 au 21 mars ; franco-libanais du 7 avril au 3 juin ; … » is read, never said aloud
+        # (review 23: a list of call dates in a twinning anniversary's speech).
+        units = [u for u in units if u.count(";") < SPOKEN_LIST_ITEMS - 1] or units
     budget = form.max_words - _words(opening)
     kept = fit(units, max(budget - _words(close), 0) if close else budget)
     if form.sentences:  # « en 3 phrases »: our opening is one of them, the quotes make up the rest

@@ -226,7 +226,8 @@ _MODE_WORDS = (
     ("contre-argument", re.compile(r"\bcontre-argument\w*|\bréplique\b|\bargumentaire\b", re.I)),
 )
 # « reformule pour le bulletin municipal » (fresh18, tune half): a rewrite, in the mode the text named.
-_REFORMAT = re.compile(r"\b(?:reformule[rz]?|réécris|adapte[rz]?|transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
+_REFORMAT = re.compile(r"\b(?:reformule[rz]?|réécris|adapte[rz]?|transforme|fais-en|fais en|fais-moi|fais|faire|m['’]en|"
+                       r"convertis|mets|rédige|écris|tourne|version|réponds-lui|réponds-leur|réponds|passe)\b", re.I)
 _AUDIENCES = (
     # « explique ça a des etudiants qui veulent partir » (fresh14, tune half): « à » after « explique », accents or not.
     ("public", re.compile(r"(?:\bpour|\bexpliqu\w*(?: (?:ça|ca|cela|le|la|les))? (?:à|a)) (?:des |les |le |la |un |une )?"

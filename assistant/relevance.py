@@ -155,8 +155,9 @@ def _situation_and_asked(question: str) -> tuple[str, str]:
     if len(sentences) > 2 and any(s.endswith("?") for s in sentences):
         return (" ".join(s for s in sentences if not s.endswith("?")),
                 " ".join(s for s in sentences if s.endswith("?")))
-    plan = _OWN_PLAN_THEN_ASKED.match(text) or _PLAN_THEN_ASKED.match(text)
-    if plan and not _ASKING_WORD.search(plan.group(1)) and not _NAMED_COLLECTIVITY.search(plan.group(1)):
+    own = _OWN_PLAN_THEN_ASKED.match(text)
+    plan = own or _PLAN_THEN_ASKED.match(text)
+    if plan and not _ASKING_WORD.search(plan.group(1)) and (own or not _NAMED_COLLECTIVITY.search(plan.group(1))):
         return plan.group(1), text[len(plan.group(1)):]
     return "", text
 

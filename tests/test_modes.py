@@ -808,3 +808,15 @@ def test_misery_here_set_against_aid_abroad_is_about_priorities(assistant) -> No
     misery = assistant.answer("Pourquoi aider des villes en Afrique alors qu'il y a de la misère chez nous ?",
                               mode="contre-argument")
     assert misery.sections[0]["kind"] == "priorites"
+
+
+def test_who_may_go_and_who_may_host_are_who_a_sheet_is_for(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23: a sheet on volunteering said « Qui peut en bénéficier : pas trouvé » beside « le VSI… permet à toute
+    personne majeure de partir » (filed under « Calendrier » for its « 23 février 2005 ») and « Une collectivité peut
+    accueillir un volontaire en réciprocité si elle est agréée »."""
+    vsi = assistant.answer("fiche sur le VSI", mode="fiche").answer
+    who = vsi.split("**Qui peut en bénéficier**")[1].split("**Montants")[0]
+    assert "toute personne majeure" in who, vsi
+    civic = assistant.answer("fiche sur le service civique", mode="fiche").answer
+    who = civic.split("**Qui peut en bénéficier**")[1].split("**Montants")[0]
+    assert "Une collectivité peut accueillir un volontaire" in who, civic

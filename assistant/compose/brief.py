@@ -140,7 +140,8 @@ def _listed_after_instruction(clause: str, request: str) -> bool:
     is no fact to print."""
     at = request.find(clause)
     before = request[:at].rstrip()
-    if at <= 0 or not before.endswith(":") or not re.match(r"(?:un|une|des|quelques)\s", clause, re.I) or _AMOUNT.search(clause):
+    if (at <= 0 or not before.endswith(":") or not re.match(r"(?:un|une|des|quelques)\s", clause, re.I)
+            or _AMOUNT.search(clause)):
         return False
     asked = re.split(r"(?<=[.!?])\s+", before[:-1])[-1]
     return bool(INSTRUCTION_CLAUSE.search(asked))

@@ -44,6 +44,11 @@ _ELIGIBLE = re.compile(r"^(?:Éligibilité|Conditions d['’]éligibilité|Qui p
                        r"\b(?:peuvent|permet aux|permet à|éligibles?|ouverts? aux|réservée?s? aux|portés? par|"
                        r"peut déposer|candidater|s'adresse aux)\b.{0,80}\b(?:communes?|groupements|syndicats|collectivités?|"
                        r"associations|GIP|régions|départements|établissements)\b|"
+                       # « permet à toute personne majeure de partir… », « un groupe de 4 à 16 jeunes de 15 à 25 ans », « Une
+                       # collectivité peut accueillir un volontaire… si elle est agréée » (review 23, a sheet on volunteering:
+                       # « Qui peut en bénéficier : pas trouvé », the first filed under « Calendrier » for its « février »).
+                       r"\b(?:toute personne|personnes? majeures?|jeunes de \d+ à \d+ ans)\b|"
+                       r"\b(?:collectivité|association|commune|structure) peut (?:accueillir|envoyer|candidater|déposer)\b|"
                        # « Les communes, EPCI et syndicats mixtes compétents pour … peuvent affecter jusqu'à 1 % »
                        r"^(?:les |seul(?:e)?s les )?(?:communes|collectivités|régions|départements|EPCI|syndicats)\b"
                        r"[^.;]{0,240}\bpeuvent\b", re.I)

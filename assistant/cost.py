@@ -136,6 +136,29 @@ _OWN_SHARE_BEFORE = re.compile(r"(?:\bsoit|=|\bça fait|\bca fait|\bdonc|\bon (?
                                r"(?:juste\s+|seulement\s+|environ\s+)?$", re.I)
 
 
+# « dont plus de la moitié payée par le ministère », « dont 60 % financés par l'État », « cofinancé à 50 % par l'AFD »:
+# a share of the amount that someone else pays.
+_PAYER = (r"(?:le ministère|l['’]État|l['’]AFD|la DCTCIV|la DAECT|l['’]Europe|l['’]Union européenne|la région|le département|"
+          r"l['’]agence de l['’]eau|nos partenaires|des partenaires|la Commission européenne|Bruxelles)")
+_SHARE = r"(?:plus de |près de |environ |au moins )?(?:la moitié|les deux tiers|le tiers|un tiers|les trois quarts|\d+(?:,\d+)?\s?%)"
+_PAID_BY_OTHERS = re.compile(
+    rf"\b(?:dont|avec)\s+(?P<share>{_SHARE})\s+(?:\w+\s+)?(?:pay\w*|financ\w*|pris\w* en charge|apport\w*|"
+    rf"subventionn\w*|couvert\w*|versé\w*)\s+par\s+{_PAYER}|"
+    rf"\b(?:cofinanc|co-financ|subventionn|financ)\w*\s+à\s+(?P<rate>\d+(?:,\d+)?\s?%)\s+par\s+{_PAYER}", re.I)
+_FRACTIONS = {"la moitié": 0.5, "les deux tiers": 2 / 3, "le tiers": 1 / 3, "un tiers": 1 / 3, "les trois quarts": 0.75}
+
+
+def _share_paid(share: str | None) -> float:
+    """« plus de la moitié » → 0.5, « 60 % » → 0.6: the share of the amount others pay (at least), between 0 and 1."""
+    if not share:
+        return 0.0
+    bare = re.sub(r"^(?:plus de|près de|environ|au moins)\s+", "", share.strip().lower())
+    if bare in _FRACTIONS:
+        return _FRACTIONS[bare]
+    number = re.match(r"(\d+(?:,\d+)?)", bare)
+    return min(max(float(number.group(1).replace(",", ".")) / 100, 0.0), 0.99) if number else 0.0
+
+
 def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     """(amount, population, total budget) as the message gives them (« 40 000 balles », « 35 000 € par an »,
     « 9 000 habitants », « budget de 14 M€ »); the budget's own amount is not the amount. A malformed number
@@ -159,6 +182,11 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
     if amount is None and budget is not None and population and budget / population < TOTAL_BUDGET_MIN_PER_INHABITANT:
         # « petit budget : 3 000 €/an » for a village of 1 350: the partnership's budget, not the commune's.
         amount, budget = budget, None
+    paid = _PAID_BY_OTHERS.search(message)
+    if amount is not None and paid and not shares:
+        # « 15 000 € sur 2 ans dont plus de la moitié payée par le ministère » (review 23, q2302): the ministry's share
+        # is not the commune's cost; « plus de la moitié » leaves at most half of it.
+        amount *= 1 - _share_paid(paid.group("share") or paid.group("rate"))
     years = _OVER_YEARS.search(message)
     if amount is not None and years and not _PER_YEAR.search(_RESULT_PER_YEAR.sub(" ", message)):
         # « 30000 euros sur 3 ans » (fresh12, tune half): the cost is said per year.

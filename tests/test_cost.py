@@ -111,3 +111,15 @@ def test_the_share_we_put_in_is_the_amount_not_the_project_s_total() -> None:
     assert figures_in("projet à 140 000 €, on met juste les 10 % soit 14 000 €, on est 7 000 habitants")[0] == 14000.0
     assert figures_in("un projet de 80 000 € dont on met 8 000 € pour 2 000 habitants")[0] == 8000.0
     assert figures_in("on a mis 18 000 € l'an dernier, on est 9 500 habitants")[0] == 18000.0
+
+
+def test_a_share_someone_else_pays_is_not_our_cost() -> None:
+    """Review 23 (q2302): « 15 000 € sur 2 ans dont plus de la moitié payée par le ministère » for 11 000 inhabitants
+    was put at 0,68 € each; the commune pays at most half, per year: 3 750 €."""
+    from assistant.cost import figures_in
+
+    assert figures_in("On est 11 000 hab, le projet c'est 15 000 € sur 2 ans dont plus de la moitié payée par le "
+                      "ministère.")[:2] == (3750.0, 11000)
+    assert figures_in("projet de 40 000 € cofinancé à 50 % par la DCTCIV, on est 8 000 habitants")[0] == 20000.0
+    assert figures_in("un projet de 30 000 € dont 60 % financés par l'AFD pour 5 000 habitants")[0] == 12000.0
+    assert figures_in("un projet de 30 000 € dont 60 % pour l'eau, 5 000 habitants")[0] == 30000.0  # no payer named

@@ -948,9 +948,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     if compared:
         return Understanding("followup", compared, "question", audience, topic=memory.topic,
                              notice=QUESTION_NOTICE if mode != "question" else "")
-    if not _is_followup(bare) and _is_followup(written(bare)):
-        bare = written(bare)  # « depuis qd » (fresh18, tune half): texted, then read as « depuis quand »
-    if (memory.topic and _is_followup(bare) and not _own_question_after_rebuttal(bare, mode, memory)
+    follows = bool(memory.topic) and _is_followup(bare)
+    if memory.topic and not follows and _is_followup(written(bare)):
+        bare, follows = written(bare), True  # « depuis qd » (fresh18, tune half): texted, then read as « depuis quand »
+    if (follows and not _own_question_after_rebuttal(bare, mode, memory)
             and not (mode in ("question", "contre-argument") and _reports_another_objection(bare))):
         spoken_of = _spoken_of(bare, memory.answer_text)
         bare = _POINTS_TO_ANSWER.sub("", bare)

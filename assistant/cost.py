@@ -205,6 +205,13 @@ def cost_from(amount: float | None, population: int | None, budget: float | None
         return None
 
 
+def amount_per_inhabitant(amount: float, population: int, figures: CostFigures) -> str:
+    """« 9 500 € pour 6 800 habitants, soit 1,40 € par habitant et par an »: the computation shown, exact, as a
+    counter-argument's « Votre chiffre » and an article's « Par habitant » give it."""
+    return (f"{euros(amount)} pour {french_number(population, 0)} habitants, soit {figures.per_inhabitant_text} "
+            "par habitant et par an")
+
+
 def cost_in(message: str) -> CostFigures | None:
     """An amount with a population (and maybe a budget) in the message: the Calculateur's rule applies."""
     return cost_from(*figures_in(message))

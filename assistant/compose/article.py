@@ -18,7 +18,7 @@ from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
                                          prefer_definitions, quoted, score_sentences)
 from assistant.compose.tools import JOINT_CALL, about_other_tools, mentioned_tools, named_tools
-from assistant.cost import cost_from, euros, figures_in, french_number
+from assistant.cost import amount_per_inhabitant, cost_from, figures_in
 from assistant.dates import YEAR
 from assistant.figures import has_figure, meaningful_numbers
 from assistant.questions import defined_term
@@ -312,8 +312,7 @@ def _per_inhabitant(request: str) -> list[str]:
     cost = cost_from(amount, population, budget)
     if cost is None or amount is None or population is None:
         return []
-    return [f"**Par habitant** : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
-            f"{cost.per_inhabitant_text} par habitant et par an.", ""]
+    return [f"**Par habitant** : {amount_per_inhabitant(amount, population, cost)}.", ""]
 
 
 def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:

@@ -22,7 +22,7 @@ from assistant.documents import unique_passages
 from assistant.objection import further_question, objection_parts, objection_text
 from assistant.objection_kinds import classify_objection, match_kind
 from assistant.retrieve import HybridSearch
-from assistant.cost import cost_from, euros, figures_in, french_number, share_of_budget
+from assistant.cost import amount_per_inhabitant, cost_from, euros, figures_in, share_of_budget
 from assistant.dates import source_year
 from assistant.figures import quantities
 from assistant.lexical import QueryWeights
@@ -318,8 +318,7 @@ def _own_figure(request: str) -> str:
         figures = cost_from(amount, population, budget)
         if figures is None:
             return ""
-        return (f"_Votre chiffre : {euros(amount)} pour {french_number(population, 0)} habitants, soit "
-                f"{figures.per_inhabitant_text} par habitant et par an. À dire : « {figures.sentence} »_")
+        return f"_Votre chiffre : {amount_per_inhabitant(amount, population, figures)}. À dire : « {figures.sentence} »_"
     if budget and amount <= budget:
         # « 9 000 € par an sur un budget de 11 millions »: the share the user can say at once (review 12).
         share = share_of_budget(amount, budget)

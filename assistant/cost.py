@@ -145,6 +145,7 @@ _PAID_BY_OTHERS = re.compile(
     rf"\b(?:dont|avec)\s+(?P<share>{_SHARE})\s+(?:\w+\s+)?(?:pay\w*|financ\w*|pris\w* en charge|apport\w*|"
     rf"subventionn\w*|couvert\w*|versé\w*)\s+par\s+{_PAYER}|"
     rf"\b(?:cofinanc|co-financ|subventionn|financ)\w*\s+à\s+(?P<rate>\d+(?:,\d+)?\s?%)\s+par\s+{_PAYER}", re.I)
+PAID_CLAUSE_GAP = 40  # characters between an amount and the « dont … payée par … » clause said of it
 _FRACTIONS = {"la moitié": 0.5, "les deux tiers": 2 / 3, "le tiers": 1 / 3, "un tiers": 1 / 3, "les trois quarts": 0.75}
 
 
@@ -183,7 +184,10 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
         # « petit budget : 3 000 €/an » for a village of 1 350: the partnership's budget, not the commune's.
         amount, budget = budget, None
     paid = _PAID_BY_OTHERS.search(message)
-    if amount is not None and paid and not shares:
+    # Said of our own share too when it follows it at once: « on met 12 000 € dont la moitié payée par le ministère »;
+    # not when it qualifies the project's total told before our share.
+    of_our_share = bool(paid and shares and amount_match and 0 <= paid.start() - amount_match.end() <= PAID_CLAUSE_GAP)
+    if amount is not None and paid and (not shares or of_our_share):
         # « 15 000 € sur 2 ans dont plus de la moitié payée par le ministère » (review 23, q2302): the ministry's share
         # is not the commune's cost; « plus de la moitié » leaves at most half of it.
         amount *= 1 - _share_paid(paid.group("share") or paid.group("rate"))

@@ -123,3 +123,7 @@ def test_a_share_someone_else_pays_is_not_our_cost() -> None:
     assert figures_in("projet de 40 000 € cofinancé à 50 % par la DCTCIV, on est 8 000 habitants")[0] == 20000.0
     assert figures_in("un projet de 30 000 € dont 60 % financés par l'AFD pour 5 000 habitants")[0] == 12000.0
     assert figures_in("un projet de 30 000 € dont 60 % pour l'eau, 5 000 habitants")[0] == 30000.0  # no payer named
+    # Said of our own share, at once: found on a fresh clone, « on met 12 000 € dont la moitié payée par le ministère »
+    # was put at 1,50 € for 8 000 inhabitants.
+    assert figures_in("si on met 12 000 € dont la moitié payée par le ministère, on est 8 000 habitants")[0] == 6000.0
+    assert figures_in("projet de 80 000 € dont la moitié payée par le ministère, on met 8 000 €, 2 000 habitants")[0] == 8000.0

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.compose.tools import is_tool_name, named_tools
 from assistant.cost import CostFigures, cost_from, cost_in, figures_in
-from assistant.dates import YEAR
-from assistant.formats import count_of
+from assistant.dates import DECADE, YEAR
+from assistant.formats import count_of, written_form
 from assistant.oral import written
 from assistant.questions import defined_term
 from assistant.relevance import proper_nouns
@@ -337,7 +337,10 @@ _POINTS_TO_ANSWER = re.compile(r",?\s*\b(?:dont (?:tu|vous) (?:parle[sz]?|as par
 # (« c'est quoi la FICOL ? » names its subject; a kind of place or project does not.)
 _WHICH_OF_THEM = re.compile(r"^\s*(?:et\s+)?c['’]est (?:quel|quelle|quels|quelles) (?:pays|villes?|communes?|collectivités?|"
                             r"projets?|régions?|départements?|années?|partenaires?)\b", re.I)
-_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?(?:nous,?\s+)?on (?:peut|doit)\b|"
+# « honnêtement on a quelles chances d'être retenus ? » (fresh19, tune half): what « we » may expect of the topic.
+_IMPERSONAL_START = re.compile(r"^\s*(?:et\s+)?(?:il\s+)?faut\b|^\s*(?:et\s+)?(?:(?:honnêtement|franchement|concrètement|"
+                               r"du coup|bon|alors|en vrai|sérieusement|au fait),?\s+)?(?:nous,?\s+)?on (?:peut|doit|"
+                               r"a (?:quel\w*|combien|le droit|droit|intérêt)|fait comment|s['’]y prend)\b|"
                                r"^\s*(?:et\s+)?(?:celui|celle|ceux|celles)\s+(?:de|du|d['’])", re.I)
 _VAGUE_SUBJECT = re.compile(r"\b(?:ça|cela|c['’]est|c['’][ée]tait)\s+(?!quoi\s+\w)\w+", re.I)
 # « et en 2012 ? »: the same question, about another year.
@@ -375,6 +378,8 @@ def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
     mode = _asked_mode(message)
     if mode and (_REFORMAT.search(message) or words <= 4):
         return "reformat", mode, None
+    if _REFORMAT.search(message) and written_form(message):
+        return "reformat", None, None  # « reformule sous forme de mail à la DGS »: the same answer, as an email
     if _SHORTEN.search(message):
         return "shorten", None, None
     if _EXPAND.search(message):
@@ -454,6 +459,11 @@ _ASKS_WHICH_TOOL = re.compile(r"\b(?:quel(?:s|le|les)? (?:dispositifs?|outils?|p
 _FOR_WHOM = re.compile(r"\bpour (?:un|une|des|les|nos|notre|mon|ma|mes|le|la|l['’])\s*\w+", re.I)
 
 
+ELLIPTIC_WORDS = 3
+HYPOTHESIS_WORDS = 20
+_HYPOTHESIS = re.compile(r"^\s*(?:et|mais)\s+si\b", re.I)
+
+
 def _is_followup(message: str) -> bool:
     # « ok et sinon le délégué… il a été créé quand ? »: a new subject, however the message opens.
     if _NEW_SUBJECT.match(_ELLIPSIS_START.sub("", message)) or _names_its_subject(message):
@@ -477,6 +487,10 @@ def _is_followup(message: str) -> bool:
         return True
     if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
         return True  # « hors réfugiés ça donne quoi ? », « faut combien de collectivités minimum ? »
+    if words <= ELLIPTIC_WORDS and not own and message.rstrip().endswith("?"):
+        return True  # « hors réfugiés ? » (fresh19, tune half): a few words, no verb, no name of their own
+    if _HYPOTHESIS.match(message) and words <= HYPOTHESIS_WORDS and not any(n in _KNOWN_ENTITIES for n in own):
+        return True  # « et si on se contente de financer une ONG qui fait le projet ? » (fresh19, tune half)
     return words <= 5 and not own and bool(_SHORT_QUESTION.match(message))
 
 
@@ -502,9 +516,20 @@ _VAGUE_OBJECT = re.compile(r"\b(?:ça|cela|ceci|ce (?:chiffre|montant|taux|nombr
                            re.I)
 
 
+# « et ça a évolué comment sur la durée, genre depuis les années 2000 ? » (fresh19, tune half): a follow-up that says
+# its own time keeps none of the topic's years (« …(2017) » made it abstain).
+_OWN_TIME = re.compile(rf"{YEAR.pattern}|{DECADE.pattern}|\bsur la durée\b|\bdepuis (?:le début|toujours|\w+ ans)\b|"
+                       r"\bévolu\w*|\bau fil des (?:ans|années)\b|\bdans le temps\b", re.I)
+
+
+_COMPARES = re.compile(r"\bplus ou moins\b|\bpar rapport\b|\bcompar\w*|\b(?:plus|moins|autant) (?:\w+ )?qu(?:e|['’])|\bvs\b", re.I)
+
+
 def _years_left_out(topic: str, core: str) -> list[str]:
-    """The years the topic named and the follow-up does not: « Et la date limite ? » after « …en 2022 ? »."""
-    return [y for y in YEAR.findall(topic) if y not in core]
+    """The years the topic named and the follow-up does not: « Et la date limite ? » after « …en 2022 ? »; none when
+    the follow-up names its own time."""
+    own_time = _OWN_TIME.search(core) and not _COMPARES.search(core)  # « plus ou moins que sur 2014-2016 ? »: both
+    return [] if own_time else [y for y in YEAR.findall(topic) if y not in core]
 
 
 # Typed without accents too (« et l'annee d'avant ? », fresh15, tune half).
@@ -513,9 +538,10 @@ _YEAR_AFTER = re.compile(r"\b(?:l['’](?:ann[ée]e|an) (?:d['’]apr[èe]s|suiv
 
 
 def _year_shifted(message: str, topic: str) -> str | None:
-    """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015; « et en 2012 ? », about 2012."""
-    years = YEAR.findall(topic)
-    if len(set(years)) != 1:
+    """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015; « et en 2012 ? », about 2012.
+    A decade (« depuis les années 2000 ») is no year to shift (« les années 2023 »)."""
+    years = YEAR.findall(DECADE.sub("", topic))
+    if len(set(years)) != 1 or DECADE.search(topic):
         return None
     another = _ANOTHER_YEAR.match(message)
     if another:
@@ -682,6 +708,14 @@ def _another_one_percent(core: str, topic: str) -> str:
     return f"{asked[:1].upper()}{asked[1:]} ?"
 
 
+def _own_year_only(subject: str, core: str) -> str:
+    """« et en 2025 ils en ont lancé combien ? » after a question on 2024 (fresh19, tune half), « pourquoi ça avait
+    baissé en 2016 ? » after one on 2017: a follow-up naming its own year is not asked of the subject's years too."""
+    if not YEAR.search(core) or _COMPARES.search(core):
+        return subject
+    return re.sub(rf"\s*,?\s*\b(?:en |pour |dans |de )?{YEAR.pattern}", "", subject).strip(" ,") or subject
+
+
 def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_is_guess: bool = False,
                      subject: str = "") -> str:
     """A standalone question: the topic's name put where the message points at it, or added to it.
@@ -735,7 +769,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
                 named = _SUBJECT_CA.sub(f"{name} ", core, count=1)
         # « ok et ça finance combien par projet ? » after « c'est quoi la ficol de l'afd, ça existe depuis quand ? »:
         # about the conversation's subject, not the whole last question.
-        about = subject or _subject_of(topic) or topic
+        about = _own_year_only(subject or _subject_of(topic) or topic, core)
         return f"{_clean(named)} ? ({_clean(about)})"
     if _ELLIPSIS_START.match(message) and _COMPLEMENT_ONLY.match(core) and _shares_a_word(core, topic):
         # « et au lancement de l'atlas ? » after « combien de collectivités… d'après l'atlas aujourd'hui ? »: the
@@ -761,7 +795,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
         years = _years_left_out(topic, core)
         return f"{_clean(core)} ({', '.join([name] + years)}) ?"
     # « depuis quand ? », « dans combien de pays ? »: too short to say what they ask about; the question does.
-    subject = subject or _subject_of(topic)
+    subject = _own_year_only(subject or _subject_of(topic), core)
     context = ([name] if name and name.lower() not in subject.lower() else []) + [_clean(subject)]
     return f"{_clean(core)} ({', '.join(context)}) ?" if topic else core
 
@@ -817,7 +851,7 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         # 2014) ? »); a name only guessed from an answer is no subject.
         named = [] if memory.name_is_guess else names[:2]
         if follows and named:
-            years = list(dict.fromkeys(YEAR.findall(understood.text)))
+            years = list(dict.fromkeys(YEAR.findall(DECADE.sub("", understood.text))))  # « les années 2000 »: no year
             memory.subject = ", ".join(named + years)
         elif not follows or "(" not in understood.text or not memory.subject:
             # A new question, or a follow-up written out whole (« et en 2025 ? » → the question, asked of 2025).
@@ -916,9 +950,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     if memory.has_answer and memory.topic:
         instruction = _instruction(text)
         own = [n for n in entities(text) if n.lower() not in memory.topic.lower()]
-        if instruction and instruction[0] == "reformat" and own:
+        # « sous forme de mail à la DGS »: the email's addressee, no new subject.
+        if instruction and instruction[0] == "reformat" and own and instruction[1] is not None:
             # « Fais-moi une fiche sur le FEXTE » after a question on the DAECT: a new request, in the mode it names.
-            return Understanding("question", text, instruction[1] or mode, audience)
+            return Understanding("question", text, instruction[1], audience)
         if instruction and instruction[0] == "figures" and memory.last_intent == "compute":
             # « Et en chiffres au niveau national, pour comparer ? » after our own cost: the national figures.
             return Understanding("figures", NATIONAL_FIGURES, "question", audience, topic=NATIONAL_FIGURES)
@@ -1006,7 +1041,7 @@ def _spoken_of(message: str, answer: str) -> str:
 
 # « c quoi la différence avec la ficol en gros ? » after a fiche on the FEXTE (fresh16, tune half): the two compared.
 _DIFFERENCE_WITH = (
-    re.compile(r"^\s*(?:et\s+)?(?:(?:c['’]?\s?(?:est\s+)?)?(?:quoi|koi)\s+|quelle est\s+|quelles sont\s+)?(?:la |les )?"
+    re.compile(r"^\s*(?:et\s+)?(?:(?:c['’]?\s?(?:est\s+)?)?(?:quoi|koi)\s+|quelles? (?:est\s+|sont\s+)?)?(?:la |les )?"
                r"différences?\s+(?:avec|par rapport (?:à|au|aux))\s+(?P<other>[^?,]{2,60}?)"
                r"(?:\s+(?:en gros|exactement|concrètement|au juste))?\s*\??\s*$", re.I),
     re.compile(r"^\s*(?:et\s+)?(?:par rapport|comparée?|contrairement)\s+(?:à|au|aux)\s+(?P<other>[^?,]{2,60}?)"

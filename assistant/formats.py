@@ -32,8 +32,10 @@ _NOTE = re.compile(r"\b(?:demande|faire|fais|rédige\w*|prépare\w*|écrire|beso
                    r"[^.?!]{0,40}\b(?:une|la|sa) note\b(?!\s+(?:de|d['’])\s*(?:synthèse|frais|service))|"
                    r"\bnote (?:pour|à l['’]attention d[eu]|au|à la) (?:le |la )?(?:maire|président\w*|DGS|élus?|bureau|cabinet)",
                    re.I)
-_EMAIL = re.compile(r"\b(?:répon\w*|réponse|écrire|écris|écrivez|rédige\w*|envoy\w*|envoie)\b[^.?!]{0,40}"
-                    r"\b(?:par |un |en )(?:mail|e-mail|email|courriel)\b|\b(?:mail|e-mail|email|courriel) de réponse\b", re.I)
+# « Reformule la comparaison sous forme de mail à la DGS » (fresh19, tune half): the last answer, sent as an email.
+_EMAIL = re.compile(r"\b(?:répon\w*|réponse|écrire|écris|écrivez|rédige\w*|envoy\w*|envoie|reformul\w*|transform\w*|"
+                    r"fais|fais-en|mets|passe|tourne)\b[^.?!]{0,40}\b(?:par |un |en |sous forme (?:de |d['’]une? ))"
+                    r"(?:mail|e-mail|email|courriel)\b|\b(?:mail|e-mail|email|courriel) de réponse\b", re.I)
 _MEDIA = (
     ("LinkedIn", re.compile(r"\blinkedin\b", re.I)),
     ("commentaire", re.compile(r"\b(?:en|un|une|le|son|mon|notre) commentaire\b|\bcommenter\b|\bsous (?:notre|la|sa) "

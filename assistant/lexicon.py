@@ -14,6 +14,8 @@ from functools import lru_cache
 # user wording (regex, case-insensitive) → documents' wording
 LEXICON: tuple[tuple[str, str], ...] = (
     (r"quai d['’ ]?orsay|\bMEAE\b|ministère de l'europe", "ministère des Affaires étrangères DAECT"),
+    # « le ministère des affaires étrangères avait quelle somme… » (holdout16, tune half): its delegation's name.
+    (r"\bminist[èe]re des affaires [ée]trang[èe]res\b(?! DAECT)", "DAECT"),
     (r"\bdiplomatie\b", "diplomatique Affaires étrangères"),
     (r"changement de majorité|nouvelle majorité|après les élections", "alternance politique"),
     (r"\bordures\b|\bpoubelles\b|\bdéchets ménagers\b", "déchets"),
@@ -126,6 +128,8 @@ LEXICON: tuple[tuple[str, str], ...] = (
     (r"\b(?:programmes? (?:du |de la )?)?Fonjep\b", "JSI VVVSI"),
     (r"\bde (?:notre|leur|sa|nos|ma) poche\b|\bnotre part\b|\bapport propre\b|\bautofinancement\b",
      "apporter contribution"),
+    # « faut-il un agrément ? » (review 23, q2309): the documents say « si elle est agréée ».
+    (r"\bagréments?\b", "agrément agréée agréé"),
     (r"\bheures? (?:de|des) (?:nos |leurs )?agents\b|\btemps (?:de travail )?(?:des|de nos|de leurs) agents\b|"
      r"\bmise à disposition (?:de|du) personnel\b|\ben nature\b", "valorisation temps de ses agents en nature"),
 )

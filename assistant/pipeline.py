@@ -33,7 +33,7 @@ from assistant.documents import Answer, Citation, Passage, unique_passages
 from assistant.errors import AictError, BackendUnavailable
 from assistant.fair_slots import request
 from assistant.figure_evidence import FIGURE_ABSENT
-from assistant.formats import short_form, short_full_text
+from assistant.formats import short_form, short_full_text, written_form
 from assistant.index import Index
 from assistant.question_parts import question_parts
 from assistant.questions import PreparedQuestion, prepare
@@ -177,7 +177,8 @@ class Assistant:
                                     figures=understood.intent == "figures", carried=carried)
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""
-        form = short_form(typed.text) if understood.intent not in INSTRUCTIONS else None
+        form = (short_form(typed.text) if understood.intent not in INSTRUCTIONS else
+                written_form(typed.text) if understood.intent == "reformat" else None)
         if form and ctx is not None and not answer.abstained and answer.citations:
             shape(answer, form)  # « réponse en commentaire, courte », « post Facebook (5-6 lignes) »
         if rewritten_by:

@@ -120,6 +120,8 @@ def defined_term(question: str, max_words: int = 6) -> str:
     if not m:
         return ""
     term = _AFTER_TERM.sub("", (m.group(1) or m.group(2) or "").strip(" ?.«»\""))
+    # « c'étaient quoi les appels thématiques du ministère en 2024 ? »: the year says when, not what.
+    term = re.sub(r"\s+(?:en|de|pour) (?:19|20)\d\d$", "", term)
     # « la FICOL de l'AFD »: the acronym is the term, its owner only says whose it is.
     owned = _OWNED_ACRONYM.match(term)
     if owned and (owned.group(1).isupper() or owned.group(1).upper() in _ACRONYMS):

@@ -271,6 +271,12 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          # The waste of public money said in so many words is its cost, not its control (dialogues fresh 11, tune).
          "c'est du gaspillage d'argent public"),
         ("modeste", "cofinancement", "retombees"),
+        # « la commune va tout payer de sa poche, l'État ne met jamais un centime » (holdout16, tune half): who pays
+        # is the complaint, whatever else it names (it was typed « efficacité de l'aide »).
+        signal=r"\bde (?:sa|notre|leur|nos|votre|ta) poche\b|\btout payer\b|\bpa(?:ie|ye)(?:r|nt)? (?:tout )?seul|"
+               r"\bpersonne (?:d['’]autre )?ne (?:met|donne|verse|paie|paye|apporte)\b|"
+               r"\bn['’]?e? ?(?:met|mettent|donne|donnent|verse|versent|paie|paient|paye|payent|apporte|apportent)\b"
+               r" (?:jamais |pas |rien)(?:un |une |le moindre |la moindre )?(?:centime|euro|sou|rond|kopeck)s?\b",
     ),
     ObjectionKind(
         "hausse", "hausse de la dépense",
@@ -434,6 +440,9 @@ OBJECTION_KINDS: dict[str, ObjectionKind] = {k.id: k for k in (
          "les agents partent en mission au lieu de servir les habitants", "c'est une charge de travail en plus pour la mairie",
          "le service international coûte des postes", "les techniciens ne sont pas là pour ça"),
         ("services", "retombees", "pilotage"),
+        # « Nos agents de la voirie et des eaux… on désorganise les services » (holdout16, tune half): the staff are
+        # the complaint, whatever service they belong to (it was typed « facture d'eau » for « des eaux »).
+        signal=r"\b(?:nos|les|des|ses|leurs) agents\b|\bdésorganis\w*|\bnos (?:services|techniciens)\b",
     ),
     ObjectionKind(
         "migrations", "migrations et valeurs",

@@ -362,13 +362,13 @@ def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  #
 
 @pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh14.jsonl", 0.8), ("dialogues_fresh15.jsonl", 0.65),
                                               ("dialogues_fresh16.jsonl", 0.4), ("dialogues_fresh17.jsonl", 0.55),
-                                              ("dialogues_fresh18.jsonl", 0.35)])
+                                              ("dialogues_fresh18.jsonl", 0.35), ("dialogues_fresh19.jsonl", 0.15)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
     0.583 → 1.000, fresh10 0.556 → 0.778, fresh11 0.545 → 0.636 → 0.727, fresh12 0.273 → 0.818, fresh13 0.600 → 0.800,
     fresh14 0.500 → 0.833 in the eleventh session, fresh15 0.500 → 0.667 in the twelfth, fresh16 0.083 → 0.333 in the
     thirteenth and 0.417 in the fourteenth, fresh17 0.143 → 0.571 in the fourteenth, fresh18 0.200 → 0.400 in the
-    fifteenth): the rules taken from them must
+    fifteenth, fresh19 0.091 → 0.182 in the sixteenth): the rules taken from them must
     keep holding, with no contamination. (fresh5's floor ran until the seventh session, fresh6's until the eighth,
     fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh, fresh11's until the twelfth,
     fresh12's until the thirteenth, fresh13's until the fourteenth.) Their
@@ -850,3 +850,33 @@ def test_a_texted_follow_up_a_rewrite_for_the_bulletin_and_a_population_said_ear
     assert per_head.intent == "compute" and per_head.cost is not None and per_head.cost.per_inhabitant == 2.5
     assert understand("si on y met 5 000 € ça fait combien par habitant ?", "question", "elu",
                       _after(("c'est quoi la FICOL ?", "question"))).intent != "compute"
+
+
+def test_elliptic_hypothetical_and_first_person_questions_follow_the_topic() -> None:
+    """Fresh19 (tune half): « hors réfugiés ? », « et si on se contente de financer une ONG… ? » and « honnêtement on
+    a quelles chances d'être retenus ? » were read as new questions, about nothing."""
+    refugees = understand("hors réfugiés ?", "question", "elu",
+                          _after(("l'aide publique au développement des collectivités, c'était combien en 2017 ?", "question")))
+    assert refugees.intent == "followup" and "2017" in refugees.text
+    ngo = understand("et si on se contente de financer une ONG qui fait le projet ?", "question", "elu",
+                     _after(("Notre syndicat mixte peut-il candidater à la FICOL ?", "question")))
+    assert ngo.intent == "followup" and "FICOL" in ngo.text
+    odds = understand("honnêtement on a quelles chances d'être retenus ?", "question", "elu",
+                      _after(("c'étaient quoi les appels à projets de la DAECT en 2024 ?", "question")))
+    assert odds.intent == "followup" and "DAECT" in odds.text
+
+
+def test_a_follow_up_that_says_its_own_time_keeps_none_of_the_topics_years() -> None:
+    """Fresh19 (tune half): « depuis les années 2000 » after a question on 2017 was asked « (…, 2017) » and refused;
+    « et pour 2023 ? » then turned « les années 2000 » into « les années 2023 »."""
+    history = _after(("l'aide publique au développement des collectivités, c'était combien en 2017 ?", "question"))
+    trend = understand("et ça a évolué comment sur la durée, genre depuis les années 2000 ?", "question", "elu", history)
+    assert trend.intent == "followup" and "2017" not in trend.text
+    history += [Turn("user", "et ça a évolué comment sur la durée, genre depuis les années 2000 ?", "question"),
+                Turn("assistant", "réponse [1]", "question")]
+    later = understand("et pour 2023 ?", "question", "elu", history)
+    assert "années 2023" not in later.text and "2023" in later.text
+    # A comparison keeps both times: « c'est plus ou moins que sur 2014-2016 ? » after a question on 2017-2022.
+    compared = understand("c'est plus ou moins que sur 2014-2016 ?", "question", "elu",
+                          _after(("la ficol a financé combien de projets entre 2017 et 2022 ?", "question")))
+    assert "2017" in compared.text and "2014-2016" in compared.text

@@ -820,3 +820,29 @@ def test_who_may_go_and_who_may_host_are_who_a_sheet_is_for(assistant) -> None: 
     civic = assistant.answer("fiche sur le service civique", mode="fiche").answer
     who = civic.split("**Qui peut en bénéficier**")[1].split("**Montants")[0]
     assert "Une collectivité peut accueillir un volontaire" in who, civic
+
+
+@pytest.mark.parametrize("objection, kind", [
+    # Holdout16 (tune half): who pays, said as « de sa poche », was typed « efficacité de l'aide »; the staff, named
+    # with « des eaux », was typed « facture d'eau ».
+    ("La commune va tout payer de sa poche, l'État ne met jamais un centime dans ces affaires-là.", "cout"),
+    ("Nos agents de la voirie et des eaux ne sont pas des experts, on désorganise les services pour rien.", "services"),
+])
+def test_who_pays_and_who_works_set_the_kind_whatever_else_is_named(assistant, objection: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer(objection, mode="contre-argument")
+    assert answer.sections[0]["kind"] == kind
+    if kind == "cout":
+        assert "cofinancement de la DAECT pouvait atteindre 90 %" in answer.answer  # the State does pay
+
+
+def test_a_fiche_point_in_other_words_than_the_documents_is_answered(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23, q2309: « faut-il un agrément ? » was « pas trouvé », the documents saying « si elle est agréée »."""
+    answer = assistant.answer("fiche pratique pour la DRH de notre agglo sur le volontariat : VSI, service civique à "
+                              "l'international et accueil de volontaires étrangers en réciprocité. Pour chacun : qui peut "
+                              "partir, durée, indemnité, rôle possible de l'agglo (envoyer ? accueillir ? faut-il un "
+                              "agrément ?).", mode="fiche")
+    body = answer.answer.split("**Sources**")[0]
+    assert "si elle est agréée ou passe par l'intermédiation d'une structure agréée" in body
+    assert not re.search(r"agrément_ : _pas trouvé", body)
+    quoted = [s.strip() for s in re.split(r"\[\d+\]", body) if len(s.split()) > 8]
+    assert len(quoted) == len(set(quoted))  # « Vos questions » points above rather than quoting a sentence again

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.question_parts import question_parts
 
 R12 = ("Je suis adjointe aux relations internationales depuis quelques semaines dans une commune de 15 000 habitants, "
@@ -58,3 +60,63 @@ def test_numbered_questions_are_parts_and_lose_their_numbers() -> None:
         "civique peut-il partir là-bas dans le cadre du projet ? 3) Le VSI c'est pour qui, on peut en employer un ?")
     assert len(parts) == 3
     assert parts[0].startswith("Quels financements") and parts[1].startswith("Un jeune") and parts[2].startswith("Le VSI")
+
+
+def test_questions_coordinated_in_one_sentence_are_parts_given_their_subject() -> None:
+    """Review 23, q2312: « s'agit-il de la même structure, depuis quand, et qui tient aujourd'hui l'Atlas… ? » left
+    the Atlas unanswered when the sentence was searched as one; « on calcule sur quoi » (q2311) is asked of the 1 %
+    mobilité named in the question before it."""
+    parts = question_parts(
+        "Dans les dossiers de mon prédécesseur, on parle tantôt de la DAECT, tantôt de la DCTCIV : s'agit-il de la même "
+        "structure, depuis quand, et qui tient aujourd'hui l'Atlas de la coopération décentralisée ? Et au passage, "
+        "combien de collectivités françaises sont engagées à l'international selon les derniers chiffres ?")
+    assert len(parts) == 3 and parts[0].endswith("s'agit-il de la même structure, depuis quand ?")  # « depuis quand » stays
+    assert parts[1] == "Qui tient aujourd'hui l'Atlas de la coopération décentralisée ?"
+    assert parts[2].startswith("Au passage, combien de collectivités")
+    mobility = question_parts("le 1 % mobilité ça existe vraiment ?? notre agglo est autorité organisatrice de la "
+                              "mobilité. C depuis quand, on calcule sur quoi et y a des exemples de montants quelque part ?")
+    assert mobility[1:] == ["On calcule sur quoi (1 % mobilité) ?",
+                            "Y a des exemples de montants quelque part (1 % mobilité) ?"]
+    # A relative clause (« qui est au Sénégal ») and a lead-in of context (« Pour le géoparc… ») are no questions.
+    relative = question_parts("Notre partenaire, la commune de Kaolack, qui est au Sénégal, peut-il recevoir la FICOL ? "
+                              "Quel est le montant maximal de la FICOL ? Qui instruit les dossiers à l'AFD ?")
+    assert len(relative) == 3 and relative[0].startswith("Notre partenaire, la commune de Kaolack, qui est au Sénégal")
+    assert question_parts("Pour le géoparc monté au Laos avec l'appui d'un syndicat ardéchois, quel était le budget "
+                          "total, et quelle somme l'agence de développement a-t-elle mise sur la table ?") == []
+
+
+def test_two_named_things_compared_are_each_said_for_themselves() -> None:
+    """Fresh19 (tune half): « Quelle est la différence entre FEXTE et la FICOL ? », searched as one, got a heading
+    (« Les outils de l'AFD : « FEXTE » et « FICOL » ») and sentences on one of the two."""
+    assert question_parts("Quelle est la différence entre FEXTE et la FICOL ?") == [
+        "FEXTE : qu'est-ce que c'est ?", "FICOL : qu'est-ce que c'est ?"]
+    assert question_parts("quelle différence entre un jumelage et une coopération décentralisée ?") == []
+
+
+def test_a_part_already_answered_points_to_the_answer_above(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 23, q2311: « Date de création du « 1 % mobilité » » came back under each of three questions."""
+    answer = assistant.answer("slt, question rapide : le 1 % mobilité ça existe vraiment ?? notre agglo est autorité "
+                              "organisatrice de la mobilité. C depuis quand, on calcule sur quoi et y a des exemples de "
+                              "montants quelque part ?", mode="question", generate=False)
+    body = answer.answer.split("**Sources**")[0]
+    assert len(answer.checks["parts"]) == 3 and "1 % des ressources affectées aux budgets des services de mobilité" in body
+    sentences = [s.strip() for s in re.split(r"\[\d+\]", body) if len(s.split()) > 6]
+    assert len(sentences) == len(set(sentences))  # no sentence said twice
+
+
+def test_a_comparison_is_answered_part_by_part_and_can_be_sent_as_an_email(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh19 (tune half): « Quelle différence avec la FICOL ? » after a question on the FEXTE, then « Reformule la
+    comparaison sous forme de mail à la DGS », which was searched as a question and refused."""
+    history = [{"role": "user", "content": "c'est quoi le FEXTE de l'AFD ?", "mode": "question"}]
+    first = assistant.answer(history[0]["content"], mode="question", generate=False)
+    history.append({"role": "assistant", "content": first.answer})
+    compared = assistant.answer("Quelle différence avec la FICOL ?", mode="question", history=history, generate=False)
+    assert "**FEXTE : qu'est-ce que c'est ?**" in compared.answer and "**FICOL : qu'est-ce que c'est ?**" in compared.answer
+    assert "créée en 2014" in compared.answer
+    history += [{"role": "user", "content": "Quelle différence avec la FICOL ?", "mode": "question"},
+                {"role": "assistant", "content": compared.answer}]
+    mail = assistant.answer("Reformule la comparaison sous forme de mail à la DGS", mode="question", history=history,
+                            generate=False)
+    assert mail.intent == "reformat" and not mail.abstained
+    text = mail.answer.split("**Sources**")[0]
+    assert "Bonjour," in text and "Bien cordialement," in text and text.index("FEXTE :") < text.index("FICOL :")

@@ -339,13 +339,28 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
         cited_before = len(ctx.book.citations)
         said = compose_question(asked, passages, ctx.bm25, ctx.book, rerank=lambda r: ctx.rerank(r, query=asked),
                                 max_sentences=1, suit=lambda ranked: _not_of_other_tools(ranked, tool, ctx.question))
-        if QueryWeights(asked, ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
+        # In the documents' words: « agrément » is covered by « si elle est agréée ».
+        if QueryWeights(normalized(asked), ctx.bm25).share(set(terms(said))) < MIN_POINT_COVERAGE:
             said = ""  # what came back speaks of something else: better said absent than answered off the point
             ctx.book.forget_from(cited_before)
+        said = _not_shown_again(said, shown)
         label = point.rstrip(" ?")
         lines.append(f"- _{label[:1].upper()}{label[1:]}_ : "
                      + (said or f"_{NOT_FOUND_HERE[:1].lower()}{NOT_FOUND_HERE[1:]}_"))
     return lines + [""]
+
+
+def _not_shown_again(said: str, shown: list[str]) -> str:
+    """A point's answer without the sentences a section above already shows (review 23, q2309: « Cadre du VSI… »
+    three times in one sheet); when it holds only those, a pointer to them."""
+    units = [u for u in re.split(r"(?<=\])\s+", said.strip()) if u]
+    fresh = [u for u in units if not any(u.split(" [")[0] in text for text in shown)]
+    if not units or len(fresh) == len(units):
+        return said
+    if fresh:
+        return " ".join(fresh)
+    numbers = sorted({n for u in units for n in re.findall(r"\[(\d+)\]", u)}, key=int)
+    return f"_voir ci-dessus_ [{', '.join(numbers)}]." if numbers else said
 
 
 def _not_of_other_tools(ranked: list[Sentence], tool: Tool | None, request: str) -> list[Sentence]:

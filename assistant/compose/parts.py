@@ -18,7 +18,8 @@ def compose_parts(answered: list[tuple[str, ComposeContext | None]]) -> str:
     """Each question in bold, then its answer (its context shares the citation book of the others), or the line
     saying the documents do not answer it."""
     blocks = []
+    said: set[str] = set()
     for question, ctx in answered:
-        body = compose_question_ctx(ctx, max_sentences=PART_SENTENCES) if ctx is not None else ""
+        body = compose_question_ctx(ctx, max_sentences=PART_SENTENCES, said=said) if ctx is not None else ""
         blocks.append(f"**{question}**\n{body.strip() or NOT_COVERED}")
     return "\n\n".join(blocks)

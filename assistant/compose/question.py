@@ -261,12 +261,27 @@ def _labelled_year(text: str) -> int:
     return int(m.group(1)) if m else 0
 
 
+SAID_BEFORE_SHARE = 0.8  # a part whose best answer an earlier part gave points to it, and adds only what comes near
+
+
+def _pointing_above(best: Sentence, fresh: list[Sentence], said: set[str], book: CitationBook,
+                    max_sentences: int) -> str:
+    """A part whose best answer an earlier part gave: a pointer to it, and only the new sentences that come near."""
+    chosen = pick(fresh, max_sentences - 1, min_score=max(0.25, SAID_BEFORE_SHARE * best.score))
+    said.update(s.text for s in chosen)
+    pointer = f"_Voir la réponse ci-dessus_ [{book.cite_sentence(best)}]."
+    return " ".join([pointer] + [f"{s.text} [{book.cite_sentence(s)}]" for s in chosen])
+
+
 def compose_question(
     question: str, passages: list[Passage], bm25: Bm25Index, book: CitationBook,
     rerank: Callable[[list[Sentence]], list[Sentence]] | None = None, max_sentences: int = MAX_SENTENCES,
     wants_figure: bool = False, suit: Callable[[list[Sentence]], list[Sentence]] | None = None,
-    newest_year: int | None = None,
+    newest_year: int | None = None, said: set[str] | None = None,
 ) -> str:
+    """The sentences that answer `question`, cited. `said` holds the sentences earlier parts of the same message
+    gave: they are not given again, and a part they already answer says so (review 23, q2311: « Date de création
+    du 1 % mobilité » under each of three questions)."""
     # « le 1 % eau » names a tool, it asks no rate: a rate is asked in words (« quel taux », « jusqu'à quel %… »).
     asked = figure_asked(question)
     asked = asked if asked == "amount" or (asked == "rate" and _ASKS_RATE.search(question)) else None
@@ -303,14 +318,20 @@ def compose_question(
     if not ranked:
         return ""
     best = ranked[0].score
-    chosen = pick(ranked, max_sentences, min_score=max(0.25, 0.55 * best))
+    said = said if said is not None else set()
+    # A sentence given run on with the next one (« Assiette… Ces sommes financent… ») was said too.
+    fresh = [s for s in ranked if not any(s.text in text for text in said)]
+    if ranked[0] not in fresh:
+        return _pointing_above(ranked[0], fresh, said, book, max_sentences)
+    chosen = pick(fresh, max_sentences, min_score=max(0.25, 0.55 * best))
     if len(chosen) < 2:
         # Two sentences at least, even below zero: a question that asks several things (« combien…, et pourquoi… ? »)
         # pushes every sentence down for something it lacks (review 18, R11: one sentence answered three questions).
-        chosen = pick(ranked, 2, min_score=float("-inf"))
+        chosen = pick(fresh, 2, min_score=float("-inf"))
     gives_asked = (lambda text: bool(_DATE.search(text))) if _ASKS_DATE.search(question) else \
         (lambda text: says_figure(asked, text)) if asked else None
-    chosen = completion(ranked, chosen, QueryWeights(question, bm25), gives_asked)
+    chosen = completion(fresh, chosen, QueryWeights(question, bm25), gives_asked)
+    said.update(s.text for s in chosen)
     # Keep sentences of one passage in reading order, passages in order of relevance; within a passage, the
     # sentences naming the year asked about first (« en 2025… ? »: the 2025 rate before the 2024 one above it).
     first_seen = {}
@@ -356,9 +377,9 @@ def _with_current_passages(ctx: ComposeContext) -> list[Passage]:
     return ctx.passages[:3] + extra + ctx.passages[3:]  # read with the best ones (`reading_pool`)
 
 
-def compose_question_ctx(ctx: ComposeContext, max_sentences: int | None = None) -> str:
+def compose_question_ctx(ctx: ComposeContext, max_sentences: int | None = None, said: set[str] | None = None) -> str:
     longer = ctx.length == "long"
     limit = max_sentences or (7 if longer else MAX_SENTENCES)
     return compose_question(ctx.question, _with_current_passages(ctx), ctx.bm25, ctx.book, rerank=ctx.rerank,
                             max_sentences=limit, wants_figure=ctx.figures, suit=ctx.suit_audience,
-                            newest_year=ctx.newest_year if asks_current(ctx.question) else None)
+                            newest_year=ctx.newest_year if asks_current(ctx.question) else None, said=said)

@@ -204,6 +204,30 @@ def _note_counter(answer: Answer, body: str) -> str:
     return "\n".join(lines)
 
 
+_PART_HEADING = re.compile(r"^\*\*(.+?)\*\*\s*\n")
+
+
+def _paragraphs_fitted(body: str, budget: int) -> str:
+    """An answer sent as an email keeps its order and its parts (« FEXTE : qu'est-ce que c'est ? » then its
+    sentences): whole sentences, labels included (cut, « Opérations finançables par le FEXTE : des études… » left
+    « Des études… » about nothing), each part's first sentence kept before any part's second."""
+    parts: list[tuple[str, list[str]]] = []
+    for block in re.split(r"\n\s*\n", body.strip()):
+        heading = _PART_HEADING.match(block)
+        text = " ".join(block[heading.end():].split()) if heading else " ".join(block.split())
+        sentences = [s for s in re.split(r"(?<=\])\s+", text) if re.search(r"\[\d+\]", s)]
+        if sentences:
+            parts.append((heading.group(1) if heading else "", sentences))
+    kept: list[list[str]] = [[] for _ in parts]
+    spent = 0
+    for rank in range(max((len(sentences) for _, sentences in parts), default=0)):
+        for at, (_, sentences) in enumerate(parts):
+            if rank < len(sentences) and spent + _words(sentences[rank]) <= budget:
+                kept[at].append(sentences[rank])
+                spent += _words(sentences[rank])
+    return "\n\n".join(f"{heading}\n{' '.join(said)}".strip() for (heading, _), said in zip(parts, kept) if said)
+
+
 def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
     """The short text and the citations it uses (their numbers unchanged)."""
     body = body_of(answer)
@@ -212,6 +236,10 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
                 **{kind: partial(_framed_counter, answer, body, form.max_words, kind) for kind in _FRAMES}}
     if form.kind in laid_out and answer.mode == "contre-argument" and answer.sections:
         text = laid_out[form.kind]()
+        return text, cited_by(text, answer.citations)
+    if form.kind in _FRAMES and answer.mode == "question":
+        greeting, sign_off = _FRAMES[form.kind]
+        text = f"{greeting}\n\n{_paragraphs_fitted(body, form.max_words)}\n\n{sign_off}"
         return text, cited_by(text, answer.citations)
     if answer.mode == "contre-argument" and answer.sections:
         opening, units, close = _counter_parts(answer, body)
@@ -238,8 +266,9 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
 
 def shape(answer: Answer, form: ShortForm) -> None:
     """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note, an
-    email or a letter is a rebuttal's layout: other answers keep theirs."""
-    if form.kind in REBUTTAL_LAYOUTS and answer.mode != "contre-argument":
+    email or a letter is a rebuttal's layout, and an answer's sent as an email or a letter: others keep theirs."""
+    sent_as_is = form.kind in _FRAMES and answer.mode == "question"  # « reformule sous forme de mail »
+    if form.kind in REBUTTAL_LAYOUTS and answer.mode != "contre-argument" and not sent_as_is:
         return
     text, citations = short_text(answer, form)
     if form.alongside:

@@ -653,11 +653,19 @@ def _year_pointed(message: str, topic: str, answer: str) -> str:
 _ELLIPTIC_REWRITE = re.compile(r"^(?P<asked>[^()]{2,80}?)\s*(?:\?\s*)?\((?P<subject>[^()]*(?:\([^()]*\)[^()]*)?)\)\s*\??\s*$")
 
 
+LONG_SUBJECT_WORDS = 14
+_STATEMENT_BEFORE = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý«])")
+
+
 def _subject_of(topic: str) -> str:
     """« qui peut postuler ? » after « Ça finance combien par projet ? (qu'est-ce que la FICOL) »: a short follow-up
     replaces what the last one asked and keeps its subject, « qu'est-ce que la FICOL », not the amounts."""
     elliptic = _ELLIPTIC_REWRITE.match(topic)
     subject = elliptic.group("subject").strip() if elliptic and elliptic.group("subject").strip() else topic
+    # « On monte un dossier pour l'appel à projets 2025… Le cofinancement va jusqu'à combien ? » (fresh19, tune
+    # half): the question asked, not the situation told before it, which brought every follow-up back to the rates.
+    asked = _STATEMENT_BEFORE.split(subject.strip())[-1]
+    subject = asked if len(subject.split()) > LONG_SUBJECT_WORDS and len(asked.split()) >= 3 else subject
     # « c'est quoi la FICOL ? » is about the FICOL: « qui peut postuler ? » is not a question of definition.
     return defined_term(subject) or subject
 

@@ -880,3 +880,17 @@ def test_a_follow_up_that_says_its_own_time_keeps_none_of_the_topics_years() -> 
     compared = understand("c'est plus ou moins que sur 2014-2016 ?", "question", "elu",
                           _after(("la ficol a financé combien de projets entre 2017 et 2022 ?", "question")))
     assert "2017" in compared.text and "2014-2016" in compared.text
+
+
+def test_our_minimum_share_is_found_in_the_documents_words(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh19 (tune half): « et nous on doit mettre combien au minimum ? » found nothing, the documents saying « la
+    collectivité française doit apporter au moins 10 % du budget global »; the follow-up keeps the question asked,
+    not the situation told before it."""
+    first = ("On monte un dossier pour l'appel à projets 2025 du ministère avec une commune d'un pays moins avancé. "
+             "Le cofinancement va jusqu'à combien ?")
+    history = [{"role": "user", "content": first, "mode": "question"},
+               {"role": "assistant", "content": assistant.answer(first, mode="question", generate=False).answer}]
+    answer = assistant.answer("et nous on doit mettre combien au minimum ?", mode="question", history=history,
+                              generate=False)
+    assert answer.intent == "followup" and "au moins 10 % du budget global" in answer.answer
+    assert "On monte un dossier" not in answer.resolved_question

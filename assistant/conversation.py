@@ -654,6 +654,7 @@ _ELLIPTIC_REWRITE = re.compile(r"^(?P<asked>[^()]{2,80}?)\s*(?:\?\s*)?\((?P<subj
 
 
 LONG_SUBJECT_WORDS = 14
+NAMED_CONTEXT_WORDS = 10
 _STATEMENT_BEFORE = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý«])")
 
 
@@ -768,6 +769,7 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
     long_own_question = bool(name) and not name_is_guess and _word_count(core) > 10
     if _VAGUE_OBJECT.search(core) and topic and not long_own_question:
         named = core
+        ca_named = False
         if name:
             pointer = _DEMONSTRATIVE if _DEMONSTRATIVE.search(core) else _SUBJECT_PRONOUN
             named = pointer.sub(name, core, count=1)
@@ -775,9 +777,14 @@ def rewrite_followup(message: str, topic: str, topic_entities: list[str], name_i
                 # « ça date de quand ? » after « il existe un 1% pour les transports… ? » (fresh11, tune half): « ça »
                 # opening the question is the thing named, as « il » would be.
                 named = _SUBJECT_CA.sub(f"{name} ", core, count=1)
+                ca_named = named != core
         # « ok et ça finance combien par projet ? » after « c'est quoi la ficol de l'afd, ça existe depuis quand ? »:
         # about the conversation's subject, not the whole last question.
         about = _own_year_only(subject or _subject_of(topic) or topic, core)
+        if ca_named and len(about.split()) > NAMED_CONTEXT_WORDS:
+            # « 1 % énergie date de quand ? » (fresh19, tune half): the « ça » it asked about, named, needs no long
+            # question beside it (« Notre syndicat d'énergie peut-il consacrer une partie de son budget… »).
+            return f"{_clean(named)} ?"
         return f"{_clean(named)} ? ({_clean(about)})"
     if _ELLIPSIS_START.match(message) and _COMPLEMENT_ONLY.match(core) and _shares_a_word(core, topic):
         # « et au lancement de l'atlas ? » after « combien de collectivités… d'après l'atlas aujourd'hui ? »: the

@@ -130,7 +130,7 @@ LEXICON: tuple[tuple[str, str], ...] = (
      "apporter contribution"),
     # « et nous on doit mettre combien au minimum ? » (fresh19, tune half): the documents say « la collectivité
     # française doit apporter au moins 10 % » (and « nombre minimal », kept), never « minimum ».
-    (r"\bau minimum\b|\bminimum\b|\bminimale?s?\b|\bplancher\b", "minimal au moins"),
+    (r"\bau minimum\b|\bminimum\b|\bplancher\b", "minimum au moins"),
     (r"\b(?:on|nous|la commune|la collectivité)\s+(?:doit|doivent|devons|devra|devrait|devrions)\s+(?:mettre|apporter|"
      r"payer|financer|sortir)\b", "la collectivité doit apporter"),
     # « faut-il un agrément ? » (review 23, q2309): the documents say « si elle est agréée ».

@@ -894,3 +894,20 @@ def test_our_minimum_share_is_found_in_the_documents_words(assistant) -> None:  
                               generate=False)
     assert answer.intent == "followup" and "au moins 10 % du budget global" in answer.answer
     assert "On monte un dossier" not in answer.resolved_question
+
+
+def test_a_tool_named_from_the_answer_is_asked_about_by_name_and_an_unknown_figure_said(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh19 (tune half): « ça date de quand ? » after a question naming no tool (« Notre syndicat d'énergie… »),
+    which the answer named (« 1 % énergie »), was searched with the whole first question beside it; the sentence
+    saying that no source gives the amounts was pushed down, for « ça mobilise combien chaque année ? », for holding
+    no amount."""
+    history: list[dict] = []
+    resolved = []
+    for message in ("Notre syndicat d'énergie peut-il consacrer une partie de son budget à la solidarité internationale ?",
+                    "ça date de quand ?", "et ça mobilise combien chaque année ?"):
+        answer = assistant.answer(message, mode="question", history=history, generate=False)
+        resolved.append(answer.resolved_question)
+        history += [{"role": "user", "content": message, "mode": "question"},
+                    {"role": "assistant", "content": answer.answer}]
+    assert resolved[1] == "1 % énergie date de quand ?" and "1 % énergie" in resolved[2]
+    assert "Aucune source consultée ne chiffre les montants du « 1 % énergie »" in answer.answer

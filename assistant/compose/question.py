@@ -55,6 +55,10 @@ def prefer_advice(ranked: list[Sentence]) -> None:
 
 
 NO_FIGURE_PENALTY = 0.6
+# A sentence saying the figure is not known answers « combien ? » (fresh19, tune half: « ça mobilise combien chaque
+# année ? » on the « 1 % énergie »).
+_NO_FIGURE_KNOWN = re.compile(r"\b(?:aucun(?:e)? (?:source|montant|chiffre)s?\b[^.]{0,60}\b(?:ne |n['’]|trouvé)|"
+                              r"ne (?:chiffrent|chiffre|donnent pas les montants|donne pas le montant))", re.I)
 NO_DATE_PENALTY = 0.5
 YEAR_BONUS = 0.3
 
@@ -254,6 +258,26 @@ _YEAR_LABEL = re.compile(rf"^[^:.]{{0,40}}?\b({YEAR.pattern})\b[^:.]{{0,30}}:")
 _ASKS_HISTORY = re.compile(r"\b(?:évolu\w*|histori\w*|depuis|avant|auparavant|à l['’]époque|ancien\w*)\b", re.I)
 
 
+def newest_label_first(question: str, ranked: list[Sentence]) -> None:
+    """« Taux 2024 : … » and « Taux 2025, revus à la baisse : … » for a question in the present about no year: the
+    newest of two rules labelled alike takes the better place of the two (the Togo question lost 2025's rates to
+    2024's once « au moins 10 % » competed for its sentences)."""
+    if YEAR.search(question) or _ASKS_HISTORY.search(question) or _PAST.search(question):
+        return
+    labelled = [(s, _YEAR_LABEL.match(s.text)) for s in ranked]
+    for older, m in labelled:
+        for newer, n in labelled:
+            if (m and n and int(n.group(1)) > int(m.group(1)) and newer.score < older.score
+                    and _label_words(older.text, m) == _label_words(newer.text, n)):
+                older.score, newer.score = newer.score, older.score
+    ranked.sort(key=lambda s: -s.score)
+
+
+def _label_words(text: str, m: re.Match[str]) -> str:
+    """The words of a label before its year (« Taux »): what two labelled rules must share to be the same rule."""
+    return text[: m.start(1)].strip().lower()
+
+
 def _labelled_year(text: str) -> int:
     """The year a sentence is labelled with (« Taux 2025, revus à la baisse : »), 0 when none: a question asked in
     the present, about no year, gets the newest rule first within a passage."""
@@ -297,6 +321,8 @@ def compose_question(
         # or its meaning (applied after the dense re-scoring, which would otherwise drown it).
         # « le montant max ? » wants euros, « jusqu'à quel taux ? » a percentage: « de 4 à 16 jeunes » gives neither.
         for s in ranked:
+            if _NO_FIGURE_KNOWN.search(s.text):
+                continue  # « Aucune source consultée ne chiffre les montants du « 1 % énergie » »: the honest answer
             if not _NUMBER.search(s.text) or (asked and not says_figure(asked, s.text)):
                 s.score -= NO_FIGURE_PENALTY
         ranked.sort(key=lambda s: -s.score)
@@ -304,6 +330,7 @@ def compose_question(
         ranked = newest_count_first(ranked, newest_year)  # the newest of several counts of one quantity leads
     elif asks_current(question):
         ranked = current_facts_first(ranked, newest_year)  # « cette année » : the facts of this year first
+    newest_label_first(question, ranked)
     prefer_dates(question, ranked)
     prefer_substance(question, ranked)
     prefer_people(question, ranked)

@@ -89,6 +89,9 @@ _INTERROGATIVE = (r"(?:depuis quand|jusqu['’]à quand|combien|comment|pourquoi
                   r"faut-il|peut-on|doit-on|y a-t-il|existe-t-il|à qui|avec qui|pour qui|(?:sur|de|à|pour) quoi|"
                   r"c['’]?\s?est (?:quoi|qui|combien|depuis quand)|y a\b(?!-t-il))\b")
 _RELATIVE_TOO = r"(?:qui|où|quand)\b"
+# A piece that asks: an interrogative word, or a verb and its subject inverted (« s'agit-il », « peut-on »).
+_ASKS = re.compile(rf"\b{_INTERROGATIVE}|\b(?:qui|où|quand|quoi|que)\b|\b\w+-(?:t-)?(?:il|elle|ils|elles|on|je|nous|vous)\b",
+                   re.I)
 _COORDINATION = re.compile(rf"\s*,\s*(?:(?:et|ou)\s+)?(?={_INTERROGATIVE})|\s*,?\s+(?:et|ou)\s+(?={_INTERROGATIVE}|{_RELATIVE_TOO})",
                            re.I)
 # « on calcule sur quoi », « y a des exemples … quelque part »: a question asked without its interrogative first.
@@ -103,8 +106,10 @@ def _coordinated(question: str, before: str = "") -> list[str]:
     when it names none (« depuis quand (DAECT, DCTCIV) ? »); the sentence whole when it coordinates none."""
     body = _ASKED_LAST.sub("\0", question.rstrip(" ?"))
     pieces = [p.strip(" ,") for chunk in body.split("\0") for p in _COORDINATION.split(chunk) if p.strip(" ,")]
-    if len(pieces) >= 2 and (_words(pieces[0]) <= SHORT_PIECE_WORDS or _CONTEXT_FIRST.match(pieces[0])):
-        # « Au passage, combien… », « Pour le géoparc monté au Laos…, quel était le budget… »: what the question
+    if len(pieces) >= 2 and (_words(pieces[0]) <= SHORT_PIECE_WORDS or _CONTEXT_FIRST.match(pieces[0])
+                             or not _ASKS.search(pieces[0])):
+        # « Au passage, combien… », « Pour le géoparc monté au Laos…, quel était le budget… », « le maire de Kaya
+        # nous suggère de signer avec le ministère…, est-ce qu'on a le droit ? » (review 24, q2410): what the question
         # is about, not a question.
         pieces[:2] = [f"{pieces[0]}, {pieces[1]}"]
     joined: list[str] = []

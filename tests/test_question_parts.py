@@ -83,6 +83,11 @@ def test_questions_coordinated_in_one_sentence_are_parts_given_their_subject() -
     assert len(relative) == 3 and relative[0].startswith("Notre partenaire, la commune de Kaolack, qui est au Sénégal")
     assert question_parts("Pour le géoparc monté au Laos avec l'appui d'un syndicat ardéchois, quel était le budget "
                           "total, et quelle somme l'agence de développement a-t-elle mise sur la table ?") == []
+    # Review 24, q2410: what someone suggests, told before « est-ce qu'on a le droit ? », is what the question is about.
+    kaya = question_parts("Concrètement, qu'est-ce que la loi du 4 août 2021 a changé pour une commune comme la nôtre ? "
+                          "Qu'est-ce que la nouvelle convention doit contenir ? Et question bête : le maire de Kaya nous "
+                          "suggère de signer directement avec le ministère burkinabè de l'Eau, est-ce qu'on a le droit ?")
+    assert len(kaya) == 3 and kaya[2].endswith("ministère burkinabè de l'Eau, est-ce qu'on a le droit ?")
 
 
 def test_two_named_things_compared_are_each_said_for_themselves() -> None:

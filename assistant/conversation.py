@@ -950,11 +950,17 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     # their own figures, in a few words, to have them put per inhabitant.
     own_figures = (memory.has_answer and _word_count(text) <= OWN_FIGURES_WORDS and not _OBJECTION_CUES.search(text)
                    and _asked_mode(text) is None)
+    # « Puis calcule le montant maximum mobilisable… budget eau 4,2 M€… » in a sheet of 120 words, « Merci de faire
+    # le calcul » after three questions on volunteering (review 24, q2408 and q2412): a long request asks a sum per
+    # inhabitant only when it says « par habitant ».
+    # A long writing request (« …donner le coût par habitant. ») computes its sum in the text it asks for; a short
+    # message (« si notre syndicat y met 35 000 € … ca represente quoi par habitant ») asks the sum itself.
+    asks_sum = _word_count(text) <= COMPUTE_WORDS and bool(_ASKS_SUM.search(text) or _PER_HEAD.search(text))
     # « Ville de 27 000 hab. … un projet de 120 000 €… Quel taux de cofinancement ? Quelle part… ? » (review 21, R12): a
     # question that gives figures and asks other things is no sum to compute; it is answered (its rates applied).
-    asks_other = not writing and "?" in text and not own_figures and not (
-        _ASKS_PER_HEAD.search(text) or (_word_count(text) <= COMPUTE_WORDS and _ASKS_SUM.search(text)))
-    cost = None if (writing and not (_ASKS_SUM.search(text) or own_figures)) or asks_other else cost_in(text)
+    asks_other = not writing and "?" in text and not own_figures and not (asks_sum or _PER_HEAD.search(text))
+    cost = (None if (writing and not (asks_sum or _PER_HEAD_ASKED.search(text) or own_figures)) or asks_other
+            else cost_in(text))
     if cost is None and not writing and memory.population and _ASKS_PER_HEAD.search(text):
         # « si on y met 5 000 € ça fait combien par habitant ? » after « on est une commune de 2 000 habitants… »
         # (fresh18, tune half): the population said earlier in the conversation.
@@ -1084,7 +1090,9 @@ def _reports_another_objection(message: str) -> bool:
 
 
 # « ça fait combien par tête ? », « calcule le coût par habitant »: a sum per inhabitant asked, in a message of any length.
-_ASKS_PER_HEAD = re.compile(r"\bpar (?:habitant|hab\b|tête|personne|administré)|\bcalcul\w*", re.I)
+_PER_HEAD = re.compile(r"\bpar (?:habitant|hab\b|tête|personne|administré)", re.I)
+_PER_HEAD_ASKED = re.compile(rf"{_PER_HEAD.pattern}\w*\s*\?", re.I)  # « …, ça fait combien par habitant ? »
+_ASKS_PER_HEAD = re.compile(rf"{_PER_HEAD.pattern}|\bcalcul\w*", re.I)
 COMPUTE_WORDS = 30  # « on a mis 18 000 €, on est 9 500, ça fait combien ? »: a short message's « combien » asks the sum
 
 OPENING_QUESTION_WORDS = 6

@@ -116,7 +116,12 @@ _OWN_CONTEXT = re.compile(
     r"\b(?:revien\w+|rentr\w+|retour|mission|déplacement|voyage)\s+(?:du|de la|d['’]|au|aux|en)\s*([A-ZÉÈ][\w’'-]+)|"
     # « Notre partenaire, la commune de Dori (Burkina Faso), voudrait… » (review 21, R11): the partner, named.
     r"\b(?:notre|nos)\s+partenaires?\s*,?\s+(?:la |le |l['’])?(?:ville|commune|communauté|municipalité|région|province)"
-    r"(?: \w+)? (?:de |d['’])([A-ZÉÈ][\w’'-]+)", re.I)
+    r"(?: \w+)? (?:de |d['’])([A-ZÉÈ][\w’'-]+)|"
+    # « Notre commune… coopère avec Podor au Sénégal » (review 24, q2412), « nous sommes jumelés avec Kaya »: the
+    # partner our own sentence names.
+    r"\b(?:coopèr\w+|coopérons|sommes jumel\w+|est jumel\w+|travaill\w+|partenaire\w*)\s+(?:depuis \w+ ans\s+)?"
+    r"avec\s+(?:la |le |l['’])?(?:(?:ville|commune|municipalité|région|province)(?: \w+)? (?:de |d['’]))?"
+    r"([A-ZÉÈ][\w’'-]+)", re.I)
 
 
 # « Notre interco voudrait verser une enveloppe à une ONG au Togo. Ça passe si… ? »: a sentence that says, before the

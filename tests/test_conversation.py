@@ -911,3 +911,25 @@ def test_a_tool_named_from_the_answer_is_asked_about_by_name_and_an_unknown_figu
                     {"role": "assistant", "content": answer.answer}]
     assert resolved[1] == "1 % énergie date de quand ?" and "1 % énergie" in resolved[2]
     assert "Aucune source consultée ne chiffre les montants du « 1 % énergie »" in answer.answer
+
+
+def test_a_long_request_that_says_calcul_without_par_habitant_computes_no_sum_per_inhabitant() -> None:
+    """Review 24, q2408 and q2412: « Puis calcule le montant maximum mobilisable pour nous avec ces ressources :
+    budget eau 4,2 M€… » (a sheet on the « 1 % ») and « Merci de faire le calcul » (three questions on volunteering)
+    were answered « 62,07 € par habitant et par an, soit 85,7 % du budget » and « 3,26 € par habitant »."""
+    sheet = ("Je suis nouvelle chargée de mission à la communauté d'agglomération du Bassin de l'Orne (58 000 habitants). "
+             "Fais-moi une fiche d'une page sur les « 1 % » de la solidarité internationale : pour chacun, la base légale, "
+             "l'assiette, qui peut l'utiliser. Puis calcule le montant maximum mobilisable pour nous avec ces ressources : "
+             "budget eau 4,2 M€, budget assainissement 3,6 M€, déchets 6,8 M€, mobilité 2,5 M€ (hors versement mobilité).")
+    assert understand(sheet, "fiche", "elu", []).intent != "compute"
+    youth = ("Notre commune (4 300 habitants) coopère avec Podor au Sénégal. 1) peut-on accueillir en mairie un jeune "
+             "Sénégalais en volontariat ? 2) le club ados monte un chantier solidaire de 15 jours avec un budget de "
+             "14 000 € : combien peut-il espérer au maximum du programme JSI/VVVSI ? Merci de faire le calcul.")
+    assert understand(youth, "question", "elu", []).intent != "compute"
+    # Said in a few words, or « par habitant ? », it is still computed; « par habitant » in a short message too,
+    # after a rebuttal (fresh14, m1409).
+    assert understand("si notre syndicat y met 35 000 € par an pour 58 000 habitants ca represente quoi par habitant",
+                      "contre-argument", "elu", _after(("ça sert à rien ce truc", "contre-argument"))).intent == "compute"
+    assert understand("on met 12 000 €, on est 5 400 habitants, calcule", "question", "elu", []).intent == "compute"
+    assert understand("Communiqué : le conseil a voté 8 000 € pour 2 900 habitants, combien par habitant ?", "article",
+                      "elu", []).intent == "compute"

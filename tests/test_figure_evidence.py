@@ -158,6 +158,9 @@ def test_names_and_years_of_sentences_that_ask_nothing_are_the_user_s_situation(
              "part minimale doit venir de nous ?")
     answer = assistant.answer(goris)
     assert answer.intent == "question" and not answer.abstained  # no sum per inhabitant: rates were asked
+    # Review 24, q2412: « Notre commune… coopère avec Podor au Sénégal » names our partner, not what is asked.
+    assert unknown_names("Notre commune coopère avec Podor au Sénégal. Un animateur veut partir en VSI à Podor : "
+                         "qui l'envoie ?", assistant.index.bm25) == []
 
 
 def test_a_city_put_first_and_the_collectivities_of_a_region_are_what_is_asked(assistant) -> None:  # type: ignore[no-untyped-def]

@@ -951,10 +951,10 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     own_figures = (memory.has_answer and _word_count(text) <= OWN_FIGURES_WORDS and not _OBJECTION_CUES.search(text)
                    and _asked_mode(text) is None)
     # « Puis calcule le montant maximum mobilisable… budget eau 4,2 M€… » in a sheet of 120 words, « Merci de faire
-    # le calcul » after three questions on volunteering (review 24, q2408 and q2412): a long request asks a sum per
-    # inhabitant only when it says « par habitant ».
-    # A long writing request (« …donner le coût par habitant. ») computes its sum in the text it asks for; a short
-    # message (« si notre syndicat y met 35 000 € … ca represente quoi par habitant ») asks the sum itself.
+    # le calcul » after three questions on volunteering (review 24, q2408 and q2412) ask no sum per inhabitant: a long
+    # question asks one when it says « par habitant », a long writing request (« …donner le coût par habitant. »)
+    # when it asks « par habitant ? » (otherwise its text gives it); a short message (« si notre syndicat y met
+    # 35 000 € … ca represente quoi par habitant ») asks it whenever it says « combien », « calcule » or « par habitant ».
     asks_sum = _word_count(text) <= COMPUTE_WORDS and bool(_ASKS_SUM.search(text) or _PER_HEAD.search(text))
     # « Ville de 27 000 hab. … un projet de 120 000 €… Quel taux de cofinancement ? Quelle part… ? » (review 21, R12): a
     # question that gives figures and asks other things is no sum to compute; it is answered (its rates applied).

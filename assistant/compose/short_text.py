@@ -266,7 +266,8 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
 
 def shape(answer: Answer, form: ShortForm) -> None:
     """Give the answer the asked form: the short text alone, or after the full text it accompanies. A note, an
-    email or a letter is a rebuttal's layout, and an answer's sent as an email or a letter: others keep theirs."""
+    email or a letter is a rebuttal's layout; a question's answer can be sent as an email or a letter too; other
+    answers keep theirs."""
     sent_as_is = form.kind in _FRAMES and answer.mode == "question"  # « reformule sous forme de mail »
     if form.kind in REBUTTAL_LAYOUTS and answer.mode != "contre-argument" and not sent_as_is:
         return

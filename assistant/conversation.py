@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.compose.tools import is_tool_name, named_tools
 from assistant.cost import CostFigures, cost_from, cost_in, figures_in
-from assistant.dates import DECADE, YEAR
+from assistant.dates import DECADE, YEAR, years_asked
 from assistant.formats import count_of, written_form
 from assistant.oral import written
 from assistant.questions import defined_term
@@ -540,7 +540,7 @@ _YEAR_AFTER = re.compile(r"\b(?:l['’](?:ann[ée]e|an) (?:d['’]apr[èe]s|suiv
 def _year_shifted(message: str, topic: str) -> str | None:
     """« Et l'année d'avant ? » after « …en 2016 ? »: the same question, about 2015; « et en 2012 ? », about 2012.
     A decade (« depuis les années 2000 ») is no year to shift (« les années 2023 »)."""
-    years = YEAR.findall(DECADE.sub("", topic))
+    years = YEAR.findall(topic)
     if len(set(years)) != 1 or DECADE.search(topic):
         return None
     another = _ANOTHER_YEAR.match(message)
@@ -866,7 +866,7 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         # 2014) ? »); a name only guessed from an answer is no subject.
         named = [] if memory.name_is_guess else names[:2]
         if follows and named:
-            years = list(dict.fromkeys(YEAR.findall(DECADE.sub("", understood.text))))  # « les années 2000 »: no year
+            years = list(dict.fromkeys(years_asked(understood.text)))  # « les années 2000 »: no year
             memory.subject = ", ".join(named + years)
         elif not follows or "(" not in understood.text or not memory.subject:
             # A new question, or a follow-up written out whole (« et en 2025 ? » → the question, asked of 2025).

@@ -17,7 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from assistant.compose.tools import is_tool_name, named_tools
+from assistant.compose.tools import is_a_tool, is_tool_name, named_tools
+from assistant.countries import COUNTRY_NAMES
 from assistant.cost import CostFigures, cost_from, cost_in, figures_in
 from assistant.dates import DECADE, YEAR, years_asked
 from assistant.formats import count_of, written_form
@@ -217,7 +218,8 @@ _SHORTEN = re.compile(
     r"^\s*(?:c['’ ]?\s?est\s+|(?:ok|bof|hmm?|non|euh)\W+)?(?:beaucoup\s+|un peu\s+)?trop long(?:ue)?|"
     r"(?:\d+|une|deux|trois|quatre|cinq) (?:phrases?|lignes?|mots) max\w*)\b", re.I)
 # « développe », « développez » ask for more; « développement » names a subject (« la loi sur le développement solidaire »).
-_EXPAND = re.compile(r"\b(?:d[ée]veloppe[rz]?|plus (?:long|longue|d[ée]taill[ée]e?|de d[ée]tails)|d[ée]taille\w*|approfondi\w*|en d[ée]tail)\b", re.I)
+# « dévelope le 2e point » (fresh20, tune half): typed with one « p ».
+_EXPAND = re.compile(r"\b(?:d[ée]vel+op+e[rz]?|plus (?:long|longue|d[ée]taill[ée]e?|de d[ée]tails)|d[ée]taille\w*|approfondi\w*|en d[ée]tail)\b", re.I)
 _FIGURES = re.compile(r"\b(?:(?:avec|en|des|quelques|avec (?:les|des)) chiffres|chiffres?\b.*\?|chiffrée?s?|des données|statistiques)\b", re.I)
 _MODE_WORDS = (
     ("article", re.compile(r"\b(?:article|communiqué|billet|newsletter|lettre d'information|brève|édito|bulletin)\b", re.I)),
@@ -459,7 +461,8 @@ _ASKS_WHICH_TOOL = re.compile(r"\b(?:quel(?:s|le|les)? (?:dispositifs?|outils?|p
 _FOR_WHOM = re.compile(r"\bpour (?:un|une|des|les|nos|notre|mon|ma|mes|le|la|l['’])\s*\w+", re.I)
 
 
-ELLIPTIC_WORDS = 3
+ELLIPTIC_WORDS = 4  # « beaucoup de dossiers retenus ? » (fresh20, tune half)
+_CIRCUMSTANCE = re.compile(rf"(?:{COUNTRY_NAMES})|PMA|APD|UE|Afrique|Europe|Asie|Amérique latine|Maghreb|Sahel", re.I)
 HYPOTHESIS_WORDS = 20
 _HYPOTHESIS = re.compile(r"^\s*(?:et|mais)\s+si\b", re.I)
 
@@ -479,7 +482,10 @@ def _is_followup(message: str) -> bool:
     if points_back and not own:
         return True
     opens = _OPENS_ON_PRONOUN.match(message)
-    if opens and (not own or (opens.group(0).strip().lower() not in ("ça", "ca", "cela") and "," not in message)):
+    # « ça peut marcher au Liban ? c'est pas un PMA » (fresh20, tune half): a country, or a category of countries, is
+    # where the thing is asked about, not the thing « ça » stands for.
+    subjects = [n for n in own if not _CIRCUMSTANCE.fullmatch(n)]
+    if opens and (not subjects or (opens.group(0).strip().lower() not in ("ça", "ca", "cela") and "," not in message)):
         return True  # « elle a été votée comment au Sénat ? »: the Sénat is not what « elle » stands for
     if _ELLIPSIS_START.match(message) and (words <= 12 or (not own and words <= 18)):
         return True  # « et nous la commune on doit mettre au moins combien de notre côté ? »
@@ -833,6 +839,17 @@ class _Memory:
     population: int | None = None  # « on est une commune de 2 000 habitants », said in an earlier message
 
 
+def _tools_first(names: list[str]) -> list[str]:
+    """« un GIP ou une asso peut demander la FICOL ? », « des jeunes … au Sénégal en JSI » (fresh20, tune half): a tool
+    is what the next « l'appel », « le groupe » are about, rather than a kind of body (an acronym) or a country said
+    beside it. A town keeps its place (« Comment Châtellerault utilise-t-elle la loi Oudin-Santini ? »: « cette
+    ville » next)."""
+    def aside(name: str) -> bool:
+        return not is_a_tool(name) and bool(re.fullmatch(r"[A-Z]{2,6}", name) or _CIRCUMSTANCE.fullmatch(name))
+
+    return [n for n in names if not aside(n)] + [n for n in names if aside(n)] if any(map(is_a_tool, names)) else names
+
+
 def _remember(memory: _Memory, understood: Understanding) -> None:
     memory.last_intent = understood.intent
     memory.last_cost = understood.cost if understood.intent == "compute" else None
@@ -849,7 +866,9 @@ def _remember(memory: _Memory, understood: Understanding) -> None:
         noun_first = _NOUN_FIRST_CA.match(understood.text)
         if not dislocated and noun_first and not entities(noun_first.group(1)):
             dislocated = noun_first  # a phrase no name stands for (« la loi du 4 aout 2021 »), not « la loi oudin santini »
-        names = ([defined] if defined and len(defined.split()) > 1 else []) + entities(understood.text)
+        # « un GIP ou une asso peut demander la FICOL ? », « des jeunes … au Sénégal en JSI » (fresh20, tune half): the
+        # tool named is what the next « l'appel », « le groupe » are about, before the other names.
+        names = ([defined] if defined and len(defined.split()) > 1 else []) + _tools_first(entities(understood.text))
         if dislocated:  # « La loi 2021-1031, elle a été votée comment au Sénat ? »: the law, not the Sénat
             names = [dislocated.group(1).strip()] + names
         follows = understood.intent == "followup" or understood.focused
@@ -894,7 +913,8 @@ def understand(
             memory.population = figures_in(turn.content)[1] or memory.population
         else:
             memory.has_answer = True
-            memory.answer_entities = entities(turn.content)
+            # The answer's names, from its text, not its list of sources (« Gazette » of a source's title, fresh20).
+            memory.answer_entities = entities(turn.content.split("**Sources**")[0])
             memory.answer_text = turn.content
             memory.last_mode = answer_mode(turn) or memory.last_mode
             rebuttal = memory.last_intent == "objection" or memory.last_mode == "contre-argument"
@@ -1007,7 +1027,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     follows = bool(memory.topic) and _is_followup(bare)
     if memory.topic and not follows and _is_followup(written(bare)):
         bare, follows = written(bare), True  # « depuis qd » (fresh18, tune half): texted, then read as « depuis quand »
-    if (follows and not _own_question_after_rebuttal(bare, mode, memory)
+    if (follows and not _own_question_after_rebuttal(bare, mode, memory) and not _retorts(text, mode)
             and not (mode in ("question", "contre-argument") and _reports_another_objection(bare))):
         spoken_of = _spoken_of(bare, memory.answer_text)
         bare = _POINTS_TO_ANSWER.sub("", bare)
@@ -1045,6 +1065,15 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
+
+
+_RETORT = re.compile(r"^\s*(?:(?:oui|ouais|d['’]accord|ok|certes|soit|bon)\W+)?mais\b", re.I)
+
+
+def _retorts(message: str, mode: str) -> bool:
+    """« oui mais l'État nous demande de tenir nos dépenses de fonctionnement » after a rebuttal (fresh20, tune half):
+    the opponent's next point, said, not asked; another objection to rebut."""
+    return mode == "contre-argument" and bool(_RETORT.match(message)) and not message.rstrip().endswith("?")
 
 
 def _spoken_of(message: str, answer: str) -> str:

@@ -131,8 +131,11 @@ _PER_YEAR = re.compile(r"\b(?:par an|/an|annuel\w*|chaque année|par année)\b|�
 _RESULT_PER_YEAR = re.compile(r"\bpar (?:habitant|hab\.?) et par an\b|\bpar an et par (?:habitant|hab\.?)\b", re.I)
 
 
+# « le projet coûte 14 000 €, la mairie met 2 100 € » (fresh20, tune half): what the collectivity itself puts in.
 _OWN_SHARE_BEFORE = re.compile(r"(?:\bsoit|=|\bça fait|\bca fait|\bdonc|\bon (?:y )?met|\bnous (?:y )?mettons|\bon a mis|"
-                               r"\bnous avons mis|\bon verse|\bnous versons|\bnotre part(?: est)?(?: de)?)\s*"
+                               r"\bnous avons mis|\bon verse|\bnous versons|\bnotre part(?: est)?(?: de)?|"
+                               r"\b(?:la mairie|la commune|la ville|la collectivité|le syndicat|l['’]agglo\w*|le département|"
+                               r"la région) (?:y )?(?:met|mettra|verse|versera|apporte|apportera|paie|paiera))\s*"
                                r"(?:juste\s+|seulement\s+|environ\s+)?$", re.I)
 
 
@@ -145,6 +148,9 @@ _PAID_BY_OTHERS = re.compile(
     rf"\b(?:dont|avec)\s+(?P<share>{_SHARE})\s+(?:\w+\s+)?(?:pay\w*|financ\w*|pris\w* en charge|apport\w*|"
     rf"subventionn\w*|couvert\w*|versé\w*)\s+par\s+{_PAYER}|"
     rf"\b(?:cofinanc|co-financ|subventionn|financ)\w*\s+à\s+(?P<rate>\d+(?:,\d+)?\s?%)\s+par\s+{_PAYER}", re.I)
+_RATE_PUT = re.compile(r"\b(?:on (?:y )?met|nous (?:y )?mettons|on (?:y )?consacre|nous (?:y )?consacrons|on prélève|on affecte)\s+"
+                       r"(?:juste |seulement )?(?:le |les )?(\d+(?:,\d+)?)\s?%",
+                       re.I)
 PAID_CLAUSE_GAP = 40  # characters between an amount and the « dont … payée par … » clause said of it
 _FRACTIONS = {"la moitié": 0.5, "les deux tiers": 2 / 3, "le tiers": 1 / 3, "un tiers": 1 / 3, "les trois quarts": 0.75}
 
@@ -191,6 +197,10 @@ def figures_in(message: str) -> tuple[float | None, int | None, float | None]:
         # « 15 000 € sur 2 ans dont plus de la moitié payée par le ministère » (review 23, q2302): the ministry's share
         # is not the commune's cost; « plus de la moitié » leaves at most half of it.
         amount *= 1 - _share_paid(paid.group("share") or paid.group("rate"))
+    rate = _RATE_PUT.search(message)
+    if amount is not None and rate and not shares:
+        # « nos recettes eau c'est 2,4 M€, si on met le 1 % » (fresh20, tune half): the rate of the amount we put in.
+        amount *= float(rate.group(1).replace(",", ".")) / 100
     years = _OVER_YEARS.search(message)
     if amount is not None and years and not _PER_YEAR.search(_RESULT_PER_YEAR.sub(" ", message)):
         # « 30000 euros sur 3 ans » (fresh12, tune half): the cost is said per year.

@@ -28,9 +28,15 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year named in a text
 DECADE = re.compile(r"\bann[ée]es (?:19|20)?\d0\b", re.I)
 
 
+# « une petite commune de 2000 habitants » (fresh20, tune half): a count that looks like a year.
+_COUNTED = re.compile(r"\b(?:19|20)\d\d\s*(?:habitants?|hab\b|€|euros?|personnes|jeunes|élèves|agents|volontaires|"
+                      r"dossiers|collectivités|communes|projets|adhérents|membres)", re.I)
+
+
 def years_asked(text: str) -> list[str]:
-    """The years a text names, not counting a decade's first year (« les années 2000 » asks no year 2000)."""
-    return YEAR.findall(DECADE.sub(" ", text))
+    """The years a text names, not counting a decade's first year (« les années 2000 » asks no year 2000) nor a count
+    (« 2000 habitants »)."""
+    return YEAR.findall(_COUNTED.sub(" ", DECADE.sub(" ", text)))
 
 
 MONTH_NAMES = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"  # for patterns

@@ -48,7 +48,14 @@ LEXICON: tuple[tuple[str, str], ...] = (
      "État étranger convention"),
     (r"\blégale?s?\b|\blégalité\b|\billégale?s?\b|a le droit|ont le droit|autorisée?s?", "loi cadre juridique autorise"),
     (r"\bmigrants?\b|\bimmigr\w*|\bréfugiés?\b", "migrations réfugiés"),
-    (r"\bemplois?\b|\bchômage\b|\bentreprises? locales?\b", "acteurs économiques entreprises"),
+    # « nos artisans, nos PME, qu'est-ce qu'ils y gagnent ? » (holdout17, tune half)
+    (r"\bemplois?\b|\bchômage\b|\bentreprises? locales?\b|\bartisans?\b|\bPME\b|\bTPE\b|\bcommerçants?\b",
+     "acteurs économiques entreprises"),
+    # « notre AOM (réseau de bus de l'agglo) » (holdout17, tune half): the documents spell it out.
+    (r"\bAOM\b", "autorités organisatrices de la mobilité"),
+    # « et si le groupe part de la Réunion ? » (fresh20, tune half): the documents say « outre-mer ».
+    (r"\b(?:la )?(?-i:R)[ée]union\b(?! (?:de|du|des|d['’]|publique|avec)\b)|\bGuadeloupe\b|\bMartinique\b|\bGuyane\b|\bMayotte\b|\bDOM(?:-TOM)?\b|"
+     r"\bultramarin\w*", "outre-mer"),
     (r"\bjeunes\b|\bados\b|\blycéens?\b|\bétudiants?\b", "jeunesse jeunes"),
     (r"\bvoyages?\b|\bdéplacements?\b|\bmissions? à l'étranger\b", "missions délégations"),
     (r"\bleçons?\b|\bretours? d'expérience\b|\btrace écrite\b", "capitalisation"),
@@ -118,6 +125,14 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"nous-mêmes|tout seuls?)\b|\b(?:se lancer|y aller|nous lancer|partir|s['’]engager|nous engager) (?:tout )?seuls?\b|"
      r"\bse lancer à plusieurs\b|\bmais pas (?:tout )?seuls?\b",
      "clés en main collectivités peu expérimentées s'engager seules"),
+    # « un appel « tout prêt » pour les petites communes » (holdout17, tune half): the « clés en main » call.
+    (r"\btout prêts?\b|\bprêts? à l['’]emploi\b|\bclés? en mains?\b", "clés en main collectivités peu expérimentées"),
+    # « petite commune de 2000 hab sans service RI », « on n'a ni service relations internationales ni expérience »
+    # (fresh20 and holdout17, tune halves): the call for collectivités without the staff to go alone.
+    (r"\bsans (?:service|agent|personnel|chargée? de mission) (?:RI|relations internationales|dédiée?|international)\b|"
+     r"\bni service (?:RI|relations internationales)\b|\bpas de service (?:RI|relations internationales)\b|"
+     r"\bpeu d['’]expérience\b|\bni expérience\b|\bsans expérience\b",
+     "clés en main collectivités peu expérimentées manquant de moyens humains"),
     # « une bande d'ados veut monter un chantier solidaire au Togo » (holdout15, tune half): a group of young people's
     # own project abroad, which the JSI and VVVSI programmes fund.
     (r"\bchantiers? (?:solidaires?|de jeunes|international|internationaux|humanitaires?)\b|\b(?:groupes?|bandes?) "
@@ -131,6 +146,14 @@ LEXICON: tuple[tuple[str, str], ...] = (
     # « et nous on doit mettre combien au minimum ? » (fresh19, tune half): the documents say « la collectivité
     # française doit apporter au moins 10 % » (and « nombre minimal », kept), never « minimum ».
     (r"\bau minimum\b|\bminimum\b|\bplancher\b", "minimum au moins"),
+    # « part minimale de la commune », « dates de dépôt » (review 24, an article's listed details): the documents say
+    # « doit apporter au moins 10 % », « la fenêtre de dépôt a été fixée du 7 avril au 30 mai ».
+    (r"\bpart minimale\b|\bcontribution minimale\b|\bapport minimal\b", "doit apporter au moins"),
+    (r"\bdates? de dépôt\b|\bdates? limites?\b|\bdeadlines?\b", "fenêtre de dépôt date limite candidatures ouvertes"),
+    # « création, fourchette de subvention » (review 24): the documents say « a été créée en 2014 », « va de 200 000 euros
+    # à 1 500 000 euros ».
+    (r"\bcréations?\b|\bcréée?s?\b", "créé créée création fondé fondée lancé"),
+    (r"\bfourchettes?\b", "montant unitaire va de"),
     (r"\b(?:on|nous|la commune|la collectivité)\s+(?:doit|doivent|devons|devra|devrait|devrions)\s+(?:mettre|apporter|"
      r"payer|financer|sortir)\b", "la collectivité doit apporter"),
     # « faut-il un agrément ? » (review 23, q2309): the documents say « si elle est agréée ».

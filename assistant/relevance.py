@@ -179,6 +179,20 @@ def _own_names(question: str) -> set[str]:
 _ADMINISTRATION = {"DGS", "DGA", "DGST", "DST", "DRI", "DRH", "DAF", "DSI", "CCAS", "SG", "DGAS"}
 
 
+MIN_QUESTIONS_APART = 2
+_ASKED_SENTENCE = re.compile(r"[^?]*\?")
+
+
+def asked_without(message: str, missing: list[str]) -> bool:
+    """Among the several questions of a message, one asks without any of the names or years the documents lack. The
+    message's missing things are then said of the questions that hold them, not of the whole message."""
+    if not missing or any(m in (HOLDER_NOW, LIST_ABSENT, FIGURE_ABSENT) for m in missing):
+        return False
+    questions = [q for q in _ASKED_SENTENCE.findall(message) if len(q.split()) >= 4]
+    return len(questions) >= MIN_QUESTIONS_APART and any(
+        not any(m.lower() in q.lower() for m in missing) for q in questions)
+
+
 def unknown_names(question: str, bm25: Bm25Index) -> list[str]:
     """Names and years the corpus never mentions, even allowing for one typo; the user's own partner and the
     user's own services are not ones."""
@@ -461,7 +475,11 @@ def assess(
         # « le dispositif de cahors c'était quoi déjà ? »: every word asked stands in the best passages; the meaning
         # floor, meant for questions the documents only touch, does not apply (dialogues fresh6, tune half).
         floor = sentence_dense >= SENTENCE_FLOOR or coverage >= FULL_COVERAGE
-        answerable = (not unknown or waived) and not not_held and floor and (close or said_otherwise)
+        # « …le ministère de l'Hydraulique nigérien propose… : est-ce qu'on a le droit ? Sinon, avec qui… ? » (review 25):
+        # a name, or a year, that only some of several questions hold does not refuse the others.
+        elsewhere = asked_without(question, unknown + not_held)
+        answerable = ((not unknown or waived or elsewhere) and (not not_held or elsewhere) and floor
+                      and (close or said_otherwise))
     else:
         # Cosines of another embedding model are on another scale: judge on words only.
         answerable = not unknown and not not_held and coverage >= 0.5

@@ -403,3 +403,80 @@ def test_an_article_asked_for_the_cost_per_inhabitant_gives_it(assistant) -> Non
     plain = assistant.answer("Pour le magazine municipal (18 000 habitants), un article sur notre coopération avec "
                              "Tsévié au Togo, 12 000 € par an.", mode="article").answer
     assert "**Par habitant**" not in plain
+
+
+def test_the_details_listed_for_a_point_and_the_texts_to_present_are_asked() -> None:
+    """Review 24: « comment marche ce cofinancement (taux 2025, part minimale de la commune, dates de dépôt) » lost its
+    three details with the brackets; « une phrase qui présente la FICOL (création, …) », « un rappel d'un projet FICOL
+    déjà mené… » and « dis ce que ça suppose pour la commune » were not read as things to explain."""
+    from assistant.compose.asks import point_details, reader_questions
+
+    request = ("Explique simplement aux habitants comment marche ce cofinancement (taux 2025, part minimale de la "
+               "commune, dates de dépôt), et annonce qu'on aimerait accueillir en mairie un jeune volontaire béninois en "
+               "service civique : dis ce que ça suppose pour la commune.")
+    points = reader_questions(request)
+    assert points[0] == "comment marche ce cofinancement"
+    assert point_details(request, points[0]) == ["taux 2025", "part minimale de la commune", "dates de dépôt"]
+    assert points[1] == ("Accueillir en mairie un jeune volontaire béninois en service civique : ce que ça suppose "
+                         "pour la commune")
+    press = ("Je veux une phrase qui présente la FICOL (création, fourchette de subvention, conditions) et un rappel "
+             "d'un projet FICOL déjà mené par une petite structure.")
+    assert reader_questions(press) == ["ce qu'est la FICOL", "un projet FICOL déjà mené par une petite structure"]
+    assert point_details(press, "ce qu'est la FICOL") == ["création", "fourchette de subvention", "conditions"]
+    assert reader_questions("rappeler sur quoi repose légalement ce type de dépense") == [
+        "sur quoi repose légalement ce type de dépense"]
+
+
+def test_what_to_explain_and_where_to_publish_are_no_news_and_the_commune_says_its_name() -> None:
+    """Review 24: the standfirst printed « Explique simplement aux habitants… », « Dis ce que ça suppose… » and
+    « L'ENT, à destination des élèves »."""
+    from assistant.compose.article import _opening
+
+    brief = read_brief("Pour le bulletin municipal de Rochebrune-sur-Aude, rédige un article. Sujet : le conseil "
+                       "municipal a voté 18 000 € pour la coopération avec Dassa-Zoumè. Explique simplement aux habitants "
+                       "comment marche ce cofinancement, et annonce qu'on aimerait accueillir un volontaire : dis ce que "
+                       "ça suppose pour la commune.")
+    lead = " ".join(_opening(brief, "Titre", press=False))
+    assert "Explique" not in lead and "Dis ce" not in lead
+    assert "Rochebrune-sur-Aude aimerait accueillir un volontaire." in lead
+    school = read_brief("Le collège nous demande un texte à afficher et à publier sur l'ENT, à destination des élèves "
+                        "de 11 à 15 ans.")
+    assert not any("ENT" in f for f in school.facts)
+    # Review 25: a speech opened on « Bonjour, je travaille au cabinet du maire… ».
+    greeted = read_brief("Bonjour, je travaille au cabinet du maire de Sainte-Aude (6 500 habitants). En juin on fête "
+                         "les 40 ans du jumelage avec Kenzingen. Éléments à utiliser : trois échanges scolaires par an.")
+    assert not any("Bonjour" in f or "Éléments" in f for f in greeted.facts)
+    assert any("40 ans du jumelage" in f for f in greeted.facts)
+
+
+def test_an_articles_listed_details_are_each_answered_from_the_current_rules(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 24: the 2024 rate, a call's general scope and the 2022 deadline answered « taux 2025, part minimale de
+    la commune, dates de dépôt »; the 2024 rate then contradicted the 2025 one a paragraph later."""
+    article = assistant.answer(
+        "Pour le bulletin municipal de Rochebrune-sur-Aude, rédige un article. Sujet : le conseil municipal a voté "
+        "18 000 € pour la coopération avec Dassa-Zoumè (Bénin) et autorisé le maire à candidater à l'appel à projets "
+        "généraliste du ministère de l'Europe et des Affaires étrangères. Explique simplement aux habitants comment "
+        "marche ce cofinancement (taux 2025, part minimale de la commune, dates de dépôt).", mode="article").answer
+    section = article.split("### Comment marche ce cofinancement ?", 1)[1].split("###", 1)[0]
+    assert "Taux 2025" in section and "au moins 10 %" in section and "du 7 avril au 30 mai 2025" in section
+    assert "90 %" not in article.split("**Sources**")[0]
+
+
+def test_a_financing_plan_asked_to_be_checked_is_checked_against_the_quoted_rule(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 24 (q2406): « budget total 640 000 €, subvention AFD demandée 420 000 €… Vérifie au passage si notre plan
+    de financement respecte la règle de contribution minimale » was not checked."""
+    from assistant.checks import answer_checks
+    from assistant.compose.plan_check import plan_check_line, plan_figures
+
+    request = ("Communiqué de presse de la communauté de communes du Pays de Vernelle. Nous déposons une lettre "
+               "d'intention à l'appel à idées FICOL de l'AFD : budget total 640 000 €, subvention AFD demandée 420 000 €. "
+               "Vérifie au passage si notre plan de financement respecte la règle de contribution minimale des "
+               "collectivités et dis-le-moi en dehors du communiqué.")
+    assert plan_figures(request) == (640_000, 420_000)
+    assert plan_figures("budget total 640 000 €, subvention demandée 420 000 €") is None  # no check asked
+    short = plan_check_line(100_000, 95_000, "La collectivité française doit apporter au moins 10 % du budget global.", 1)
+    assert "il manque 5 000 €" in short.replace("\u202f", " ")
+    answer = assistant.answer(request, mode="article")
+    checked = answer.answer.split("**Pour vous, hors texte**", 1)[1].replace("\u202f", " ")
+    assert "220 000 € sur 640 000 €, soit 34,4 %" in checked and "au moins 30 %, votre plan la respecte" in checked
+    assert answer_checks(answer)["figure_faithfulness"] == 1.0

@@ -157,3 +157,16 @@ def test_a_consequence_drawn_from_the_sentence_before_leans_on_it() -> None:
     # « la » is « L'administration » of the sentence before: quoted alone, it names nothing.
     assert leans_on_previous("Il faut donc à la moindre occasion, la sensibiliser à l’intérêt de la coopération.")
     assert not leans_on_previous("Il faut être dans l’explication de ce que l’on fait, et non dans la justification.")
+
+
+def test_the_users_words_for_overseas_the_small_communes_call_and_local_business() -> None:
+    """Fresh20 and holdout17 (tune halves): « la Réunion », « sans service RI », « un appel tout prêt », « nos artisans,
+    nos PME » and « notre AOM » found nothing the documents say in their own words."""
+    from assistant.lexicon import expansions
+
+    assert "outre-mer" in " ".join(expansions("et si le groupe part de la Réunion ?"))
+    assert "clés en main" in " ".join(expansions("petite commune sans service RI, un appel adapté ?"))
+    assert "clés en main" in " ".join(expansions("il paraît qu'il existe un appel « tout prêt »"))
+    assert "entreprises" in " ".join(expansions("nos artisans, nos PME, qu'est-ce qu'ils y gagnent ?"))
+    assert "autorités organisatrices" in " ".join(expansions("notre AOM a-t-elle le droit ?"))
+    assert "outre-mer" not in " ".join(expansions("une réunion publique avec les associations"))

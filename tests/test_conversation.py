@@ -360,18 +360,20 @@ def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  #
     assert report["pass_rate"] >= 0.75 and not report["contaminated"], [r for r in report["dialogues"] if not r["passed"]]
 
 
-@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh14.jsonl", 0.8), ("dialogues_fresh15.jsonl", 0.65),
+@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh15.jsonl", 0.65),
                                               ("dialogues_fresh16.jsonl", 0.4), ("dialogues_fresh17.jsonl", 0.55),
-                                              ("dialogues_fresh18.jsonl", 0.35), ("dialogues_fresh19.jsonl", 0.15)])
+                                              ("dialogues_fresh18.jsonl", 0.35), ("dialogues_fresh19.jsonl", 0.15),
+                                              ("dialogues_fresh20.jsonl", 0.3)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
     0.583 → 1.000, fresh10 0.556 → 0.778, fresh11 0.545 → 0.636 → 0.727, fresh12 0.273 → 0.818, fresh13 0.600 → 0.800,
     fresh14 0.500 → 0.833 in the eleventh session, fresh15 0.500 → 0.667 in the twelfth, fresh16 0.083 → 0.333 in the
     thirteenth and 0.417 in the fourteenth, fresh17 0.143 → 0.571 in the fourteenth, fresh18 0.200 → 0.400 in the
-    fifteenth, fresh19 0.091 → 0.182 in the sixteenth): the rules taken from them must
-    keep holding, with no contamination. (fresh5's floor ran until the seventh session, fresh6's until the eighth,
-    fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh, fresh11's until the twelfth,
-    fresh12's until the thirteenth, fresh13's until the fourteenth.) Their
+    fifteenth, fresh19 0.091 → 0.182 in the sixteenth, fresh20 0.182 → 0.364 in the seventeenth): the rules taken from
+    them must keep holding, with no contamination. (fresh5's floor ran until the seventh session, fresh6's until the
+    eighth, fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh, fresh11's until the
+    twelfth, fresh12's until the thirteenth, fresh13's until the fourteenth, fresh14's (0.8) until the
+    seventeenth.) Their
     test halves are in docs/benchmarks.md, never tuned on. Played in-process on the shared index (the CLI's own
     dialogue floor is exercised above)."""
     from assistant.dialogue_eval import evaluate_dialogues
@@ -933,3 +935,38 @@ def test_a_long_request_that_says_calcul_without_par_habitant_computes_no_sum_pe
     assert understand("on met 12 000 €, on est 5 400 habitants, calcule", "question", "elu", []).intent == "compute"
     assert understand("Communiqué : le conseil a voté 8 000 € pour 2 900 habitants, combien par habitant ?", "article",
                       "elu", []).intent == "compute"
+
+
+def test_a_retort_a_typo_a_country_and_the_press_are_read_as_meant() -> None:
+    """Fresh20 (tune half): « oui mais l'Etat nous demande de tenir nos dépenses » after a rebuttal was asked as a
+    follow-up question; « dévelope le 2e point » was a new question; « ça peut marcher au Liban ? » lost its subject
+    for the country it names."""
+    after_rebuttal = _after(("on devrait aider les gens d'ici d'abord avant d'envoyer de l'argent en Afrique", "contre-argument"))
+    retort = understand("oui mais l'Etat nous demande de tenir nos depenses de fonctionnement", "contre-argument", "elu",
+                        after_rebuttal)
+    assert retort.intent == "objection"
+    asked = understand("oui mais ça coûte combien au juste ?", "contre-argument", "elu", after_rebuttal)
+    assert asked.intent != "objection"
+    assert understand("dévelope le 2e point", "contre-argument", "elu", after_rebuttal).intent == "expand"
+    lebanon = understand("ça peut marcher au Liban ? c'est pas un PMA", "question", "elu",
+                         _after(("un GIP peut demander la FICOL ?", "question")))
+    assert lebanon.intent == "followup" and "FICOL" in lebanon.text
+
+
+def test_the_tool_named_is_the_subject_and_a_count_is_no_year() -> None:
+    """Fresh20 (tune half): « c'est ouvert quand d'habitude l'appel ? » after « un GIP ou une asso… peut demander la
+    FICOL ? » was asked of the GIP; « et si le groupe part de la Réunion ? » after « …au Sénégal en JSI » of Senegal;
+    « beaucoup de dossiers retenus ? » was a new question; « 2000 habitants » was taken for the year 2000."""
+    from assistant.dates import years_asked
+
+    call = understand("c'est ouvert quand d'habitude l'appel ?", "question", "elu",
+                      _after(("un GIP ou une asso de collectivités peut demander la FICOL ?", "question")))
+    assert call.intent == "followup" and "(FICOL" in call.text
+    group = understand("et si le groupe part de la Réunion ?", "question", "elu",
+                       _after(("des jeunes du club de foot veulent partir au Sénégal en JSI, c'est quoi les regles ?",
+                               "question")))
+    assert "(JSI" in group.text
+    retained = understand("beaucoup de dossiers retenus ?", "question", "elu",
+                          _after(("quels étaient les appels thématiques de la DAECT en 2024 ?", "question")))
+    assert retained.intent == "followup" and "DAECT" in retained.text
+    assert years_asked("une petite commune de 2000 habitants, en 2025") == ["2025"]

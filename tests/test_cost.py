@@ -127,3 +127,15 @@ def test_a_share_someone_else_pays_is_not_our_cost() -> None:
     # was put at 1,50 € for 8 000 inhabitants.
     assert figures_in("si on met 12 000 € dont la moitié payée par le ministère, on est 8 000 habitants")[0] == 6000.0
     assert figures_in("projet de 80 000 € dont la moitié payée par le ministère, on met 8 000 €, 2 000 habitants")[0] == 8000.0
+
+
+def test_what_the_mairie_puts_in_and_a_rate_of_our_receipts_are_the_amount() -> None:
+    """Fresh20 (tune half): « le projet coûte 14 000 €, la mairie met 2 100 € » was put at 2 € per inhabitant for
+    7 000 (the project's total); « nos recettes eau c'est 2,4 M€, si on met le 1 % » at 200 €, not 2 €."""
+    from assistant.cost import cost_in, figures_in
+
+    assert figures_in("le projet coûte 14 000 €, la mairie met 2 100 € et on a 7 000 habitants")[:2] == (2100.0, 7000)
+    water = cost_in("nos recettes eau c'est 2,4 M€, si on met le 1 % et qu'on est 12 000 habitants ça fait combien ?")
+    assert water is not None and water.per_inhabitant == 2.0
+    assert figures_in("on met 50 % du projet de 20 000 €, 4 000 habitants")[0] == 10000.0
+    assert figures_in("projet de 20 000 € financé à 50 %, 4 000 habitants")[0] == 20000.0  # no rate we put in

@@ -848,3 +848,28 @@ def test_a_fiche_point_in_other_words_than_the_documents_is_answered(assistant) 
     assert not re.search(r"agrément_ : _pas trouvé", body)
     quoted = [s.strip() for s in re.split(r"\[\d+\]", body) if len(s.split()) > 8]
     assert len(quoted) == len(set(quoted))  # « Vos questions » points above rather than quoting a sentence again
+
+
+def test_a_fiche_asked_for_a_years_calendar_gives_that_years_dates_first(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 25 (q2508): « calendrier 2025 » on the ministry's calls listed the 2024 window and the usual months, never
+    « du 7 avril au 30 mai 2025 »; the commune's 10 % share stays under the amounts."""
+    sheet = assistant.answer("Fiche sur les appels à projets DAECT : taux de cofinancement en 2025, part minimale de la "
+                             "commune, calendrier 2025.", mode="fiche").answer
+    calendar = sheet.split("**Calendrier**", 1)[1].split("**", 1)[0]
+    assert "du 7 avril au 30 mai 2025" in calendar
+    assert "au moins 10 % du budget global" in sheet.split("**Montants et taux**", 1)[1].split("**Calendrier**", 1)[0]
+
+
+def test_a_name_that_only_one_of_several_questions_holds_does_not_refuse_the_others(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 25 (q2510, q2511): « …avez-vous les chiffres de 2023 ? » and « le ministère de l'Hydraulique nigérien »
+    refused whole messages whose other questions the documents answer. One question alone is still refused."""
+    from assistant.relevance import asked_without
+
+    assert asked_without("Le ministère de l'Hydraulique nigérien propose une convention : a-t-on le droit ? Et qui "
+                         "représente les petites communes à la CNCD ?", ["Hydraulique"])
+    assert not asked_without("Quel est le budget de Lyon pour sa coopération avec Ouagadougou ?", ["Lyon"])
+    several = assistant.answer("Combien de collectivités françaises sont engagées à l'international aujourd'hui, et dans "
+                               "combien de pays ? Accessoirement, avez-vous les chiffres de 2023 ?", mode="question")
+    assert not several.abstained
+    alone = assistant.answer("Quel est le budget de la ville de Trifouillis pour sa coopération ?", mode="question")
+    assert alone.abstained

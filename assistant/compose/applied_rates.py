@@ -15,8 +15,8 @@ from assistant.cost import euros, scaled_amount
 
 # « 80 000 € », « 1,2 million d'euros », « 450 k€ »: the Calculateur's pattern (`cost`), with « d'euros » after a
 # scale; its groups (number, scale) are read by `cost.scaled_amount`.
-_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:d['’]\s*)?(?:€|euros?)",
-                     re.I)
+AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f.]*(?:,\d+)?)\s*(millions?|milliards?|M|k)?\s*(?:d['’]\s*)?(?:€|euros?)",
+                    re.I)
 # What the question asks of its amount.
 _ASKS_A_SHARE = re.compile(r"\bcombien\b|\bmontant\b|\bquelle part\b|\bpart minimale\b|"
                            r"\bau (?:maximum|minimum|plus|moins)\b|\bplafond\b|\bjusqu['’]à combien\b", re.I)
@@ -36,7 +36,7 @@ SMALLEST_PROJECT = 1_000  # below this, an amount in the question is no project 
 def project_amount(question: str) -> float | None:
     """The one amount the question gives, when it asks what share of it applies; None otherwise (two amounts are
     ambiguous, and an amount with no such question is context)."""
-    found = list(_AMOUNT.finditer(question))
+    found = list(AMOUNT.finditer(question))
     if len(found) != 1 or not _ASKS_A_SHARE.search(question):
         return None
     try:

@@ -9,18 +9,21 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from assistant.compose.asks import as_heading, reader_questions
+from assistant.compose.asks import as_heading, point_details, reader_questions
 from assistant.compose.brief import (AMOUNT_WRITTEN, EXPLAIN_AFTER, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief,
                                      ending_asked, headline, quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
+from assistant.compose.plan_check import minimum_share, plan_check_line, plan_figures
 from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
-                                         prefer_definitions, quoted, score_sentences)
-from assistant.compose.tools import JOINT_CALL, about_other_tools, mentioned_tools, named_tools
+                                         prefer_definitions, quoted, score_sentences, superseded)
+from assistant.compose.tools import JOINT_CALL, Tool, about_other_tools, detect_tool, mentioned_tools, named_tools
 from assistant.cost import amount_per_inhabitant, cost_from, figures_in
 from assistant.dates import YEAR
 from assistant.figures import has_figure, meaningful_numbers
+from assistant.lexical import QueryWeights
+from assistant.lexicon import normalized
 from assistant.questions import defined_term
 
 _INSTRUCTION = re.compile(
@@ -94,7 +97,14 @@ def _another_call(text: str, call: str) -> bool:
     of another call, which the reader would take for ours."""
     ours = {c.lower() for c in JOINT_CALL.findall(call)}
     theirs = {c.lower() for c in JOINT_CALL.findall(text)}
+    if "généraliste" in call.lower():  # the dates of the joint calls are not those of the general one (review 24)
+        return bool(theirs)
     return bool(ours and theirs and not ours & theirs)
+
+
+# « taux 2025 », « dates de dépôt », « montant »: what a reader takes as this year's.
+_CHANGES_YEARLY = re.compile(r"\b(?:19|20)\d\d\b|\bdates?\b|\btaux\b|\bmontants?\b|\bcalendrier\b|\bdélais?\b|"
+                             r"\bplafonds?\b", re.I)
 
 
 # « Aucun montant mobilisé au titre du « 1 % mobilité » n'a été trouvé. »: the fact sheet's note on its own sources.
@@ -140,6 +150,19 @@ def _names_term(chosen: list[Sentence], term: str) -> bool:
     return any(term.lower() in s.text.lower() for s in chosen)
 
 
+DETAIL_SHARE = 0.5  # of a listed detail's weighted words (« part minimale » in the documents' words: « doit apporter »)
+
+
+def _answers_detail(ctx: ComposeContext, found: Sentence, detail: str, asked: str) -> bool:
+    """A quote answers a listed detail when it is close in meaning to it, or says most of its words in either wording
+    (« La collectivité française doit apporter au moins 10 % » for « part minimale de la commune », whose meaning the
+    small model puts at 0.84)."""
+    if not ctx.calibrated or max(ctx.closeness([found], ctx.search.meaning_vector(asked))) >= MIN_POINT_CLOSENESS:
+        return True
+    return any(QueryWeights(wording, ctx.bm25).share(found.terms) >= DETAIL_SHARE
+               for wording in {detail, normalized(detail)})
+
+
 def heading_for(heading: str, brief: Brief) -> str:
     """The paragraph's question asked about *this* project when the brief names it: « Pourquoi Saintes s'engage
     aux côtés de Byblos », « Ce que Saintes y gagne »; the general wording otherwise."""
@@ -148,6 +171,9 @@ def heading_for(heading: str, brief: Brief) -> str:
     if heading == PARAGRAPHS[1][0] and brief.ours:
         return f"Ce que {brief.ours} y gagne"
     return heading
+
+
+_WE_OPENING = re.compile(r"(?:^|(?<=[.!?] ))On (?=[a-zéèêà]+\b)")
 
 
 def _opening(brief: Brief, title: str, press: bool) -> list[str]:
@@ -159,6 +185,8 @@ def _opening(brief: Brief, title: str, press: bool) -> list[str]:
         lines += ["**COMMUNIQUÉ DE PRESSE**", "", f"_{brief.ours or '[Commune]'}, le [date d'envoi]_", ""]
     lines += [f"## {title}", ""]
     lead = standfirst([f for f in brief.facts if f.lower() != title.lower()])
+    if brief.ours:  # « On aimerait accueillir… » (review 24): the commune speaks of itself by its name in print
+        lead = _WE_OPENING.sub(f"{brief.ours} ", lead)
     if lead:
         lines += [f"_{lead}_", ""]
     lines += [f"_[À compléter : {', '.join(brief.missing())}.]_", ""]
@@ -196,7 +224,7 @@ def compose_article(ctx: ComposeContext) -> str:
     call = f" {found_call.group(0)}" if found_call else ""
     # « …dans le cadre de la FICOL », « au titre de la loi Oudin-Santini »: the tool the project uses is the frame
     # the reader needs in the funding paragraph, rather than the whole range of funding.
-    tools = named_tools(ctx.question)
+    tools = named_tools(ctx.question) or _ministry_calls(ctx.question)
     tool_ids_asked = {t.id for t in tools}
     used: set[str] = set()
     shown: list[Sentence] = []
@@ -213,24 +241,28 @@ def compose_article(ctx: ComposeContext) -> str:
     per_paragraph = 1 if ctx.length == "short" else 2
 
     def quotes(theme: str, query: str, k: int = 5, meant: str = "", current: bool = False,
-               n: int | None = None) -> list[Sentence]:
+               n: int | None = None, alone: bool = False) -> list[Sentence]:
         """One paragraph's quotes, never one already quoted, whole or in part: `meant` re-scores them by their
         closeness to a reader's question; `current` (the funding paragraph) puts current facts first. What a thing
         is (« ce qu'est la FICOL ») is sought without our project's words, which would find its amounts instead."""
         defined = defined_term(meant)
-        pool = [c for c in for_the_public(candidates(ctx.retrieve_about(theme, "" if defined else about, k=k), limit=k))
+        pool = [c for c in for_the_public(candidates(ctx.retrieve_about(theme, "" if defined or alone else about, k=k),
+                                                     limit=k))
                 if says_something(c) and not _another_call(c.text, call)
                 # a sentence on the « 1 % mobilité » in an article on the 2021 law (fresh12, tune half)
                 and not about_other_tools(f"{c.section} : {c.text}", tool_ids_asked)
                 # « Appels à projets du ministère : 91 dossiers… » in an article on a volunteer (review 20)
                 and not about_other_tools(c.text, tool_ids_asked, mentioned_tools)]
-        scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined)
+        # A detail asked alone (« taux 2025 ») would borrow a title that names its year (« Les taux : 2024 puis 2025 »).
+        scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined, use_headings=not alone,
+                                 in_their_words=normalized(query) if alone else None)
         if meant:
             scored = ctx.rerank(scored, query=meant)
         ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)
                                     and not repeats_figures(s.text, used)])
         if current:
-            ranked = current_facts_first(ranked, ctx.newest_year)
+            # « Appels 2024 : jusqu'à 90 % » after the 2025 rates were quoted (review 24): two values, one outdated.
+            ranked = [r for r in current_facts_first(ranked, ctx.newest_year) if id(r) not in superseded(shown + [r])]
         if defined:
             prefer_definitions(defined, ranked)
         chosen: list[Sentence] = []
@@ -243,9 +275,39 @@ def compose_article(ctx: ComposeContext) -> str:
     # The readers' questions the request names (« d'où vient l'argent ? ») are answered first, each under its own
     # heading; the general « why » paragraph then gives way to them.
     unanswered: list[str] = []
+
+    def detailed(point: str, details: list[str]) -> list[Sentence]:
+        """One quote per detail the request lists for the point (« taux 2025, part minimale de la commune, dates de
+        dépôt »), each close in meaning to that detail asked of the point's subject; a detail none answers is said
+        missing."""
+        # The subject of « comment marche ce cofinancement » is the tool or call the request names.
+        named = " ".join([t.name.split(" (")[0] for t in tools] + [call.strip()]).strip()
+        subject = defined_term(point) or named or point
+        chosen: list[Sentence] = []
+        for detail in details:
+            asked = f"{detail} {subject}"
+            # Searched as asked (the project's words would find its general facts again), scored on the detail's own
+            # words (the subject's would pick any sentence naming the call), the newest facts first for what changes
+            # each year; not for a creation, which is old by nature.
+            yearly = bool(_CHANGES_YEARLY.search(detail))
+            found = quotes(asked, detail, k=8, meant=asked, n=1, current=yearly, alone=True)
+            if found and _answers_detail(ctx, found[0], detail, asked):
+                used.add(found[0].text)  # the next detail's quote is another sentence
+                chosen += found
+            else:
+                unanswered.append(f"{detail} ({subject})")
+        used.difference_update(s.text for s in chosen)  # `cite_all` marks them used as it cites them
+        return chosen
+
     for point in reader_questions(ctx.question):
         defined = defined_term(point)
         asked = point if defined else f"{point}{call}"
+        details = point_details(ctx.question, point)
+        if details:
+            chosen = detailed(point, details)
+            if chosen:
+                body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
+            continue
         chosen = quotes(asked, point if defined else f"{point} {about}{call}", meant=point)
         # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
         # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE). What a thing
@@ -296,8 +358,38 @@ def compose_article(ctx: ComposeContext) -> str:
     body += _quote_placeholders(brief, ctx.question, press) if written else []
     if press and written:
         body += ["**Contact presse** : [nom, fonction, téléphone, courriel]"]
+    body += _plan_checked(ctx, tools, quotes) if written else []
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
-    return "\n".join(_opening(brief, title, press) + _per_inhabitant(ctx.question) + body).strip() if written else ""
+    if not written:
+        return ""
+    return "\n".join(_opening(brief, title, press) + _per_inhabitant(ctx.question) + body).strip()
+
+
+def _plan_checked(ctx: ComposeContext, tools: list[Tool], quotes: Callable[..., list[Sentence]]) -> list[str]:
+    """« Vérifie au passage si notre plan de financement respecte la règle… et dis-le-moi en dehors du communiqué »
+    (review 24): the rule of the tool named, quoted, and the sum done, outside the text; in italics, as the question
+    mode's applied rates, for it is the assistant's own sum, not a claim of the sources."""
+    plan = plan_figures(ctx.question)
+    if not plan:
+        return []
+    rules = [s for s in quotes(f"{' '.join(t.query for t in tools)} la collectivité apporte au moins % du budget",
+                               "collectivité apporte au moins budget financement", k=8, n=4, alone=True)
+             if minimum_share(s.text) is not None]
+    if not rules:
+        return []
+    checked = plan_check_line(*plan, rules[0].text, ctx.book.cite_sentence(rules[0]))
+    return ["", "---", "**Pour vous, hors texte**", f"_{checked}_"]
+
+
+_MINISTRY = re.compile(r"\baffaires étrangères\b|\bquai d['’]orsay\b", re.I)
+
+
+def _ministry_calls(request: str) -> list[Tool]:
+    """« candidater à l'appel à projets généraliste du ministère de l'Europe et des Affaires étrangères » (review 24):
+    in a project's brief, the ministry named is the frame of its calls (the DAECT's), though the ministry's name alone
+    is no name of the tool elsewhere (a section title may hold it)."""
+    tool = detect_tool(request) if _MINISTRY.search(request) else None
+    return [tool] if tool is not None and tool.id == "daect" else []
 
 
 _PER_HEAD_ASKED = re.compile(r"\bpar (?:habitant|hab\b|tête|administré)", re.I)

@@ -59,11 +59,12 @@ def left_out(points: list[str], shown: list[str], bm25: Bm25Index) -> list[str]:
 # a changé concrètement ? »: what the readers will ask, which an article answers before its general paragraphs
 # (review 12: an article asked to say where the money comes from never said it).
 _ASKED = re.compile(r"^(?:qu['’]est-ce qu|est-ce qu|d['’]où|comment|combien|pourquoi|quel(?:le)?s?\b|qui\b|quand\b|"
-                    r"à quoi|en quoi|ce que|ce qu['’]|le rôle|la place|les conditions)", re.I)
+                    r"à quoi|en quoi|sur quoi|ce que|ce qu['’]|le rôle|la place|les conditions)", re.I)
 # « rappeler en 2-3 phrases ce qu'est la FICOL » (review 13): the length given to a part does not hide what it asks.
-_EXPLAINED = re.compile(r"\b(?:expliqu\w*|montr\w*|rappel\w*|dire)\s+(?:simplement\s+|clairement\s+)?(?:(?:aux?|à la)\s+[\w'’ -]{2,20}?\s+)?"
+_EXPLAINED = re.compile(r"\b(?:expliqu\w*|montr\w*|rappel\w*|dire|dis|dites|détaill\w*)\s+(?:simplement\s+|clairement\s+)?(?:(?:aux?|à la)\s+[\w'’ -]{2,20}?\s+)?"
                         r"(?:en (?:\d+|une|deux|trois|quelques)(?:\s*-\s*\d+)?\s+(?:phrases?|mots|lignes)\s+)?"
-                        r"((?:d['’]où|comment|combien|pourquoi|ce que|ce qu['’]|à quoi|en quoi)\b[^.?!;:,]{6,})", re.I)
+                        r"((?:d['’]où|comment|combien|pourquoi|ce que|ce qu['’]|à quoi|en quoi|sur quoi|qui (?:peut|paie|finance))\b[^.?!;:,]{6,})",
+                        re.I)
 # « donner un ordre de grandeur du nombre de projets financés »: how many, asked as an order of magnitude.
 _MAGNITUDE = re.compile(r"\bordre de grandeur (?:du nombre |de la somme |des montants? )?(?:de |d['’]|du |des )([^.?!;:,]{6,60})", re.I)
 _CLAUSE_BREAK = re.compile(r"(?<=[.?!;:])\s+|,\s*(?:et\s+|ou\s+)?(?=(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|"
@@ -96,10 +97,66 @@ def _named_in(point: str, before: str) -> str:
     return f"à quoi sert {name}" if point.lower().startswith("à quoi") else f"ce qu'est {name}"
 
 
+# « une phrase qui présente la FICOL (création, fourchette…) », « un paragraphe qui décrit le VSI »: what to present.
+_PRESENTED = re.compile(r"\b(?:une|deux|trois|quelques) (?:phrases?|lignes?)|\bun (?:paragraphe|encadré|passage)", re.I)
+_PRESENTS = re.compile(r"\s+qui\s+(?:présente|décrit|résume)\s+(?:simplement\s+|rapidement\s+|brièvement\s+)?"
+                       r"((?:l['’]|la |le |les )[^.;:,()]{2,50}?)(?=\s*(?:\(|,|;|\.|$|\bet\b))", re.I)
+# « un rappel d'un projet FICOL déjà mené par une petite structure », « citant un ou deux programmes européens qui
+# peuvent financer ce genre d'échange » (review 24): an example, or a list, the text must give.
+_RECALLED = re.compile(r"\bun rappel d['’](?:un|une)\s+([^.;:,()]{6,80}?)(?=\s*(?:\(|,|;|\.|$|\bet\b))", re.I)
+_CITING = re.compile(r"\bcit(?:ant|er|ez|e)\s+(?:un ou deux|deux ou trois|quelques|des|un|une)\s+([^.;:,()]{4,60}?)\s+qui\s+"
+                     r"([^.;:,()]{6,80}?)(?=\s*(?:\(|,|;|\.|$|\bet\b))", re.I)
+
+
+def _presented(text: str) -> list[str]:
+    """« une phrase qui présente la FICOL » → « ce qu'est la FICOL »; « un rappel d'un projet FICOL déjà mené… » →
+    « un projet FICOL déjà mené… »; « citant un ou deux programmes … qui peuvent financer… » → « des programmes … qui
+    peuvent financer… »."""
+    found = [(m.start(), f"ce qu'est {m.group(1).strip()}") for m in _PRESENTS.finditer(text)
+             if _PRESENTED.search(text[max(0, m.start() - 25):m.start()])]
+    found += [(m.start(), f"un {m.group(1).strip()}") for m in _RECALLED.finditer(text)]
+    found += [(m.start(), f"des {m.group(1).strip()} qui {m.group(2).strip()}") for m in _CITING.finditer(text)]
+    return [point for _, point in sorted(found)]
+
+
+_POINTED_BACK = re.compile(r"\b(?:ça|cela)\b", re.I)
+_WANTED = re.compile(r"^.*?\b(?:annonce[rz]?|dis|dire|précise[rz]?|indique[rz]?)\s+(?:que\s+|qu['’])?(?:on|nous|la commune|la ville)\s+"
+                     r"(?:aimerai[st]|voudrai[st]|souhait\w+|compte|prévoit de|projette de|va)\s+", re.I)
+
+
+def _with_what_it_points_to(point: str, before: str) -> str:
+    """« dis ce que ça suppose pour la commune » after « annonce qu'on aimerait accueillir un jeune volontaire en
+    service civique » (review 24): « ça » is what the clause before wants to do; the question says it."""
+    if not _POINTED_BACK.search(point):
+        return point
+    clause = re.split(r"[.;:!?]\s+|,\s+", before.rstrip(" :,;"))[-1]
+    wanted = _WANTED.match(clause)
+    if not wanted:
+        return point
+    what = clause[wanted.end():].strip()
+    return f"{what[:1].upper()}{what[1:]} : {point}" if 2 <= len(what.split()) <= 16 else point
+
+
+def point_details(request: str, point: str) -> list[str]:
+    """« comment marche ce cofinancement (taux 2025, part minimale de la commune, dates de dépôt) »: what the reader
+    must learn of the point, listed in brackets after it (review 24: all three were dropped with the brackets)."""
+    said = re.sub(r"^ce qu['’]est ", "", point.split(" : ")[-1])  # « ce qu'est la FICOL » was asked as « la FICOL »
+    at = request.lower().find(said.lower())
+    if at < 0:
+        return []
+    listed = re.match(r"\s*\(([^()]{3,200})\)", request[at + len(said):])
+    if not listed:
+        return []
+    items = [i.strip() for i in re.split(r"\s*(?:,|;|\bet\b)\s*", listed.group(1)) if len(i.strip()) >= 3]
+    return items if len(items) >= 2 else []
+
+
 def reader_questions(request: str) -> list[str]:
     """The questions a writing request wants the text to answer, in the user's words, at most three."""
     text = _CLOSING.sub("", request.strip())
-    asked = [_named_in(_ASIDE.sub("", m.group(1)).strip(), text[:m.start()]) for m in _EXPLAINED.finditer(text)]
+    asked = [_with_what_it_points_to(_named_in(_ASIDE.sub("", m.group(1)).strip(), text[:m.start()]), text[:m.start()])
+             for m in _EXPLAINED.finditer(text)]
+    asked += _presented(text)
     asked += [f"combien de {m.group(1).strip()}" for m in _MAGNITUDE.finditer(text)]
     for clause in _CLAUSE_BREAK.split(text):
         clause = re.sub(r"^\s*(?:et|mais|ou|alors|sinon)\b\s*", "", clause.strip(" ,"))

@@ -52,6 +52,8 @@ INSTRUCTION_CLAUSE = re.compile(
     r"post|linkedin|facebook|instagram|svp|stp|hashtags?|emojis?|version courte|je suis|discours|à l'oral|minutes?|"
     # « Il faut expliquer simplement ce qu'est ce 1 % », « Envoi prévu aux journaux locaux »: the writer's brief.
     r"il faut|expliquer|envoi prévu|à envoyer|diffusion|"
+    # « Explique simplement aux habitants… », « dis ce que ça suppose », « Vérifie au passage si… » (review 24).
+    r"explique[rz]?|dis|dites|vérifie[rz]?|annonce[rz]?|"
     # « j'aimerais un texte d'environ 250 mots qui explique… »: what the writer wants, not what happened.
     r"j['’]aimerais|je voudrais|je souhaite|il (?:nous |me )?faudrait|un (?:petit )?texte|\d+ mots|"
     # « Je veux rappeler en 2-3 phrases… » (review 13): what the writer wants said, not a fact of the project.
@@ -61,7 +63,10 @@ INSTRUCTION_CLAUSE = re.compile(
     r"titre accrocheur|intertitres?|chapô|encadré|citations?|\d[\d  ]* (?:signes|caractères)|une page|sans jargon|"
     r"lecteurs|finir par|terminer par|conclure (?:par|sur)|"
     # « Phrases courtes, faciles à lire à voix haute » (review 23): how the speech reads.
-    r"phrases (?:courtes|simples)|à voix haute|faciles? à (?:lire|dire))\b",
+    r"phrases (?:courtes|simples)|à voix haute|faciles? à (?:lire|dire)|"
+    # « Bonjour, je travaille au cabinet du maire de… », « Éléments à utiliser » (review 25): who writes, and a list's
+    # heading, not the news.
+    r"bonjour|bonsoir|je travaille|je m['’]occupe|éléments? à (?:utiliser|reprendre|intégrer|citer)|à utiliser)\b",
     re.I)
 # « la ville vient d'adhérer à Cités Unies France, explique ce que c'est » (fresh17, tune half): the clause that tells
 # what to explain is no part of the fact, nor of the title.
@@ -150,7 +155,9 @@ def _listed_after_instruction(clause: str, request: str) -> bool:
 def _strip_instruction(clause: str) -> str:
     """« ok fais-en un article pour le journal municipal de Brézolles, sur les retombées… » → « les retombées… »."""
     # Not « rappeler sur quoi repose légalement ce type de dépense » (review 23): what to explain, not a subject.
-    m = re.search(r"\b(?:sur|à propos de|au sujet de|concernant|annonçant que|annonçant|pour annoncer que?)\s+"
+    # « publier sur l'ENT » says where, not about what (review 24); « annonce qu'on aimerait accueillir… » is news.
+    m = re.search(r"(?<!publier )(?<!afficher )(?<!poster )(?<!diffuser )(?:\b(?:sur|à propos de|au sujet de|concernant|"
+                  r"annonçant que|annonçant|pour annoncer que?|annonce que)\s+|\bannonce qu['’](?=on\b|il\b|elle\b))"
                   r"(?!quoi\b|qui\b|quel)(.+)$", clause, re.I)
     rest = _DESTINATION.sub("", m.group(1)).strip() if m else ""
     return rest if len(rest.split()) >= 3 else ""
@@ -187,6 +194,9 @@ def read_brief(request: str) -> Brief:
     brief.date = d.group(1) if d else ""
     brief.amount = bool(_AMOUNT.search(request))
     for clause in _clauses(request):
+        # « la ville vient d'adhérer à Cités Unies France, explique ce que c'est »: the fact before what to explain.
+        told = EXPLAIN_AFTER.sub("", clause)
+        clause = told if len(told.split()) >= 3 else clause
         theme = _THEME_CLAUSE.match(clause)
         if theme:
             brief.themes.append(clause[theme.end():].strip())

@@ -15,7 +15,7 @@ from assistant.compose.context import ComposeContext
 from assistant.compose.question import compose_question
 from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
 from assistant.compose.tools import TOOLS, Tool, detect_tool, named_tools, tool_of_its_body
-from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year
+from assistant.dates import MONTH_NAMES, STALE_AFTER_YEARS, fact_year, source_year, stale_year, years_asked
 from assistant.documents import unique_passages
 from assistant.figure_evidence import PROGRAMMES, names_programme, programmes_named
 from assistant.figures import figure_mentions, has_figure, quantities
@@ -129,8 +129,13 @@ def _in_euros(value: str, unit: str) -> tuple[str, str]:
     return value, unit
 
 
+# « du 7 avril au 30 mai 2025 »: days of a date, which no other date's days repeat (review 25: the 2025 window was
+# taken for a shorter copy of the joint calls' « du 7 avril au 3 juin… du 22 avril au 30 mai »).
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?(?=\s+(?:{MONTH_NAMES})\b)", re.I)
+
+
 def _figures(text: str) -> set[tuple[str, str]]:
-    return {_in_euros(value, unit) for _, value, unit in figure_mentions(_figures_said(text))}
+    return {_in_euros(value, unit) for _, value, unit in figure_mentions(_DAY_OF_MONTH.sub(" ", _figures_said(text)))}
 
 
 def _repeats_figures(s: Sentence, bucket: list[Sentence]) -> bool:
@@ -182,6 +187,7 @@ def _tool_of(ctx: ComposeContext) -> Tool | None:
 
 OUTDATED_AFTER_YEARS = STALE_AFTER_YEARS  # a sheet is read as current: facts over two years old come last
 ELIGIBILITY_CUES = "qui peut candidater collectivités éligibles s'adresse aux communes groupements conditions d'éligibilité"
+CALENDAR_CUES = "calendrier dates de dépôt fenêtre de dépôt date limite candidatures ouvertes"
 
 
 def current_enough(section: list[Sentence]) -> list[Sentence]:
@@ -233,7 +239,10 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
     aliases = tool.aliases if tool else ()
     # Who may apply is what a newcomer asks first, and the tool's own words rarely find it: searched for as such.
     eligibility = ctx.retrieve(f"{query} {ELIGIBILITY_CUES}", k=4) if tool else []
-    pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8) + eligibility)
+    # So are its dates, of the years the request asks (« calendrier 2025 », review 25: the 2024 window stood for 2025).
+    years = list(dict.fromkeys(years_asked(ctx.question)))
+    calendar = ctx.retrieve(f"{query} {CALENDAR_CUES} {' '.join(years)}".strip(), k=4) if tool else []
+    pool = unique_passages(ctx.passages[:4] + ctx.retrieve(query, k=8) + eligibility + calendar)
     sents = candidates(pool, limit=10)
     if aliases:
         # Sentences about the tool: they name it, or follow a sentence of the same passage that does.
@@ -257,7 +266,13 @@ def _about_the_tool(ctx: ComposeContext, tool: Tool | None, query: str) -> list[
     ranked = [s for s in score_sentences(query, sents, ctx.bm25, use_headings=False) if s.score >= 0.15]
     # Current facts first: the 2024 rate once the 2025 one is there, a fact over two years old, come last.
     behind = outdated([(s.text, s.passage.chunk.date) for s in ranked])
-    return [s for s, late in zip(ranked, behind) if not late] + [s for s, late in zip(ranked, behind) if late]
+    ranked = [s for s, late in zip(ranked, behind) if not late] + [s for s, late in zip(ranked, behind) if late]
+    if not years or not aliases:
+        return ranked
+    # The dates of the latest year the request asks, first in the calendar (« calendrier 2025 »: the 2025 window
+    # before the usual one and the 2022 call); the other sections keep their order.
+    latest = max(years)
+    return sorted(ranked, key=lambda s: _section(s, aliases) == "calendar" and latest not in s.text)
 
 
 def _file(ranked: list[Sentence], aliases: tuple[str, ...]) -> dict[str, list[Sentence]]:

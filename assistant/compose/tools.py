@@ -123,6 +123,13 @@ def tool_ids(text: str) -> set[str]:
     return {t.id for t in named_tools(text, limit=None)}
 
 
+def is_a_tool(name: str) -> bool:
+    """« FICOL », « JSI », « 1 % eau »: a name that is one of a tool's own names, word for word."""
+    lowered = name.lower()
+    return any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", lowered) for t in TOOLS for a in t.aliases
+               if a not in _LOOSE_NAMES and a not in ("1 %", "1%"))
+
+
 def mentioned_tools(text: str) -> set[str]:
     """The ids of every tool a text mentions, by any of its names (« Appels à projets du ministère : … » is the
     DAECT's), looser than `tool_ids`: what a quote is about, not what a request asks."""

@@ -206,7 +206,8 @@ class Assistant:
         return self._prepare(understood.topic, understood.mode, understood.audience, id)[0] if understood.topic else None
 
     def _shortened(self, message: str, previous: Answer, understood: Understanding, id: str) -> Answer:
-        text, citations = shorten(previous, understood.sentences)
+        asked = short_form(message)  # « 5 lignes max »: a length in words too
+        text, citations = shorten(previous, understood.sentences, asked.max_words if asked else None)
         answer = Answer(question=message, mode=previous.mode, answer=text + "\n\n" + sources_block(citations),
                         abstained=False, citations=citations, retrieved=previous.retrieved, id=id,
                         intent="shorten", resolved_question=f"Version courte de la réponse à : {understood.topic}")

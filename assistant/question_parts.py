@@ -28,8 +28,14 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+")
 _STATEMENT_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-Ý«]|\d[).]\s)")
 _WORD = re.compile(r"\w[\w'’-]*")
 # « 2) Un jeune en service civique… ? »: a numbered question's number is not part of it.
-_LEAD = re.compile(r"^\s*(?:\d[).]\s*)?(?:enfin|et|puis|aussi|ensuite|également|par ailleurs|autre question)?\s*[,:]?\s*",
-                   re.I)
+_LEAD = re.compile(r"^\s*(?:(?:deux|trois|quatre|plusieurs|\d) questions?\s*:\s*)?(?:\d[).]\s*)?"
+                   r"(?:(?:enfin|et|puis|aussi|ensuite|également|par ailleurs|autre question|(?:une )?dernière(?: question)?)"
+                   r"\b\s*[,:]?\s*)*", re.I)
+# « Deux questions : 1) … ? 2) … ? », « Et une dernière : … ? » (review 25, q2510 and q2511): the user says the questions
+# are apart; two are then answered apart.
+_ANNOUNCED = re.compile(r"\b(?:deux|trois|quatre|plusieurs) questions\b|(?:^|\s)[12][).]\s|\bune dernière\b|"
+                        r"\bdernière question\b|\bautre question\b", re.I)
+MIN_ANNOUNCED_PARTS = 2
 
 
 def _words(text: str) -> int:
@@ -67,7 +73,8 @@ def question_parts(message: str) -> list[str]:
     asked = [_LEAD.sub("", _STATEMENT_END.split(s)[-1]) for s in sentences if s.endswith("?")]
     asked = [s[:1].upper() + s[1:] for s in asked if _words(s) >= 3]
     asked = [piece for i, question in enumerate(asked) for piece in _coordinated(question, asked[i - 1] if i else "")]
-    if len(asked) < MIN_PARTS or _words(message) < MIN_TOTAL_WORDS or sum(_words(s) >= MIN_PART_WORDS for s in asked) < 2:
+    fewest = MIN_ANNOUNCED_PARTS if _ANNOUNCED.search(message) else MIN_PARTS
+    if len(asked) < fewest or _words(message) < MIN_TOTAL_WORDS or sum(_words(s) >= MIN_PART_WORDS for s in asked) < 2:
         return []
     parts: list[str] = []
     for question in asked:
@@ -75,10 +82,11 @@ def question_parts(message: str) -> list[str]:
             # « Si oui, quand et où le fait-on ? » after « Est-ce qu'une commune est obligée de déclarer… ? »: one
             # question with the one it leans on. Answered apart, it was said « not covered » beside its own answer
             # (review 16, R11).
-            parts[-1] = f"{parts[-1]} {question[:1].lower()}{question[1:]}"
+            parts[-1] = f"{parts[-1]} {question}"  # a new sentence keeps its capital
         else:
             parts.append(question)
-    return parts[:MAX_PARTS] if len(parts) >= MIN_PARTS else []
+    fewest = MIN_ANNOUNCED_PARTS if _ANNOUNCED.search(message) else MIN_PARTS
+    return parts[:MAX_PARTS] if len(parts) >= fewest else []
 
 
 # « s'agit-il de la même structure, depuis quand, et qui tient aujourd'hui l'Atlas… ? » (review 23, q2312): three

@@ -970,3 +970,16 @@ def test_the_tool_named_is_the_subject_and_a_count_is_no_year() -> None:
                           _after(("quels étaient les appels thématiques de la DAECT en 2024 ?", "question")))
     assert retained.intent == "followup" and "DAECT" in retained.text
     assert years_asked("une petite commune de 2000 habitants, en 2025") == ["2025"]
+
+
+def test_plus_court_in_five_lines_fits_five_lines(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh7 (found on its test half while checking a dropped change): « plus court stp, 5 lignes max » after an article
+    of long quotes kept five sentences, about 170 words. Five lines are about 70 words (one cited sentence stays)."""
+    request = "article sur l'exemple de chatellerault et l'eau au burkina"
+    article = assistant.answer(request, mode="article")
+    short = assistant.answer("plus court stp, 5 lignes max", mode="article",
+                             history=[{"role": "user", "content": request, "mode": "article"},
+                                      {"role": "assistant", "content": article.answer}])
+    body = short.answer.split("**Sources**")[0]
+    assert short.intent == "shorten" and short.citations
+    assert len(body.split()) <= 80, body

@@ -125,3 +125,20 @@ def test_a_comparison_is_answered_part_by_part_and_can_be_sent_as_an_email(assis
     assert mail.intent == "reformat" and not mail.abstained
     text = mail.answer.split("**Sources**")[0]
     assert "Bonjour," in text and "Bien cordialement," in text and text.index("FEXTE :") < text.index("FICOL :")
+
+
+def test_two_questions_the_user_announces_apart_are_answered_apart() -> None:
+    """Review 25 (q2510, q2511): « Deux questions : 1) … ? 2) … ? » and « Et une dernière : … ? » were answered as one
+    message, about one of them; two questions with no such announcement still go together."""
+    from assistant.question_parts import question_parts
+
+    numbered = question_parts("Je prépare une note. Deux questions : 1) l'aide publique au développement des "
+                              "collectivités a-t-elle vraiment augmenté ces dernières années ? 2) Combien de collectivités "
+                              "françaises sont engagées à l'international aujourd'hui, et dans combien de pays ?")
+    assert len(numbered) == 2 and numbered[0].startswith("L'aide publique") and numbered[1].startswith("Combien")
+    last = question_parts("Nous aidons un village du Niger. Peut-on signer une convention avec le ministère nigérien ? "
+                          "Et une dernière : qui représente les petites communes à la Commission nationale de la "
+                          "coopération décentralisée ?")
+    assert last[-1].startswith("Qui représente les petites communes")
+    assert question_parts("Notre partenaire est une commune du Togo, jusqu'à combien en % le ministère finance-t-il ? "
+                          "Et nous, on doit mettre combien au minimum dans le projet ?") == []

@@ -51,8 +51,10 @@ def first_claim(body: str) -> str:
     return m.group(1) if m else ""
 
 
-def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[Citation]]:
-    """The previous answer in a few of its own cited sentences, with the citations they use."""
+def shorten(previous: Answer, sentences: int | None = None, max_words: int | None = None) -> tuple[str, list[Citation]]:
+    """The previous answer in a few of its own cited sentences, with the citations they use. `max_words` is the
+    length asked (« 5 lignes max »: about 70 words), which an article's sentences kept must also fit (one always
+    stays); an answer keeps its current facts first and its sentence count."""
     body = body_of(previous)
     units = cited_units(body)
     if previous.mode == "contre-argument":
@@ -67,6 +69,8 @@ def shorten(previous: Answer, sentences: int | None = None) -> tuple[str, list[C
     elif previous.mode == "article":
         title = next((line for line in body.splitlines() if line.startswith("## ")), "")
         kept = in_sentences(units, sentences) if sentences else within(units, SHORTER * len(body.split()) - len(title.split()))
+        # « plus court, 5 lignes max » after an article of long quotes (fresh7): five sentences ran to 170 words.
+        kept = at_most(kept, max_words) if max_words else kept
         text = "\n\n".join(p for p in (title, " ".join(kept)) if p)
     else:
         units = current_first(units, previous.citations, asked=previous.resolved_question or previous.question)

@@ -39,9 +39,12 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"(?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|\bministères? étrangers?\b|"
      # « le gouvernement du Bénin », « les autorités nationales du Togo »: the foreign State itself.
      r"\b(?:gouvernements?|autorités (?:nationales|centrales)|pouvoir central) (?:du|de la|de l'|des|d')\s?(?-i:[A-Z])|"
-     # « le gouvernement tunisien », « l'État malien »: a foreign State named by its people's adjective.
+     # « le gouvernement tunisien », « l'État malien »: a foreign State named by its people's adjective; so is « le
+     # ministère de l'Hydraulique nigérien » (review 25, q2511).
      r"\b(?:gouvernements?|États?|autorités nationales) (?!français|française)[a-zé]+(?:ien|ienne|ais|aise|ain|aine|ois|"
      r"oise|an|ane|abè|abé)\b|"
+     r"\bministères? (?:de l['’]\s?|de la |du |des )?\w+ (?!français|française)[a-zé]+(?:ien|ienne|ais|aise|ain|aine|ois|"
+     r"oise|abè|abé)\b|"
      # « signer un accord avec le gouvernement d'un autre pays » (holdout15, tune half): a foreign State, unnamed.
      r"\b(?:gouvernements?|États?|autorités nationales|pouvoir central) d['’](?:un|une) (?:autre )?pays\b|"
      r"\b(?:gouvernements?|États?) d['’]un pays étranger\b",

@@ -170,3 +170,13 @@ def test_the_users_words_for_overseas_the_small_communes_call_and_local_business
     assert "entreprises" in " ".join(expansions("nos artisans, nos PME, qu'est-ce qu'ils y gagnent ?"))
     assert "autorités organisatrices" in " ".join(expansions("notre AOM a-t-elle le droit ?"))
     assert "outre-mer" not in " ".join(expansions("une réunion publique avec les associations"))
+
+
+def test_a_foreign_ministry_named_by_its_peoples_adjective_is_the_foreign_state() -> None:
+    """Review 25 (q2511): « le ministère de l'Hydraulique nigérien propose de signer une convention » is a convention
+    with a foreign State, as « le gouvernement malien » already was; a French ministry is not."""
+    from assistant.lexicon import expansions
+
+    assert "État étranger convention" in expansions("Le ministère de l'Hydraulique nigérien propose une convention")
+    assert "État étranger convention" not in expansions("le ministère de l'Intérieur français")
+

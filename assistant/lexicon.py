@@ -56,6 +56,9 @@ LEXICON: tuple[tuple[str, str], ...] = (
      "acteurs économiques entreprises"),
     # « notre AOM (réseau de bus de l'agglo) » (holdout17, tune half): the documents spell it out.
     (r"\bAOM\b", "autorités organisatrices de la mobilité"),
+    # « coller aux objectifs de l'ONU » (holdout17, tune half): the documents say « Nations unies », « ODD ».
+    (r"\bONU\b|\bO\.N\.U\.?", "Nations unies"),
+    (r"\bvilles? s(?:œ|oe)urs?\b", "jumelage"),
     # « et si le groupe part de la Réunion ? » (fresh20, tune half): the documents say « outre-mer ».
     (r"\b(?:la )?(?-i:R)[ée]union\b(?! (?:de|du|des|d['’]|publique|avec)\b)|\bGuadeloupe\b|\bMartinique\b|\bGuyane\b|\bMayotte\b|\bDOM(?:-TOM)?\b|"
      r"\bultramarin\w*", "outre-mer"),

@@ -161,7 +161,7 @@ def test_a_consequence_drawn_from_the_sentence_before_leans_on_it() -> None:
 
 def test_the_users_words_for_overseas_the_small_communes_call_and_local_business() -> None:
     """Fresh20 and holdout17 (tune halves): « la Réunion », « sans service RI », « un appel tout prêt », « nos artisans,
-    nos PME » and « notre AOM » found nothing the documents say in their own words."""
+    nos PME », « notre AOM » and « l'ONU » found nothing the documents say in their own words."""
     from assistant.lexicon import expansions
 
     assert "outre-mer" in " ".join(expansions("et si le groupe part de la Réunion ?"))
@@ -169,6 +169,9 @@ def test_the_users_words_for_overseas_the_small_communes_call_and_local_business
     assert "clés en main" in " ".join(expansions("il paraît qu'il existe un appel « tout prêt »"))
     assert "entreprises" in " ".join(expansions("nos artisans, nos PME, qu'est-ce qu'ils y gagnent ?"))
     assert "autorités organisatrices" in " ".join(expansions("notre AOM a-t-elle le droit ?"))
+    # « coller aux objectifs de l'ONU » was refused for « ONU », a name the documents spell « Nations unies ».
+    assert "Nations unies" in " ".join(expansions("nos projets doivent-ils coller aux objectifs de l'ONU ?"))
+    assert "jumelage" in " ".join(expansions("nos villes sœurs"))
     assert "outre-mer" not in " ".join(expansions("une réunion publique avec les associations"))
 
 

@@ -137,7 +137,7 @@ def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: st
     person's plan told before the question is the situation); holdout11's floor (0.7, 0.12) ran until then. In the
     sixteenth, holdout16 was measured at 0.800 and 0 of 20 before any change, and kept there while its fact coverage
     rose from 0.923 to 1.000 (« le ministère des affaires étrangères » is the DAECT). In the seventeenth, holdout17's
-    false refusals fell from 2 to 1 of 22, its near-miss abstention kept at 0.833; holdout12's floor (0.8, 0.05) ran
+    false refusals fell from 2 to 0 of 22, its near-miss abstention kept at 0.833; holdout12's floor (0.8, 0.05) ran
     until then. Their test halves are reported in docs/benchmarks.md, never tuned on.
     Evaluated in-process on the shared index: the CLI's own floors are exercised by the paraphrase test above."""
     from assistant.evaluation import evaluate, load_items, split_of

@@ -62,7 +62,8 @@ def compared_parts(message: str) -> list[str]:
 
 def question_parts(message: str) -> list[str]:
     """The questions of `message` in order, a question that leans on the one before joined to it, or [] when it asks
-    fewer than three (or only short ones). Two named things compared are two parts.
+    fewer than three (two when the user announces them apart) or only short ones. Two named things compared are two
+    parts.
 
     Sentences that say rather than ask (« Je suis adjointe depuis quelques semaines… ») are context, not parts."""
     compared = compared_parts(message)
@@ -85,7 +86,6 @@ def question_parts(message: str) -> list[str]:
             parts[-1] = f"{parts[-1]} {question}"  # a new sentence keeps its capital
         else:
             parts.append(question)
-    fewest = MIN_ANNOUNCED_PARTS if _ANNOUNCED.search(message) else MIN_PARTS
     return parts[:MAX_PARTS] if len(parts) >= fewest else []
 
 

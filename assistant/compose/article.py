@@ -292,11 +292,10 @@ def compose_article(ctx: ComposeContext) -> str:
             yearly = bool(_CHANGES_YEARLY.search(detail))
             found = quotes(asked, detail, k=8, meant=asked, n=1, current=yearly, alone=True)
             if found and _answers_detail(ctx, found[0], detail, asked):
-                used.add(found[0].text)  # the next detail's quote is another sentence
+                used.add(found[0].text)  # the next detail's quote is another sentence (`cite_all` adds it again)
                 chosen += found
             else:
                 unanswered.append(f"{detail} ({subject})")
-        used.difference_update(s.text for s in chosen)  # `cite_all` marks them used as it cites them
         return chosen
 
     for point in reader_questions(ctx.question):

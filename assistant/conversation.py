@@ -302,8 +302,8 @@ _ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|p
                            r"\b[\s,.!]*(?=\w)", re.I)
 _ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.I)
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
-_NEW_SUBJECT = re.compile(r"^\s*(?:sinon|autre (?:question|chose|sujet)|rien [àa] voir|changement de sujet|"
-                          r"une autre question|par ailleurs)\b", re.I)
+_NEW_SUBJECT_WORDS = r"(?:sinon|autre (?:question|chose|sujet)|rien [àa] voir|changement de sujet|une autre question|par ailleurs)\b"
+_NEW_SUBJECT = re.compile(rf"^\s*{_NEW_SUBJECT_WORDS}", re.I)
 _SHORT_QUESTION = re.compile(r"^\s*(?:et\s+)?(?:(?:dans|en|pour|avec|sur|par|à|de|depuis|jusqu'à)\s+)?"
                              r"(?:combien|depuis quand|quand|où|pourquoi|comment|qui|avec qui|avec quel\w*|"
                              r"jusqu'à quel\w*|quel\w*|lesquel\w*|à quel\w*|pour qui|de combien)\b", re.I)
@@ -399,7 +399,8 @@ def _instruction(message: str) -> tuple[str, str | None, str | None] | None:
 # « développe le point sur les dépenses de fonctionnement », « sur la réciprocité t'as des chiffres ? » (fresh17, tune
 # half): an instruction about one part of the last answer, named after « sur ». Not « sur ce point » nor « sur ça ».
 _FOCUS = re.compile(
-    r"\b(?:sur|concernant|à propos (?:de|du|des|d['’])|au sujet (?:de|du|des|d['’]))\s+"
+    # « développe l'exemple de Châtellerault » (fresh21, tune half): the example named.
+    r"\b(?:sur|concernant|à propos (?:de|du|des|d['’])|au sujet (?:de|du|des|d['’])|(?<=l['’])exemple (?:de|du|des))\s+"
     r"(?!(?:ce|cet|cette|ces)\s+(?!que\b|qu['’])|(?:ça|ca|cela|le sujet|la question|la réponse|le texte)\b)"
     r"(.{4,80}?)\s*(?:[,?!.;]|\b(?:stp|svp|t['’]as|tu as|as-tu|avez-vous|vous avez|j['’]ai|merci|s['’]il te plaît)\b|$)",
     re.I)
@@ -461,6 +462,8 @@ _ASKS_WHICH_TOOL = re.compile(r"\b(?:quel(?:s|le|les)? (?:dispositifs?|outils?|p
 _FOR_WHOM = re.compile(r"\bpour (?:un|une|des|les|nos|notre|mon|ma|mes|le|la|l['’])\s*\w+", re.I)
 
 
+_INSIDE_IT = re.compile(r"\b(?:là-)?dedans\b", re.I)
+INSIDE_IT_WORDS = 14
 ELLIPTIC_WORDS = 4  # « beaucoup de dossiers retenus ? » (fresh20, tune half)
 _CIRCUMSTANCE = re.compile(rf"(?:{COUNTRY_NAMES})|PMA|APD|UE|Afrique|Europe|Asie|Amérique latine|Maghreb|Sahel", re.I)
 HYPOTHESIS_WORDS = 20
@@ -473,6 +476,8 @@ def _is_followup(message: str) -> bool:
         return False
     if _POINTS_TO_ANSWER.search(message):
         return True
+    if _INSIDE_IT.search(message) and _word_count(message) <= INSIDE_IT_WORDS:
+        return True  # « le Sénégal il met des sous lui aussi dedans ? » (fresh21, tune half): inside what was asked
     if _ASKS_WHICH_TOOL.search(message) and _FOR_WHOM.search(message) and not (
             _ANAPHORA.search(message) or _DEMONSTRATIVE.search(message)):
         return False  # « ok et pour un groupe de jeunes du quartier y a quel dispositif ? »: which tool, not this one
@@ -979,7 +984,11 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
     # « Ville de 27 000 hab. … un projet de 120 000 €… Quel taux de cofinancement ? Quelle part… ? » (review 21, R12): a
     # question that gives figures and asks other things is no sum to compute; it is answered (its rates applied).
     asks_other = not writing and "?" in text and not own_figures and not (asks_sum or _PER_HEAD.search(text))
-    cost = (None if (writing and not (asks_sum or _PER_HEAD_ASKED.search(text) or own_figures)) or asks_other
+    # « Un collègue a lancé : « … ». Pouvez-vous me préparer un argumentaire en trois points : …, et comment présenter
+    # le coût par habitant ? » (review 25, q2503): a rebuttal asked at length, with its objection quoted, puts its
+    # figures per inhabitant itself and answers the other points too.
+    rebuttal = mode == "contre-argument" and _word_count(text) > COMPUTE_WORDS and bool(_QUOTED.search(text))
+    cost = (None if (writing and not (asks_sum or _PER_HEAD_ASKED.search(text) or own_figures)) or asks_other or rebuttal
             else cost_in(text))
     if cost is None and not writing and memory.population and _ASKS_PER_HEAD.search(text):
         # « si on y met 5 000 € ça fait combien par habitant ? » after « on est une commune de 2 000 habitants… »
@@ -1052,7 +1061,7 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
             and not _WRITE_REQUEST.match(_NEW_SUBJECT.sub("", bare).lstrip(" :,.-"))):
         # « autre sujet. la CNCD ya combien de membres ? » after a rebuttal (fresh12, tune half), « autre chose : pour le
         # service civique…, l'organisme agréé touche combien ? » after an article (fresh15, tune half): a question.
-        return Understanding("question", text, "question", audience, notice=QUESTION_NOTICE)
+        return Understanding("question", _without_new_subject(text), "question", audience, notice=QUESTION_NOTICE)
     if mode == "question":
         asked = _asked_mode(text) if _WRITE_REQUEST.match(text) or re.match(r"^\s*(?:article|fiche|communiqué)\b", text, re.I) else None
         if asked and asked != "question":
@@ -1064,7 +1073,21 @@ def _understand_one(message: str, mode: str, audience: str, memory: _Memory,
         if cued or (not asked_first and _said_not_asked(text, looks_like_objection)):
             return Understanding("objection", text, "contre-argument", audience,
                                  notice="Votre message ressemble à une objection : réponse en mode Contre-argument.")
+    if mode != "contre-argument":
+        text = _without_new_subject(text)
     return Understanding("objection" if mode == "contre-argument" else "question", text, mode, audience)
+
+
+# « sinon question qui n'a rien à voir : c'est quoi le NDICI ? » (fresh21, tune half): the words that announce a new
+# subject weigh on the search and match nothing; the question is what follows them.
+_NEW_SUBJECT_LEAD = re.compile(rf"^\s*(?:(?:ok|bon|merci)\W+)?{_NEW_SUBJECT_WORDS}[^:?]{{0,40}}?\s*[:,.]\s+", re.I)
+NEW_SUBJECT_REST_WORDS = 3
+
+
+def _without_new_subject(text: str) -> str:
+    lead = _NEW_SUBJECT_LEAD.match(text)
+    rest = text[lead.end():] if lead else text
+    return rest if lead and _word_count(rest) >= NEW_SUBJECT_REST_WORDS else text
 
 
 _RETORT = re.compile(r"^\s*(?:(?:oui|ouais|d['’]accord|ok|certes|soit|bon)\W+)?mais\b", re.I)
@@ -1122,6 +1145,7 @@ def _reports_another_objection(message: str) -> bool:
 _PER_HEAD = re.compile(r"\bpar (?:habitant|hab\b|tête|personne|administré)", re.I)
 _PER_HEAD_ASKED = re.compile(rf"{_PER_HEAD.pattern}\w*\s*\?", re.I)  # « …, ça fait combien par habitant ? »
 _ASKS_PER_HEAD = re.compile(rf"{_PER_HEAD.pattern}|\bcalcul\w*", re.I)
+_QUOTED = re.compile(r"«[^»]{20,}»")
 COMPUTE_WORDS = 30  # « on a mis 18 000 €, on est 9 500, ça fait combien ? »: a short message's « combien » asks the sum
 
 OPENING_QUESTION_WORDS = 6

@@ -148,7 +148,10 @@ _PAID_BY_OTHERS = re.compile(
     rf"\b(?:dont|avec)\s+(?P<share>{_SHARE})\s+(?:\w+\s+)?(?:pay\w*|financ\w*|pris\w* en charge|apport\w*|"
     rf"subventionn\w*|couvert\w*|versé\w*)\s+par\s+{_PAYER}|"
     rf"\b(?:cofinanc|co-financ|subventionn|financ)\w*\s+à\s+(?P<rate>\d+(?:,\d+)?\s?%)\s+par\s+{_PAYER}", re.I)
-_RATE_PUT = re.compile(r"\b(?:on (?:y )?met|nous (?:y )?mettons|on (?:y )?consacre|nous (?:y )?consacrons|on prélève|on affecte)\s+"
+# « la ville apporte 20 % » of a project's total (review 25, q2505) is our share too.
+_RATE_PUT = re.compile(r"\b(?:on (?:y )?met|nous (?:y )?mettons|on (?:y )?consacre|nous (?:y )?consacrons|on prélève|on affecte|"
+                       r"(?:la ville|la commune|la mairie|la collectivité|le syndicat|le département|la région) (?:y )?"
+                       r"(?:met|mettra|apporte|apportera|finance|financera|prend en charge))\s+"
                        r"(?:juste |seulement )?(?:le |les )?(\d+(?:,\d+)?)\s?%",
                        re.I)
 PAID_CLAUSE_GAP = 40  # characters between an amount and the « dont … payée par … » clause said of it

@@ -191,14 +191,31 @@ _LONGER_TOO = re.compile(r"(?:\+|\bet\b|\bavec\b|\bpuis\b)\s*(?:aussi\s+)?(?:une
                          r"(?:plus\s+)?(?:argumentée|longue|détaillée|complète|développée|étoffée)", re.I)
 
 
+# « deux ou trois chiffres nationaux », « des chiffres précis »: figures the official wants said, as they are today.
+FIGURES_WANTED = re.compile(r"\b(?:deux|trois|2|3|quelques|un ou deux|deux ou trois|2 ou 3)\s+chiffres\b|"
+                            r"\bchiffres?\s+(?:nationaux|clés|précis|datés)\b", re.I)
+SIGNS_PER_WORD = 7  # a quote's « » and a citation's [n] count too: 800 characters hold about 115 words
+
+
+def _length_in_signs(text: str) -> tuple[int, str] | None:
+    """« une réponse publiable, 800 caractères max » (review 25, q2502), when no full text is asked: a short reply of
+    that many characters, in words. Longer, it is an article's or a letter's length."""
+    found = _SIGNS.search(text)
+    if not found or _FULL_FORM.search(text):
+        return None
+    words = int(re.sub(r"\D", "", found.group(1)) or 0) // SIGNS_PER_WORD
+    return (words, found.group(0)) if 0 < words <= LONGEST_SHORT_FORM else None
+
+
 def short_form(text: str) -> ShortForm | None:
     """The short form the request asks for, or None when it asks for a full answer."""
     laid_out = spoken_form(text) or written_form(text)
     if laid_out:
         return laid_out
     medium = _medium(text)
-    length = _length(text)
-    if not (medium or length or _SHORT.search(text)) or short_full_text(text):
+    signs = _length_in_signs(text)
+    length = _length(text) or signs
+    if not (medium or length or _SHORT.search(text)) or (short_full_text(text) and not signs):
         return None
     words, said = length or (DEFAULT_SHORT_WORDS, "")
     label = {"LinkedIn": "Post LinkedIn", "commentaire": "Commentaire", "réseaux sociaux": "Post"}.get(medium, "Version courte")

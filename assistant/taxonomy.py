@@ -544,21 +544,21 @@ FIGURES_QUERY = "chiffres nombre de collectivités engagées partenaires pays pr
 # Words that name each argument. A reply in a training round uses an argument when it says one of them *and*
 # means it; a quote backs an argument's claim when it says one of them, or means it very closely.
 ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in {
-    "modeste": r"par habitant|centimes?|euros? par|€ par|part du budget|modeste|\bmoins de \d",
+    "modeste": r"par (?:habitant|abonné)|centimes?|euros? par|€ par|part du budget|modeste|\bmoins de \d",
     "cofinancement": r"cofinanc|co-financ|subvention|\bDAECT\b|\bAFD\b|FICOL|FEXTE|ministère|agences? de l'eau|"
                      r"appels? à projets|effet de levier|\blevier|Oudin|1 ?%",
     "retombees": r"retombées|notre territoire|nos entreprises|emplois?|acteurs (?:locaux|économiques)|associations|"
-                 r"attractivité|cohésion|diaspora|rayonnement|profite",
+                 r"attractivité|cohésion|diaspora|rayonnement|profite|\brapporte(?:nt)?\b",
     # « De quel droit la mairie fait-elle de la diplomatie ? » (review 22, q2203): the law, before the diplomacy named.
-    "loi": r"\bloi\b|légal|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention|"
+    "loi": r"\bloi\b|légal|juridique|\bCGCT\b|L ?1115|code général|Thiollière|Oudin|1992|autoris|compétence|convention|"
            r"\bde quel droit\b|\b(?:le|pas le|aucun) droit\b",
     # « signer un accord avec le gouvernement malien »: a State, which the law's limits are about.
     "limites": r"L ?1115-5|États? étrangers?|exceptions? limitées|\bgouvernements?\b|\bl['’]État (?:[a-zé]+(?:ien|ain|ais|ois))\b",
     "jeunesse": r"\bjeunes?\b|jeunesse|lycéens?|étudiants?|volontari|service civique|écoles?|collégiens",
     "services": r"\bagents?\b|nos services|savoir-faire professionnel|management|pratiques professionnelles",
-    "diplomatie": r"diplomati|ambassade|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",
+    "diplomatie": r"diplomati|ambassade|complémentar\w*|compl[èe]te\w* (?:celle|l['’]action) de l['’]État|action extérieure|voix de la France|\bCNCD\b|l'État (?:soutient|compte|encourage)",
     "solidarite": r"solidarit|\bluxe\b|responsabilité|défis|climat|humanit|impératif",
-    "pilotage": r"évalu|bilan|stratégie|\bvot[eé]|transparen|contrôl|suivi|rendre compte|rend compte|délibér|convention",
+    "pilotage": r"évalu|bilan|stratégie|\bvot[eé]|transparen|contrôl|suivi|rendre compte|rend compte|rend(?:re)? des comptes|délibér|convention",
     "developpement_local": r"développement local|se développer|causes? des départs|\bmurs?\b|migra|rester (?:au pays|chez eux)|"
                            r"réfugiés",
     "controle": r"tranches?|rapports? (?:d'avancement|intermédiaire|final)|comptes? rendus?|justificati|contrôl|préfet|"
@@ -573,7 +573,7 @@ ARGUMENT_CUES: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I) for k, v in 
                  r"population à population|concrets?|relations directes|de société à société|relations humaines|"
                  r"connaissance du terrain|relations? avec (?:une|leurs?|nos) collectivités? partenaires?",
     "cles_en_main": r"clés en main|peu expérimentées|moyens humains|s'engager seules|GIP|groupements d'intérêt public",
-    "hors_plafond": r"plafond|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
+    "hors_plafond": r"plafond|plafonnement|encadrement|2021-1031|Cahors|dépenses (?:réelles )?de fonctionnement",
     "oudin": r"Oudin|1 ?% (?:eau|des recettes|de leur budget)|budget annexe|recettes propres|eau potable|assainissement",
     "dechets": r"1 ?% déchets|L ?1115-2|déchets des ménages|ordures ménagères|collecte et (?:le )?traitement",
     "refugies": r"réfugiés|hors réfugiés|gonfle",

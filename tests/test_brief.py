@@ -480,3 +480,59 @@ def test_a_financing_plan_asked_to_be_checked_is_checked_against_the_quoted_rule
     checked = answer.answer.split("**Pour vous, hors texte**", 1)[1].replace("\u202f", " ")
     assert "220 000 € sur 640 000 €, soit 34,4 %" in checked and "au moins 30 %, votre plan la respecte" in checked
     assert answer_checks(answer)["figure_faithfulness"] == 1.0
+
+
+LAVAUR = ("Je suis chargé de com à Lavaur-les-Côteaux, 14 000 habitants dans le Tarn. Pour le bulletin municipal de mars, "
+          "je dois écrire un article d'environ 3 500 signes sur notre partenariat avec la commune de Ndiaganiao, au "
+          "Sénégal : maraîchage et cantine scolaire, budget total 62 000 €, la ville apporte 20 % dont une partie en temps "
+          "d'agents. Je voudrais replacer ça dans le contexte national (combien de collectivités engagées aujourd'hui) et "
+          "un intertitre « Combien ça coûte aux Vauréens ? »")
+
+
+def test_where_the_writer_works_is_ours_and_the_themes_come_in_the_order_told() -> None:
+    """Review 25, q2505: the title read « Notre coopération avec Lavaur-les-Côteaux : la formation des agents et la
+    jeunesse », the writer's own town as the partner and « temps d'agents » as training."""
+    from assistant.compose.asks import asked_headings, reader_questions
+    from assistant.compose.brief import headline, read_brief
+
+    brief = read_brief(LAVAUR)
+    assert (brief.ours, brief.partner, brief.country) == ("Lavaur-les-Côteaux", "Ndiaganiao", "Sénégal")
+    assert headline(brief, LAVAUR) == "Lavaur-les-Côteaux et Ndiaganiao (Sénégal) : l'agriculture et la jeunesse"
+    assert asked_headings(LAVAUR) == ["Combien ça coûte aux Vauréens ?"]
+    assert "combien de collectivités engagées aujourd'hui" in reader_questions(LAVAUR)
+
+
+def test_an_asked_heading_on_the_cost_gets_the_readers_cost_and_today_s_count(assistant) -> None:  # type: ignore[no-untyped-def]
+    article = assistant.answer(LAVAUR, mode="article").answer.replace("\u202f", " ")
+    heading = article.index("### Combien ça coûte aux Vauréens ?")
+    assert article.index("12 400 € pour 14 000 habitants, soit 0,89 € par habitant", heading) > heading
+    assert "par habitant et par an" not in article  # a project's total is no yearly amount
+    national = article.index("### Combien de collectivités engagées aujourd'hui ?")
+    assert "4 762 collectivités" in article[national:national + 400]
+
+
+ARGENTAN = ("Communiqué de presse à rédiger pour le SMICTOM du Pays d'Argentan (Orne, 62 communes, 48 000 habitants). Le "
+            "comité syndical a voté hier d'affecter 0,4 % de ses ressources, soit 23 000 €, à un projet de pré-collecte "
+            "des déchets avec la commune urbaine de Mahajanga, à Madagascar, via le dispositif « 1 % déchets ». Ton "
+            "institutionnel, une citation du président à inventer. Je voudrais rappeler la loi qui permet ça, que Paris "
+            "a été pionnière, et que le dispositif reste peu utilisé en France (chiffres à l'appui) pour montrer que nous "
+            "sommes parmi les premiers.")
+
+
+def test_the_syndicate_that_writes_and_the_points_to_recall_are_read() -> None:
+    """Review 25, q2506: « [Commune] » stood for the SMICTOM, the title named no partner, and none of the three points
+    to recall had a paragraph of its own."""
+    from assistant.compose.asks import recalled_points
+    from assistant.compose.brief import read_brief
+
+    brief = read_brief(ARGENTAN)
+    assert (brief.ours, brief.partner, brief.country) == ("SMICTOM du Pays d'Argentan", "Mahajanga", "Madagascar")
+    assert recalled_points(ARGENTAN) == ["la loi qui permet ça", "Paris a été pionnière",
+                                         "le dispositif reste peu utilisé en France"]
+
+
+def test_a_press_release_recalls_each_point_asked_under_its_own_heading(assistant) -> None:  # type: ignore[no-untyped-def]
+    release = assistant.answer(ARGENTAN, mode="article").answer
+    assert "_SMICTOM du Pays d'Argentan, le [date d'envoi]_" in release
+    assert "### La loi qui permet le « 1 % déchets »" in release and "L1115-2" in release
+    assert "### Paris a été pionnière" in release and "la Ville de Paris a été la première" in release

@@ -983,3 +983,29 @@ def test_plus_court_in_five_lines_fits_five_lines(assistant) -> None:  # type: i
     body = short.answer.split("**Sources**")[0]
     assert short.intent == "shorten" and short.citations
     assert len(body.split()) <= 80, body
+
+
+def test_inside_what_was_asked_an_example_named_and_a_new_subject_s_lead() -> None:
+    """Fresh21 (tune half): « le Sénégal il met des sous lui aussi dedans ? » after a question on the Franco-Senegalese
+    call was a new question; « développe l'exemple de Châtellerault » re-composed the whole rebuttal; « sinon question
+    qui n'a rien à voir : c'est quoi le NDICI ? » was searched with its lead, and refused."""
+    call = _after(("l'appel franco-senegalais 2024 il demandait quelle part aux collectivités ?", "question"))
+    inside = understand("le Sénégal il met des sous lui aussi dedans ?", "question", "elu", call)
+    assert inside.intent == "followup" and "franco-senegalais" in inside.text
+    rebuttal = _after(("l'opposition dit que la coop ça sert à rien pour nos agents. je réponds quoi ?", "contre-argument"))
+    example = understand("développe l'exemple de Châtellerault", "contre-argument", "elu", rebuttal)
+    assert example.intent == "expand" and "Châtellerault" in example.text
+    new = understand("sinon question qui n'a rien à voir : c'est quoi le NDICI ?", "question", "elu", call)
+    assert new.intent == "question" and new.text == "c'est quoi le NDICI ?"
+
+
+def test_the_partner_s_country_in_the_topic_does_not_refuse_a_follow_up(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Fresh21 (tune half): « c'est qui qui gère ça ? » after a question on the JSI « pour un projet au Togo » was
+    refused, « Les documents indexés ne mentionnent pas « Togo » », though the first question was answered."""
+    first = "ya une asso de jeunes du quartier qui veut monter un projet au Togo, il existe des aides genre JSI ?"
+    answer = assistant.answer(first, mode="question")
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": answer.answer}]
+    follow = assistant.answer("c'est qui qui gère ça ?", mode="question", history=history)
+    assert not follow.abstained and "Fonjep" in follow.answer
+    # A country asked about in the message itself is still looked for.
+    assert assistant.answer("Quel est le budget de la coopération décentralisée au Togo en 2023 ?").abstained

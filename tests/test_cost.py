@@ -139,3 +139,5 @@ def test_what_the_mairie_puts_in_and_a_rate_of_our_receipts_are_the_amount() -> 
     assert water is not None and water.per_inhabitant == 2.0
     assert figures_in("on met 50 % du projet de 20 000 €, 4 000 habitants")[0] == 10000.0
     assert figures_in("projet de 20 000 € financé à 50 %, 4 000 habitants")[0] == 20000.0  # no rate we put in
+    # Review 25, q2505: « budget total 62 000 €, la ville apporte 20 % » for 14 000 inhabitants.
+    assert figures_in("budget total 62 000 €, la ville apporte 20 % ; 14 000 habitants")[:2] == (12400.0, 14000)

@@ -834,7 +834,8 @@ def test_who_pays_and_who_works_set_the_kind_whatever_else_is_named(assistant, o
     answer = assistant.answer(objection, mode="contre-argument")
     assert answer.sections[0]["kind"] == kind
     if kind == "cout":
-        assert "cofinancement de la DAECT pouvait atteindre 90 %" in answer.answer  # the State does pay
+        # The State does pay, at today's rate (review 25: the 2024 rate beside the 2025 one is stale proof).
+        assert "le cofinancement de la DCTCIV est plafonné à 70 %" in answer.answer
 
 
 def test_a_fiche_point_in_other_words_than_the_documents_is_answered(assistant) -> None:  # type: ignore[no-untyped-def]
@@ -873,3 +874,76 @@ def test_a_name_that_only_one_of_several_questions_holds_does_not_refuse_the_oth
     assert not several.abstained
     alone = assistant.answer("Quel est le budget de la ville de Trifouillis pour sa coopération ?", mode="question")
     assert alone.abstained
+
+
+def test_the_points_a_rebuttal_request_lists_are_its_arguments_in_order() -> None:
+    from assistant.compose.asked_arguments import asked_arguments
+
+    objection = "La mairie ferait mieux de s'occuper de nos quartiers plutôt que de jouer les diplomates au Liban"
+    request = (f"Adjoint d'une ville de 85 000 habitants, on travaille avec une fédération de municipalités de la Bekaa. "
+               f"Sur Facebook : « {objection} ». J'ai besoin d'une réponse publiable, 800 caractères max, ton posé. "
+               "Idéalement : rappeler que l'État cofinance (à quel taux ?), que c'est prévu par la loi, et ce que ça "
+               "rapporte à la ville.")
+    assert [a for a, _ in asked_arguments(request, objection, [])] == ["cofinancement", "loi", "retombees"]
+    # A list after « Il me faut : », in brackets kept with their point; context (« avec la commune de Dori ») is none.
+    dori = ("On revote 12 000 € pour notre coopération avec la commune de Dori, au Burkina Faso. Un conseiller dira : "
+            "« ce n'est pas le moment ». Il me faut : le coût par habitant (et la part que ça représente dans notre "
+            "budget), la base légale qui nous autorise à le faire, et un mot sur les cofinancements de l'État.")
+    assert [a for a, _ in asked_arguments(dori, "ce n'est pas le moment", [])] == ["modeste", "loi", "cofinancement"]
+    # The law of a « 1 % » tool, when the objection is about that tool; the 2021 law's ceiling is its own argument.
+    water = "Il me faudrait une réponse orale courte, calme, avec la base légale exacte et deux ou trois chiffres."
+    assert asked_arguments(water, "", ["oudin", "modeste"]) == [("oudin", "la base légale exacte")]
+    three = ("Pouvez-vous me préparer un argumentaire en trois points : le fondement juridique, ce que la loi de 2021 a "
+             "changé sur le plafonnement des dépenses de fonctionnement, et comment présenter le coût par habitant ?")
+    assert [a for a, _ in asked_arguments(three, "", [])] == ["loi", "hors_plafond", "modeste"]
+    # An objection alone asks for nothing by name.
+    assert asked_arguments("L'opposition dit que la coopération coûte trop cher. Que répondre ?", "", []) == []
+
+
+def test_a_rebuttal_argues_the_points_asked_with_current_facts(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Sur Facebook, un groupe d'opposition a posté : « La mairie ferait mieux de s'occuper de "
+                              "nos quartiers plutôt que de jouer les diplomates au Liban avec notre argent ». Idéalement : "
+                              "rappeler que l'État cofinance (à quel taux ?), que c'est prévu par la loi, et ce que ça "
+                              "rapporte à la ville.", mode="contre-argument")
+    arguments = answer.sections[0]["arguments"]
+    assert [a["argument"] for a in arguments[:2]] == ["cofinancement", "loi"]
+    proof = " ".join(" ".join(a["evidence"]) for a in arguments)
+    assert "Taux 2025" in proof and "Taux 2024" not in proof  # the rate an opponent would check is the current one
+    assert "a modifié l'article" not in proof  # a law's record proves nothing of what it allows
+
+
+def test_a_rebuttal_asked_at_length_with_its_figures_is_no_sum(assistant) -> None:  # type: ignore[no-untyped-def]
+    answer = assistant.answer("Au débat d'orientation budgétaire, un collègue a lancé : « En pleine disette budgétaire, "
+                              "la coopération avec le Bénin, c'est la danseuse du président. » Notre enveloppe est de "
+                              "420 000 € sur un budget de 610 millions. Pouvez-vous me préparer un argumentaire en trois "
+                              "points : le fondement juridique, ce que la loi de 2021 a changé sur le plafonnement des "
+                              "dépenses de fonctionnement, et comment présenter le coût par habitant ? On a environ "
+                              "300 000 habitants.", mode="contre-argument")
+    assert answer.intent != "compute"
+    assert [a["argument"] for a in answer.sections[0]["arguments"]][:2] == ["loi", "hors_plafond"]
+    assert "1,40 € par habitant" in answer.answer  # the figure is still put per inhabitant
+
+
+def test_a_sheet_s_question_answered_above_gets_that_answer_again_not_a_pointer() -> None:
+    from assistant.compose.fiche import _not_shown_again
+
+    shown = ["Appel à idées 2024 : l'AFD a lancé un appel à idées FICOL en 2024."]
+    said = "Appel à idées 2024 : l'AFD a lancé un appel à idées FICOL en 2024. [3]"
+    assert _not_shown_again(said, shown) == said  # review 25, q2507: « voir ci-dessus » sent the reader back up
+    assert "ci-dessus" not in _not_shown_again(said + " Autre phrase. [4]", shown)
+    assert _not_shown_again(said + " Autre phrase. [4]", shown) == "Autre phrase. [4]"
+
+
+def test_a_sheet_files_history_and_duration_under_what_it_is_and_answers_what_it_names(assistant) -> None:  # type: ignore[no-untyped-def]
+    """Review 25, q2509: a mission's length and France Volontaires' creation were filed under « Calendrier »; « taille du
+    groupe » got a 2015 quote though « un groupe de 4 à 16 jeunes » was shown; « c'est quoi France Volontaires ? » was
+    taken as answered by what the sheet's tool is."""
+    answer = assistant.answer("Je dois présenter aux élus une fiche sur les dispositifs de volontariat des jeunes à "
+                              "l'international. Je voudrais : VSI (qui peut partir, durée, indemnité), JSI et VVVSI (âge, "
+                              "taille du groupe, montant maximum). Et c'est quoi exactement France Volontaires "
+                              "aujourd'hui ?", mode="fiche")
+    body = answer.answer.split("**Sources**")[0]
+    calendar = body.split("**Calendrier**")[1].split("**")[0]
+    assert "créée le 1er octobre 2009" not in calendar and "une mission dure" not in calendar
+    asked = body.split("**Vos questions**")[1]
+    assert "_Durée_" in asked and "France Volontaires" in asked and "Taille du groupe" not in asked

@@ -26,6 +26,10 @@ def test_the_short_form_asked_is_read_from_the_request() -> None:
     assert short_form("Rédige un article de 300 mots sur notre jumelage avec Tiznit pour le bulletin") is None
     assert short_form("L'opposition dit que la coopération coûte trop cher. Que répondre ?") is None
     assert short_form("Quels sont les taux de cofinancement du ministère en 2025 ?") is None
+    # A reply counted in characters is short; an article counted so is the article, kept short.
+    signs = short_form("J'ai besoin d'une réponse publiable, 800 caractères max, ton posé.")
+    assert signs is not None and signs.max_words == 800 // 7
+    assert short_form("Un article de 800 signes pour le bulletin sur notre jumelage") is None
 
 
 def _asked(assistant, request: str, mode: str = "contre-argument"):  # type: ignore[no-untyped-def]

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from assistant.compose.asks import as_heading, point_details, reader_questions
+from assistant.compose.asks import as_heading, asked_headings, point_details, reader_questions, recalled_points
 from assistant.compose.brief import (AMOUNT_WRITTEN, EXPLAIN_AFTER, INSTRUCTION_CLAUSE, KEY_FIGURES_ASKED, Brief,
                                      ending_asked, headline, quotes_asked, read_brief, standfirst)
 from assistant.compose.context import ComposeContext
 from assistant.compose.places import place_of
+from assistant.compose.question import asks_current
 from assistant.compose.plan_check import minimum_share, plan_check_line, plan_figures
 from assistant.compose.revise import fits_a_box
 from assistant.compose.sentences import (Sentence, candidates, current_facts_first, for_the_public, pick,
@@ -255,7 +256,7 @@ def compose_article(ctx: ComposeContext) -> str:
                 and not about_other_tools(c.text, tool_ids_asked, mentioned_tools)]
         # A detail asked alone (« taux 2025 ») would borrow a title that names its year (« Les taux : 2024 puis 2025 »).
         scored = score_sentences(query, pool, ctx.bm25, prefer_figures=not defined, use_headings=not alone,
-                                 in_their_words=normalized(query) if alone else None)
+                                 in_their_words=normalized(query) if alone or meant else None)
         if meant:
             scored = ctx.rerank(scored, query=meant)
         ranked = ctx.suit_audience([s for s in scored if not any(s.text in u or u in s.text for u in used)
@@ -298,7 +299,18 @@ def compose_article(ctx: ComposeContext) -> str:
                 unanswered.append(f"{detail} ({subject})")
         return chosen
 
-    for point in reader_questions(ctx.question):
+    headings = asked_headings(ctx.question)
+    costed = next((h for h in headings if _COST_ASKED.search(h)), "")
+    cost_line = _readers_cost(ctx.question) if costed else ""
+    if cost_line:
+        # « Combien ça coûte aux Vauréens ? »: the request's own figures put per inhabitant, under its own heading.
+        body += [f"### {costed}", cost_line, ""]
+    asked_points = [h.rstrip(" ?") for h in headings if not (cost_line and h == costed)]
+    recalled = recalled_points(ctx.question)
+    for point in asked_points + [p for p in reader_questions(ctx.question) if p not in asked_points]:
+        if point in recalled and tools:
+            # « rappeler la loi qui permet ça » after « via le dispositif « 1 % déchets » »: « ça » is the tool.
+            point = re.sub(r"\b(?:ça|cela)\b", _tool_said(tools[0]), point)
         defined = defined_term(point)
         asked = point if defined else f"{point}{call}"
         details = point_details(ctx.question, point)
@@ -307,13 +319,16 @@ def compose_article(ctx: ComposeContext) -> str:
             if chosen:
                 body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
             continue
-        chosen = quotes(asked, point if defined else f"{point} {about}{call}", meant=point)
+        # « combien de collectivités engagées aujourd'hui » is answered with today's count, not 2015's.
+        chosen = quotes(asked, point if defined else f"{point} {about}{call}", meant=point, current=asks_current(point))
         # A heading asks the reader's question: the quotes under it must answer it, in meaning, or the article says
         # the documents do not (review 13: « Combien de temps ça dure ? » was answered with the FEXTE). What a thing
         # is, asked in four words, is answered by a sentence that names it (review 14: « ce qu'est la réciprocité »
         # was said missing beside « L'ouverture du VSI à la réciprocité (accueil de volontaires étrangers…) »).
         if chosen and (not ctx.calibrated or _names_term(chosen, defined) or
-                       max(ctx.closeness(chosen, ctx.search.query_vector(asked))) >= MIN_POINT_CLOSENESS):
+                       max(ctx.closeness(chosen, ctx.search.query_vector(asked))) >= MIN_POINT_CLOSENESS
+                       # « Paris a été pionnière », to recall: said in the quote's words, not asked of it
+                       or (point in recalled_as_said(recalled, tools) and _says_point(ctx, chosen, point))):
             body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
         else:
             unanswered.append(point)
@@ -361,7 +376,8 @@ def compose_article(ctx: ComposeContext) -> str:
     ctx.sections = [{"title": title, "paragraphs": written, "press_release": press}]
     if not written:
         return ""
-    return "\n".join(_opening(brief, title, press) + _per_inhabitant(ctx.question) + body).strip()
+    per_head = [] if cost_line else _per_inhabitant(ctx.question)
+    return "\n".join(_opening(brief, title, press) + per_head + body).strip()
 
 
 def _plan_checked(ctx: ComposeContext, tools: list[Tool], quotes: Callable[..., list[Sentence]]) -> list[str]:
@@ -404,6 +420,43 @@ def _per_inhabitant(request: str) -> list[str]:
     if cost is None or amount is None or population is None:
         return []
     return [f"**Par habitant** : {amount_per_inhabitant(amount, population, cost)}.", ""]
+
+
+_COST_ASKED = re.compile(r"\bco[ûu]t\w*|\bcombien (?:ça|cela|on) (?:co[ûu]te|paie|met)|\bpa(?:ie|yer)\b", re.I)
+_YEARLY = re.compile(r"\bpar an\b|\bannuel\w*|\bchaque année\b", re.I)
+
+
+def _readers_cost(request: str) -> str:
+    """« la ville apporte 20 % » of « 62 000 € » for « 14 000 habitants »: what the project costs each inhabitant, by
+    the Calculateur's rule; per year only when the request says the amount is yearly."""
+    amount, population, budget = figures_in(request)
+    cost = cost_from(amount, population, budget)
+    if cost is None or amount is None or population is None:
+        return ""
+    said = amount_per_inhabitant(amount, population, cost)
+    if not _YEARLY.search(request):
+        said = said.replace(" et par an", "")
+    return f"{said[:1].upper()}{said[1:]} _(calcul de l'assistant à partir de vos chiffres, à vérifier)_."
+
+
+RECALLED_SHARE = 0.5  # of a point's weighted words, in the documents' words, that its quotes must say
+
+
+def recalled_as_said(recalled: list[str], tools: list[Tool]) -> list[str]:
+    """The points to recall, as the article words them (« ça » said as the tool's name)."""
+    name = _tool_said(tools[0]) if tools else ""
+    return [re.sub(r"\b(?:ça|cela)\b", name, p) if name else p for p in recalled]
+
+
+def _tool_said(tool: Tool) -> str:
+    """« le « 1 % déchets » », as said inside a sentence."""
+    name = tool.name.split(" (")[0]
+    return name[:1].lower() + name[1:] if re.match(r"(?:Le|La|Les|L['’])\b", name) else name
+
+
+def _says_point(ctx: ComposeContext, chosen: list[Sentence], point: str) -> bool:
+    said = set().union(*(s.terms for s in chosen))
+    return QueryWeights(normalized(point), ctx.bm25).share(said) >= RECALLED_SHARE
 
 
 def _quote_placeholders(brief: Brief, request: str, press: bool) -> list[str]:

@@ -151,13 +151,38 @@ def point_details(request: str, point: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+# « Je voudrais rappeler la loi qui permet ça, que Paris a été pionnière, et que le dispositif reste peu utilisé en
+# France (chiffres à l'appui) pour montrer que… » (review 25, q2506): what the text must recall, each point said.
+_RECALL = re.compile(r"\b(?:rappeler|rappelle[rz]?|souligner|souligne[rz]?)\s+(?!en\b)((?:la |le |les |l['’]|que |qu['’])[^.;:!?]{6,240})",
+                     re.I)
+_RECALL_SPLIT = re.compile(r"\s*,\s*(?:et\s+)?(?=que\b|qu['’]|la\b|le\b|les\b|l['’])|\s+et\s+(?=que\b|qu['’])", re.I)
+_PURPOSE = re.compile(r"\s*\(.*?\)|\s+(?:pour|afin de)\s+(?:montrer|prouver|dire|souligner)\b.*$", re.I)
+
+
+def recalled_points(request: str) -> list[str]:
+    """« rappeler la loi qui permet ça, que Paris a été pionnière » → « la loi qui permet ça », « Paris a été
+    pionnière »: the points to recall, without why (« pour montrer que nous sommes parmi les premiers »)."""
+    points = []
+    for m in _RECALL.finditer(request):
+        for item in _RECALL_SPLIT.split(m.group(1)):
+            item = _PURPOSE.sub("", re.sub(r"^(?:que|qu['’])\s*", "", item.strip(" ,"), flags=re.I)).strip(" ,")
+            if MIN_POINT_WORDS <= len(item.split()) <= MAX_POINT_WORDS and not _REQUEST_VERB.search(item):
+                points.append(item)
+    return points
+
+
 def reader_questions(request: str) -> list[str]:
     """The questions a writing request wants the text to answer, in the user's words, at most three."""
     text = _CLOSING.sub("", request.strip())
     asked = [_with_what_it_points_to(_named_in(_ASIDE.sub("", m.group(1)).strip(), text[:m.start()]), text[:m.start()])
              for m in _EXPLAINED.finditer(text)]
     asked += _presented(text)
+    # « replacer ça dans le contexte national (combien de collectivités engagées aujourd'hui) » (review 25, q2505): a
+    # question in brackets is asked too.
+    asked += [m.group(1).strip() for m in re.finditer(r"\(([^()]{6,80})\)", text) if is_reader_question(m.group(1))
+              and MIN_POINT_WORDS <= len(m.group(1).split()) <= MAX_POINT_WORDS]
     asked += [f"combien de {m.group(1).strip()}" for m in _MAGNITUDE.finditer(text)]
+    asked += recalled_points(text)
     for clause in _CLAUSE_BREAK.split(text):
         clause = re.sub(r"^\s*(?:et|mais|ou|alors|sinon)\b\s*", "", clause.strip(" ,"))
         clause = _ASIDE.sub("", clause).rstrip(" .!")
@@ -183,3 +208,13 @@ def as_heading(point: str, subject: str = "") -> str:
     heading = point[:1].upper() + point[1:]
     return heading + " ?" if re.match(r"(?:qu['’]est-ce|est-ce|d['’]où|comment|combien|pourquoi|quel|qui|quand|à quoi|en quoi)",
                                       point, re.I) else heading
+
+
+# « un intertitre « Combien ça coûte aux Vauréens ? » » (review 25, q2505): a heading the text must carry, in the
+# writer's words.
+_HEADING_ASKED = re.compile(r"\bintertitres?\b[^«.]{0,30}«\s*([^»]{3,80}?)\s*»", re.I)
+
+
+def asked_headings(request: str) -> list[str]:
+    """The headings the request gives, as written."""
+    return [m.group(1).strip() for m in _HEADING_ASKED.finditer(request)]

@@ -30,7 +30,14 @@ _TOWARDS = re.compile(r"\b(?:avec|chez|à|auprès de|vers|pour)\s+(?:la\s+|notre
 # « avec la commune de Koudougou au Burkina Faso », « avec Dschang (Cameroun) », « chez notre partenaire, la commune rurale de Sokone au Sénégal »
 _PARTNER = re.compile(
     rf"\b(?:avec|chez|à|auprès de|délégation de|jumelée? avec|jumelage avec)(?: notre partenaire,?)? (?:(?:la |une )?(?:ville|commune|municipalité|province|région|"
-    rf"commune rurale|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)| (?:au|en|à|aux) ({_NAME}))?")
+    rf"commune rurale|commune urbaine|communauté urbaine) (?:de |d[’'])?)?({_NAME})(?: \(({_NAME})\)|,? (?:au|en|à|aux) ({_NAME}))?")
+# « Je suis chargé de com à Lavaur-les-Côteaux, 14 000 habitants » (review 25, q2505): where the writer works is ours.
+# « Communiqué de presse à rédiger pour le SMICTOM du Pays d'Argentan » (review 25, q2506: « [Commune] » in its place):
+# the syndicate that writes.
+_SYNDICATE = re.compile(rf"\b(?:pour|au nom d[eu]|de la part d[eu])\s+(?:le |la |l['’])?((?:SMICTOM|SICTOM|SMIRTOM|SYCTOM|"
+                        rf"SIVOM|SIVU|SIAEP|SIEA|SDE\w*|[Ss]yndicat(?: mixte| intercommunal)?(?: des eaux| d['’]eau| de [a-zé]+)?)"
+                        rf" (?:du |de la |de l['’]|des |de |d['’]){_NAME})")
+_WRITER_AT = re.compile(rf"\b(?i:je suis|je travaille|nous sommes)\b[^.;:]{{0,60}}?\bà ({_NAME})")
 # « la borne-fontaine de Ndiaganiao, notre commune partenaire au Sénégal » (review 22, q2204): the partner, in apposition.
 _PARTNER_NOUN = r"(?:notre|la|une) (?:ville|commune|municipalité|collectivité) (?:partenaire|jumelle|amie)"
 _PARTNER_APPOSED = re.compile(rf"\b({_NAME}),\s+{_PARTNER_NOUN}(?: (?:au|en|aux|à) ({COUNTRY_NAMES}))?\b")
@@ -173,6 +180,9 @@ def read_brief(request: str) -> Brief:
               and (m.group(1) or m.group(2) or m.group(3)) not in partners), None)
     if m:
         brief.ours = (m.group(1) or m.group(2) or m.group(3) or "").strip()
+    writer = _WRITER_AT.search(request) or _SYNDICATE.search(request)
+    if not brief.ours and writer and writer.group(1) not in _GENERIC:
+        brief.ours = writer.group(1)
     for p in _PARTNER.finditer(request):
         name = p.group(1)
         if name in _GENERIC or name == brief.ours:
@@ -221,7 +231,8 @@ _APPOSITION = re.compile(rf"^\s*{_PARTNER_NOUN}\b|^\s*notre partenaire\b", re.I)
 
 _TOPICS = (
     ("l'eau et l'assainissement", r"assainissement"), ("l'eau potable", r"\beau\b|forages?|puits|fontain\w+"), ("les déchets", r"déchets|ordures|propreté"),
-    ("la formation des agents", r"formation des agents|agents|services municipaux"),
+    # « la ville apporte 20 % dont une partie en temps d'agents » (review 25, q2505) is money, not training.
+    ("la formation des agents", r"formation des agents|(?<!temps d['’])(?<!temps des )\bagents\b|services municipaux"),
     ("la jeunesse", r"jeunes|jeunesse|service civique|volontai\w+|scolaires?|écoles?|élèves"),
     ("la mobilité", r"transports?|mobilité"), ("la santé", r"santé|hôpital|dispensaire"),
     ("l'agriculture", r"agricult\w+|maraîch\w+"), ("le climat et l'énergie", r"climat|énergie|solaire"),
@@ -250,11 +261,14 @@ _TWINNING = re.compile(r"\bjumel(?:age|ée?s?|ages)\b", re.I)
 
 def headline(brief: Brief, request: str, country: bool = True) -> str:
     """« Brézolles et Dschang (Cameroun) : l'eau potable et la jeunesse », from the request's own names and themes."""
-    topics = [label for label, pattern in _TOPICS if re.search(pattern, request, re.I)]
+    # In the order the request tells them: « maraîchage et cantine scolaire » is about farming first.
+    found = {label: re.search(pattern, request, re.I) for label, pattern in _TOPICS}
+    topics = sorted((label for label, m in found.items() if m), key=lambda label: found[label].start())
     if "l'eau et l'assainissement" in topics and "l'eau potable" in topics:
         topics.remove("l'eau potable")
     topics = topics[:2]
-    about = " et ".join(topics)
+    # « le climat et l'énergie et la jeunesse » reads twice « et »
+    about = ", ".join(topics) if any(" et " in t for t in topics[:1]) else " et ".join(topics)
     # « nos 20 ans de jumelage avec Bad Salzdetfurth »: a twinning is called so, and its title does not say
     # « coopération » twice.
     bond = "jumelage" if _TWINNING.search(request) else "coopération"

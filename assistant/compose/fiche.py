@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.compose.asks import left_out, requested_points
+from assistant.compose.asks import MAX_POINTS, left_out, requested_points
 from assistant.compose.context import ComposeContext
 from assistant.compose.question import compose_question
 from assistant.compose.sentences import Sentence, candidates, outdated, score_sentences
@@ -34,6 +34,11 @@ SECTIONS = (
     ("calendar", "Calendrier"),
 )
 _CALENDAR = re.compile(rf"\b(?:{MONTH_NAMES})\b|date limite|dépôt|ouvert du|calendrier|échéance|\bmois\b|chaque année|annuel", re.I)
+# « France Volontaires… a été créée le 1er octobre 2009 », « une mission dure au moins un an » (review 25, q2509: both
+# under « Calendrier »): history and duration, unless the sentence gives a deadline too.
+_FOUNDED = re.compile(r"\b(?:a été |ont été )?(?:créée?s?|fondée?s?|instituée?s?)\b(?! (?:chaque|tous les))", re.I)
+_DURATION = re.compile(r"\bdur(?:e|ent|ée)\b|\bmissions? de \d+ (?:mois|ans?)\b", re.I)
+_DEADLINE = re.compile(r"date limite|dépôt|\bouverte?s? (?:du|jusqu)|candidatures?|clôtur\w*|fenêtre", re.I)
 _WHO = re.compile(r"\bcommunes\b|groupements|syndicats|portés? par|éligible|peuvent|au moins trois|réservé", re.I)
 _DEFINES = re.compile(r"\b(?:est|sont|permet|finance|cofinance|créée?|fonds|facilité|dispositif|prévue?|présidée?|autorise)\b", re.I)
 _AMOUNT = re.compile(r"%|€|euros?\b|millions?|milliards?", re.I)
@@ -83,12 +88,12 @@ def _section(s: Sentence, aliases: tuple[str, ...]) -> str:
         return "amounts"
     if _RENAMED.search(s.text):
         return "definition"  # who runs the tool today is what it is, whatever date the change took effect
-    if _CALENDAR.search(s.text):
-        return "calendar"
     names_tool = any(a in s.text.lower() for a in aliases)
-    if _WHO.search(s.text) and not (names_tool and _DEFINES.search(s.text) and "porté" not in s.text):
-        return "who"
-    return "definition"
+    who = _WHO.search(s.text) and not (names_tool and _DEFINES.search(s.text) and "porté" not in s.text)
+    if _CALENDAR.search(s.text) and not ((_FOUNDED.search(s.text) or _DURATION.search(s.text))
+                                         and not _DEADLINE.search(s.text)):
+        return "calendar"  # when it was created, how long a mission lasts: what it is, not when to apply
+    return "who" if who else "definition"
 
 
 def _contradictions(sentences: list[Sentence]) -> list[Sentence]:
@@ -323,10 +328,38 @@ _NAMES_A_USER = re.compile(r"\b(?:[Vv]ille|[Dd]épartement|[Rr]égion|[Mm]étrop
                            r"\s+(?:de |du |d['’])?(?:la |l['’])?[A-ZÉ]|\bSedif\b")
 
 
-def _answered_by_a_section(point: str, by_section: dict[str, list[Sentence]]) -> bool:
+def _answered_by_a_section(point: str, by_section: dict[str, list[Sentence]], name: str = "") -> bool:
     if _ASKS_EXAMPLES.search(point):
         return any(_NAMES_A_USER.search(s.text) for sentences in by_section.values() for s in sentences)
-    return any(pattern.search(point) and by_section[key] for key, pattern in _SECTION_OF_POINT)
+    if _measure_shown(point, [s.text for sentences in by_section.values() for s in sentences]):
+        return True
+    defined = " ".join([name] + [s.text for s in by_section["definition"]])
+    return any(pattern.search(point) and by_section[key] and not (key == "definition" and _names_another(point, defined))
+               for key, pattern in _SECTION_OF_POINT)
+
+
+# « c'est quoi exactement France Volontaires aujourd'hui ? » on a sheet on volunteering (review 25, q2509): what the
+# sheet's « Ce que c'est » defines is its tool, not another body the point names.
+_NAME_IN_POINT = re.compile(r"\b(?:[A-ZÉ][a-zéèêô]+(?:[ -][A-ZÉ][a-zéèêô]+)+|[A-Z]{3,})\b")
+
+
+def _names_another(point: str, defined: str) -> bool:
+    """The point names something the sheet's title and « Ce que c'est » do not."""
+    return any(n.lower() not in defined.lower() for n in _NAME_IN_POINT.findall(point))
+
+
+# « taille du groupe », « âge » (review 25, q2509: answered in « Vos questions » with a 2015 quote while « un groupe de
+# 4 à 16 jeunes » sat in « Qui peut en bénéficier »): a measure is shown when a sentence above names what it measures
+# and gives a number.
+_MEASURE = re.compile(r"\b(?:taille|nombre|montants?|durée|âge|plafond|maximum|minimum)\b", re.I)
+_FILLER = {"quel", "quelle", "quels", "quelles", "pour", "dans", "avec", "exactement"}
+
+
+def _measure_shown(point: str, shown: list[str]) -> bool:
+    if not _MEASURE.search(point):
+        return False
+    rest = [w for w in re.findall(r"[a-zàâçéèêëîïôûù]{4,}", _MEASURE.sub(" ", point.lower())) if w not in _FILLER]
+    return bool(rest) and any(re.search(r"\d", s) and all(w[:5] in s.lower() for w in rest) for s in shown)
 
 
 # « par rapport au 1 % eau », « comparé au FICOL »: what a request compares with.
@@ -341,8 +374,11 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
     shown = [s.text for key in by_section for s in by_section[key]]
     # Points a section answers are set aside before the three left out are kept (review 20: « pourquoi si peu s'en
     # servent », fourth in its list, was dropped behind three the sections answered).
-    points = left_out([p for p in requested_points(ctx.question) if not _answered_by_a_section(p, by_section)],
-                      shown, ctx.bm25)
+    open_points = [p for p in requested_points(ctx.question) if not _answered_by_a_section(p, by_section, name)]
+    # « durée », alone: a word every sheet says somewhere (« public, durée, indemnité »), which the sheet's words do
+    # not answer (review 25, q2509); asked, unless a section answers it.
+    left = left_out(open_points, shown, ctx.bm25)
+    points = [p for p in open_points if p in left or _MEASURE.fullmatch(p.strip())][:MAX_POINTS]
     if not points:
         return []
     lines = ["**Vos questions**"]
@@ -367,15 +403,13 @@ def _asked_points(ctx: ComposeContext, name: str, by_section: dict[str, list[Sen
 
 def _not_shown_again(said: str, shown: list[str]) -> str:
     """A point's answer without the sentences a section above already shows (review 23, q2309: « Cadre du VSI… »
-    three times in one sheet); when it holds only those, a pointer to them."""
+    three times in one sheet); when it holds only those, the first of them again: « La FICOL existe-t-elle encore
+    en 2025 : voir ci-dessus » (review 25, q2507) sent the reader looking for an answer the line could give."""
     units = [u for u in re.split(r"(?<=\])\s+", said.strip()) if u]
     fresh = [u for u in units if not any(u.split(" [")[0] in text for text in shown)]
     if not units or len(fresh) == len(units):
         return said
-    if fresh:
-        return " ".join(fresh)
-    numbers = sorted({n for u in units for n in re.findall(r"\[(\d+)\]", u)}, key=int)
-    return f"_voir ci-dessus_ [{', '.join(numbers)}]." if numbers else said
+    return " ".join(fresh) if fresh else units[0]
 
 
 def _not_of_other_tools(ranked: list[Sentence], tool: Tool | None, request: str) -> list[Sentence]:

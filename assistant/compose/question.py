@@ -7,8 +7,8 @@ from typing import Callable
 
 from assistant.compose.citations import CitationBook
 from assistant.compose.context import ComposeContext
-from assistant.compose.sentences import (RECOMMENDING, Sentence, candidates, current_facts_first, newest_count_first, pick,
-                                         prefer_definitions, score_sentences)
+from assistant.compose.sentences import (BIBLIOGRAPHIC, RECOMMENDING, Sentence, candidates, current_facts_first,
+                                         newest_count_first, pick, prefer_definitions, score_sentences)
 from assistant.compose.tools import about_other_tools, named_tools
 from assistant.dates import MONTH_NAMES, YEAR
 from assistant.documents import Passage, unique_passages
@@ -110,10 +110,6 @@ def prefer_dates(question: str, ranked: list[Sentence]) -> None:
     ranked.sort(key=lambda s: -s.score)
 
 
-# « La loi n° 2021-1031… porte l'intitulé complet… Elle a été publiée au Journal officiel n° 180… »: a text's record,
-# which shares every word of a question on that text and answers none but the ones about its record.
-_BIBLIOGRAPHIC = re.compile(r"\b(?:Journal officiel|NOR|intitulé complet|parcours parlementaire|première lecture|"
-                            r"commission mixte paritaire|adoption définitive)\b", re.I)
 _ASKS_RECORD = re.compile(r"\b(?:quand|date|publi\w*|vot\w*|scores?|voix|adopt\w*|intitulé|titre|nom complet|journal officiel|"
                           r"vigueur|sénat|assemblée|parlement\w*|promulg\w*|lecture)\b", re.I)
 RECORD_PENALTY = 0.3
@@ -124,7 +120,7 @@ def prefer_substance(question: str, ranked: list[Sentence]) -> None:
     if _ASKS_RECORD.search(question):
         return
     for s in ranked:
-        if _BIBLIOGRAPHIC.search(s.text):
+        if BIBLIOGRAPHIC.search(s.text):
             s.score -= RECORD_PENALTY
     ranked.sort(key=lambda s: -s.score)
 

@@ -43,6 +43,12 @@ PRACTITIONER_ADVICE = re.compile(
     r",\s*il (?:faut|convient) (?:de |d['’])?(?:montrer|aller|associer|sensibiliser|communiquer|rappeler)\b", re.I)
 
 
+# « La loi n° 2021-1031… porte l'intitulé complet… Elle a été publiée au Journal officiel n° 180… »: a text's record,
+# which shares every word of a question on that text and answers none but the ones about its record.
+BIBLIOGRAPHIC = re.compile(r"\b(?:Journal officiel|NOR|intitulé complet|parcours parlementaire|première lecture|"
+                           r"commission mixte paritaire|adoption définitive)\b", re.I)
+
+
 def for_the_public(sentences: list["Sentence"]) -> list["Sentence"]:
     """The sentences a text for readers or listeners may quote: practitioners' tips left out."""
     return [s for s in sentences if not PRACTITIONER_ADVICE.search(s.text)]

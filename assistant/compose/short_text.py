@@ -21,7 +21,7 @@ from assistant.dates import YEAR
 from assistant.compose.revise import body_of, cited_units, current_first, in_sentences, sentence_count
 from assistant.documents import Answer, Citation
 from assistant.figures import quantities
-from assistant.formats import ShortForm
+from assistant.formats import FIGURES_WANTED, ShortForm
 
 
 SPOKEN_LIST_ITEMS = 4  # a unit listing this many items, separated by semicolons, is no sentence to say
@@ -148,6 +148,14 @@ def _spoken_counter(answer: Answer, body: str, budget: int, opening: str | None 
     if example and spent + _words(example) <= budget:
         paragraphs.append(f"Un exemple ailleurs {example}")
         spent += _words(example)
+    # « avec la base légale exacte et deux ou trois chiffres nationaux » (review 25, q2501): the key figures asked,
+    # dated, before any second proof.
+    if FIGURES_WANTED.search(answer.question):
+        figures = [f["text"] for f in answer.sections[0].get("key_figures", [])]
+        said = fit(figures, budget - spent) if figures and budget > spent else []
+        if said and spent + sum(map(_words, said)) <= budget:
+            paragraphs.append("Quelques chiffres : " + " ".join(said))
+            spent += sum(map(_words, said)) + 3
     # Time left: each argument's second proof, in order, after its first (paragraph `at` is argument `at - 1`).
     for at, argument in enumerate(proven[:argued], start=1):
         second = [_standalone(c) for c in argument["cited"][1:2]]
@@ -255,6 +263,9 @@ def short_text(answer: Answer, form: ShortForm) -> tuple[str, list[Citation]]:
         units = [u for u in units if u.count(";") < SPOKEN_LIST_ITEMS - 1] or units
     budget = form.max_words - _words(opening)
     kept = fit(units, max(budget - _words(close), 0) if close else budget)
+    if close and len(fit(units, budget)) > len(kept):
+        # A post of 800 characters (review 25, q2502): the proof of one more asked point before our closing words.
+        close, kept = "", fit(units, budget)
     if form.sentences:  # « en 3 phrases »: our opening is one of them, the quotes make up the rest
         close = ""
         kept = in_sentences(kept or units, max(form.sentences - sentence_count(opening), 1) if opening else form.sentences)

@@ -300,7 +300,8 @@ _ANAPHORA = re.compile(r"(?<!-)\b(?:elle|il(?! y a\b)|elles|ils|celle-ci|celui-c
 # « ok et ça finance combien ? », « d'accord, et pour une petite commune ? »: an acknowledgement, then the message.
 _ACKNOWLEDGED = re.compile(r"^\s*(?:ok(?:ay)?|d['’]accord|ah|bon|super|merci|parfait|top|oui|ouais|très bien|génial|cool)"
                            r"\b[\s,.!]*(?=\w)", re.I)
-_ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors)\b[\s,]*", re.I)
+# « par contre avec la commune d'Antsirabe on peut ? » (fresh21, tune half): the same subject, in another case.
+_ELLIPSIS_START = re.compile(r"^\s*(?:et|mais|ou|aussi|puis|alors|par contre|en revanche)\b[\s,]*", re.I)
 # « Sinon, pour un VSI, l'indemnité c'est combien ? », « Autre question : … »: the user changes the subject.
 _NEW_SUBJECT_WORDS = r"(?:sinon|autre (?:question|chose|sujet)|rien [àa] voir|changement de sujet|une autre question|par ailleurs)\b"
 _NEW_SUBJECT = re.compile(rf"^\s*{_NEW_SUBJECT_WORDS}", re.I)
@@ -462,6 +463,10 @@ _ASKS_WHICH_TOOL = re.compile(r"\b(?:quel(?:s|le|les)? (?:dispositifs?|outils?|p
 _FOR_WHOM = re.compile(r"\bpour (?:un|une|des|les|nos|notre|mon|ma|mes|le|la|l['’])\s*\w+", re.I)
 
 
+# « t'aurais un exemple de… ? », « vous avez un exemple concret ? »: an example of what the conversation is about.
+_ASKS_AN_EXAMPLE = re.compile(r"\b(?:t['’]aurais|t['’]as|tu as|tu aurais|auriez-vous|avez-vous|vous avez|as-tu|"
+                              r"aurais-tu)\b[^?]{0,15}\bexemples?\b", re.I)
+EXAMPLE_ASKED_WORDS = 20
 _INSIDE_IT = re.compile(r"\b(?:là-)?dedans\b", re.I)
 INSIDE_IT_WORDS = 14
 ELLIPTIC_WORDS = 4  # « beaucoup de dossiers retenus ? » (fresh20, tune half)
@@ -496,6 +501,8 @@ def _is_followup(message: str) -> bool:
         return True  # « et nous la commune on doit mettre au moins combien de notre côté ? »
     if words <= 10 and not own and (_POINTS_INSIDE.search(message) or _WHICH_OF_THEM.match(message)):
         return True
+    if _ASKS_AN_EXAMPLE.search(message) and not own and words <= EXAMPLE_ASKED_WORDS and message.rstrip().endswith("?"):
+        return True  # « t'aurais un exemple de commune qui a réussi à garder sa coopération… ? » (fresh21, tune half)
     if words <= 8 and not own and (_VAGUE_SUBJECT.search(message) or _IMPERSONAL_START.match(message)):
         return True  # « hors réfugiés ça donne quoi ? », « faut combien de collectivités minimum ? »
     if words <= ELLIPTIC_WORDS and not own and message.rstrip().endswith("?"):
@@ -1085,6 +1092,7 @@ NEW_SUBJECT_REST_WORDS = 3
 
 
 def _without_new_subject(text: str) -> str:
+    """The question after « sinon question qui n'a rien à voir : », when enough of it is left."""
     lead = _NEW_SUBJECT_LEAD.match(text)
     rest = text[lead.end():] if lead else text
     return rest if lead and _word_count(rest) >= NEW_SUBJECT_REST_WORDS else text

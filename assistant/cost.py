@@ -222,11 +222,11 @@ def cost_from(amount: float | None, population: int | None, budget: float | None
         return None
 
 
-def amount_per_inhabitant(amount: float, population: int, figures: CostFigures) -> str:
+def amount_per_inhabitant(amount: float, population: int, figures: CostFigures, yearly: bool = True) -> str:
     """« 9 500 € pour 6 800 habitants, soit 1,40 € par habitant et par an »: the computation shown, exact, as a
-    counter-argument's « Votre chiffre » and an article's « Par habitant » give it."""
+    counter-argument's « Votre chiffre » and an article's « Par habitant » give it. Not `yearly`: a project's total."""
     return (f"{euros(amount)} pour {french_number(population, 0)} habitants, soit {figures.per_inhabitant_text} "
-            "par habitant et par an")
+            f"par habitant{' et par an' if yearly else ''}")
 
 
 def cost_in(message: str) -> CostFigures | None:

@@ -187,7 +187,8 @@ def short_full_text(text: str) -> bool:
 
 # « une réponse courte pour les réseaux sociaux + une version un peu plus argumentée pour notre vice-président »
 # (review 13): the full answer too, beside the short one.
-_LONGER_TOO = re.compile(r"(?:\+|\bet\b|\bavec\b|\bpuis\b)\s*(?:aussi\s+)?(?:une?\s+)?(?:autre\s+)?version\s+(?:un peu\s+|plus\s+)?"
+# « …800 signes maximum, plus une version plus développée pour la réunion publique » (review 26, q2603).
+_LONGER_TOO = re.compile(r"(?:\+|\bet\b|\bavec\b|\bpuis\b|\bplus\b)\s*(?:aussi\s+)?(?:une?\s+)?(?:autre\s+)?version\s+(?:un peu\s+|plus\s+)?"
                          r"(?:plus\s+)?(?:argumentée|longue|détaillée|complète|développée|étoffée)", re.I)
 
 

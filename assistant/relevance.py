@@ -399,15 +399,14 @@ def list_absent(question: str, passages: list[Passage]) -> bool:
 
 # The context a follow-up's rewriting adds in parentheses (« (DCTCIV, …) ») situates, it does not constrain.
 _CONTEXT_ADDED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
-_COUNTRY = re.compile(rf"^(?:{COUNTRY_NAMES})$")
 
 
 def _not_from_the_conversation(unknown: list[str], question: str) -> list[str]:
-    """« c'est qui qui gère ça ? » after a question on the JSI for « un projet au Togo » (fresh21, tune half): the
-    partner's country, which the conversation's topic brought in brackets, is where the user works, not what the
-    follow-up asks; the documents need not name it."""
+    """« c'est qui qui gère ça ? » after a question on the JSI for « un projet au Togo », « et de l'aide d'urgence… ? »
+    after « avec la commune d'Antsirabe » (fresh21, tune half): the partner's country or town, which the conversation's
+    topic brought in brackets, is where the user works, not what the follow-up asks; the documents need not name it."""
     own = _CONTEXT_ADDED.sub(" ", question)
-    return [n for n in unknown if not (_COUNTRY.match(n) and n not in own)]
+    return [n for n in unknown if n in own or YEAR.fullmatch(n)]
 
 
 def tools_named(question: str) -> dict[str, str]:

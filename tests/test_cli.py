@@ -108,9 +108,9 @@ def test_newcomer_questions_on_the_repères_sheets(corpus_data_dir: Path) -> Non
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-@pytest.mark.parametrize("name, near_miss_floor, refusal_ceiling", [("holdout13", 0.8, 0.05),
-                                                                     ("holdout14", 0.9, 0.05), ("holdout15", 0.85, 0.05),
-                                                                     ("holdout16", 0.8, 0.05), ("holdout17", 0.8, 0.05)])
+@pytest.mark.parametrize("name, near_miss_floor, refusal_ceiling", [("holdout14", 0.9, 0.05), ("holdout15", 0.85, 0.05),
+                                                                     ("holdout16", 0.8, 0.05), ("holdout17", 0.8, 0.05),
+                                                                     ("holdout18", 0.66, 0.05)])
 def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: str, near_miss_floor: float,  # type: ignore[no-untyped-def]
                                                              refusal_ceiling: float) -> None:
     """Sets written by a helper from the cleaned documents and measured before any change. holdout4's tune half went
@@ -138,7 +138,9 @@ def test_the_newest_question_sets_keep_their_tune_half_gains(assistant, name: st
     sixteenth, holdout16 was measured at 0.800 and 0 of 20 before any change, and kept there while its fact coverage
     rose from 0.923 to 1.000 (« le ministère des affaires étrangères » is the DAECT). In the seventeenth, holdout17's
     false refusals fell from 2 to 0 of 22, its near-miss abstention kept at 0.833; holdout12's floor (0.8, 0.05) ran
-    until then. Their test halves are reported in docs/benchmarks.md, never tuned on.
+    until then. In the eighteenth, holdout18 was measured at 1.000 (3 near-misses) and 0 of 15 before any change, and
+    kept there; holdout13's floor (0.8, 0.05) ran until then. Their test halves are reported in docs/benchmarks.md,
+    never tuned on.
     Evaluated in-process on the shared index: the CLI's own floors are exercised by the paraphrase test above."""
     from assistant.evaluation import evaluate, load_items, split_of
     items = [it for it in load_items(ROOT / "eval" / f"{name}.jsonl") if split_of(it["id"]) == "tune"]

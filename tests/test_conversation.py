@@ -360,20 +360,20 @@ def test_fresh_dialogues_meet_their_floor(assistant, dialogues: str) -> None:  #
     assert report["pass_rate"] >= 0.75 and not report["contaminated"], [r for r in report["dialogues"] if not r["passed"]]
 
 
-@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh15.jsonl", 0.65),
-                                              ("dialogues_fresh16.jsonl", 0.4), ("dialogues_fresh17.jsonl", 0.55),
+@pytest.mark.parametrize("dialogues, floor", [("dialogues_fresh16.jsonl", 0.4), ("dialogues_fresh17.jsonl", 0.55),
                                               ("dialogues_fresh18.jsonl", 0.35), ("dialogues_fresh19.jsonl", 0.15),
-                                              ("dialogues_fresh20.jsonl", 0.3)])
+                                              ("dialogues_fresh20.jsonl", 0.3), ("dialogues_fresh21.jsonl", 0.45)])
 def test_the_newest_dialogue_sets_keep_their_tune_half_gains(assistant, dialogues: str, floor: float) -> None:  # type: ignore[no-untyped-def]
     """The tune halves of sets written by helpers on 2026-11-28 (fresh6 0.250 → 0.667, fresh8 0.500 → 0.700, fresh9
     0.583 → 1.000, fresh10 0.556 → 0.778, fresh11 0.545 → 0.636 → 0.727, fresh12 0.273 → 0.818, fresh13 0.600 → 0.800,
     fresh14 0.500 → 0.833 in the eleventh session, fresh15 0.500 → 0.667 in the twelfth, fresh16 0.083 → 0.333 in the
     thirteenth and 0.417 in the fourteenth, fresh17 0.143 → 0.571 in the fourteenth, fresh18 0.200 → 0.400 in the
-    fifteenth, fresh19 0.091 → 0.182 in the sixteenth, fresh20 0.182 → 0.364 in the seventeenth): the rules taken from
+    fifteenth, fresh19 0.091 → 0.182 in the sixteenth, fresh20 0.182 → 0.364 in the seventeenth, fresh21 0.300 → 0.500
+    in the eighteenth): the rules taken from
     them must keep holding, with no contamination. (fresh5's floor ran until the seventh session, fresh6's until the
     eighth, fresh8's until the ninth, fresh9's until the tenth, fresh10's until the eleventh, fresh11's until the
     twelfth, fresh12's until the thirteenth, fresh13's until the fourteenth, fresh14's (0.8) until the
-    seventeenth.) Their
+    seventeenth, fresh15's (0.65) until the eighteenth.) Their
     test halves are in docs/benchmarks.md, never tuned on. Played in-process on the shared index (the CLI's own
     dialogue floor is exercised above)."""
     from assistant.dialogue_eval import evaluate_dialogues
@@ -1009,3 +1009,15 @@ def test_the_partner_s_country_in_the_topic_does_not_refuse_a_follow_up(assistan
     assert not follow.abstained and "Fonjep" in follow.answer
     # A country asked about in the message itself is still looked for.
     assert assistant.answer("Quel est le budget de la coopération décentralisée au Togo en 2023 ?").abstained
+
+
+def test_an_example_asked_after_a_rebuttal_and_par_contre_follow_the_topic() -> None:
+    """Fresh21 (tune half): « t'aurais un exemple de commune qui a réussi à garder sa coopération malgré un changement
+    de majorité ? », typed while the sidebar stayed on Contre-argument, was rebutted as an objection."""
+    rebuttal = _after(("Un administré m'écrit : « arrêtez d'envoyer nos impôts à l'étranger alors qu'on ferme des "
+                       "classes ici ». Aidez-moi à lui répondre", "contre-argument"))
+    example = understand("t'aurais un exemple de commune qui a réussi à garder sa coopération malgré un changement de "
+                         "majorité ?", "contre-argument", "elu", rebuttal)
+    assert example.intent == "followup" and example.mode == "question"
+    law = _after(("on peut signer une convention avec une commune malgache ?", "question"))
+    assert understand("par contre pour l'aide d'urgence on a le droit ?", "question", "elu", law).intent == "followup"

@@ -30,6 +30,10 @@ def test_the_short_form_asked_is_read_from_the_request() -> None:
     signs = short_form("J'ai besoin d'une réponse publiable, 800 caractères max, ton posé.")
     assert signs is not None and signs.max_words == 800 // 7
     assert short_form("Un article de 800 signes pour le bulletin sur notre jumelage") is None
+    # Review 26, q2603: « …800 signes maximum, plus une version plus développée pour la réunion publique »: both.
+    both_lengths = short_form("une réponse courte pour la page Facebook, 800 signes maximum, plus une version plus "
+                              "développée pour la réunion publique")
+    assert both_lengths is not None and both_lengths.alongside
 
 
 def _asked(assistant, request: str, mode: str = "contre-argument"):  # type: ignore[no-untyped-def]

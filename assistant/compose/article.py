@@ -433,9 +433,7 @@ def _readers_cost(request: str) -> str:
     cost = cost_from(amount, population, budget)
     if cost is None or amount is None or population is None:
         return ""
-    said = amount_per_inhabitant(amount, population, cost)
-    if not _YEARLY.search(request):
-        said = said.replace(" et par an", "")
+    said = amount_per_inhabitant(amount, population, cost, yearly=bool(_YEARLY.search(request)))
     return f"{said[:1].upper()}{said[1:]} _(calcul de l'assistant à partir de vos chiffres, à vérifier)_."
 
 

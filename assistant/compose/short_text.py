@@ -24,6 +24,7 @@ from assistant.figures import quantities
 from assistant.formats import FIGURES_WANTED, ShortForm
 
 
+FIGURES_LEAD = "Quelques chiffres :"
 SPOKEN_LIST_ITEMS = 4  # a unit listing this many items, separated by semicolons, is no sentence to say
 
 
@@ -148,14 +149,14 @@ def _spoken_counter(answer: Answer, body: str, budget: int, opening: str | None 
     if example and spent + _words(example) <= budget:
         paragraphs.append(f"Un exemple ailleurs {example}")
         spent += _words(example)
-    # « avec la base légale exacte et deux ou trois chiffres nationaux » (review 25, q2501): the key figures asked,
-    # dated, before any second proof.
+    # « avec la base légale exacte et deux ou trois chiffres nationaux » (review 25, q2501): the key figures asked, each
+    # with the year it states, before any second proof.
     if FIGURES_WANTED.search(answer.question):
         figures = [f["text"] for f in answer.sections[0].get("key_figures", [])]
-        said = fit(figures, budget - spent) if figures and budget > spent else []
-        if said and spent + sum(map(_words, said)) <= budget:
-            paragraphs.append("Quelques chiffres : " + " ".join(said))
-            spent += sum(map(_words, said)) + 3
+        said = fit(figures, budget - spent - _words(FIGURES_LEAD)) if figures and budget > spent else []
+        if said and spent + _words(FIGURES_LEAD) + sum(map(_words, said)) <= budget:
+            paragraphs.append(f"{FIGURES_LEAD} {' '.join(said)}")
+            spent += _words(paragraphs[-1])
     # Time left: each argument's second proof, in order, after its first (paragraph `at` is argument `at - 1`).
     for at, argument in enumerate(proven[:argued], start=1):
         second = [_standalone(c) for c in argument["cited"][1:2]]

@@ -306,11 +306,10 @@ def compose_article(ctx: ComposeContext) -> str:
         # « Combien ça coûte aux Vauréens ? »: the request's own figures put per inhabitant, under its own heading.
         body += [f"### {costed}", cost_line, ""]
     asked_points = [h.rstrip(" ?") for h in headings if not (cost_line and h == costed)]
-    recalled = recalled_points(ctx.question)
+    # « rappeler la loi qui permet ça » after « via le dispositif « 1 % déchets » »: « ça » is the tool.
+    recalled = dict(zip(recalled_points(ctx.question), recalled_as_said(recalled_points(ctx.question), tools)))
     for point in asked_points + [p for p in reader_questions(ctx.question) if p not in asked_points]:
-        if point in recalled and tools:
-            # « rappeler la loi qui permet ça » after « via le dispositif « 1 % déchets » »: « ça » is the tool.
-            point = re.sub(r"\b(?:ça|cela)\b", _tool_said(tools[0]), point)
+        point = recalled.get(point, point)
         defined = defined_term(point)
         asked = point if defined else f"{point}{call}"
         details = point_details(ctx.question, point)
@@ -328,7 +327,7 @@ def compose_article(ctx: ComposeContext) -> str:
         if chosen and (not ctx.calibrated or _names_term(chosen, defined) or
                        max(ctx.closeness(chosen, ctx.search.query_vector(asked))) >= MIN_POINT_CLOSENESS
                        # « Paris a été pionnière », to recall: said in the quote's words, not asked of it
-                       or (point in recalled_as_said(recalled, tools) and _says_point(ctx, chosen, point))):
+                       or (point in recalled.values() and _says_point(ctx, chosen, point))):
             body += [f"### {as_heading(point, brief.facts[0] if brief.facts else '')}", cite_all(chosen), ""]
         else:
             unanswered.append(point)

@@ -131,11 +131,12 @@ _PER_YEAR = re.compile(r"\b(?:par an|/an|annuel\w*|chaque année|par année)\b|�
 _RESULT_PER_YEAR = re.compile(r"\bpar (?:habitant|hab\.?) et par an\b|\bpar an et par (?:habitant|hab\.?)\b", re.I)
 
 
+# The collectivity that says what it puts in, in the third person (« la mairie met… », « la ville apporte… »).
+_OUR_BODY = r"(?:la mairie|la commune|la ville|la collectivité|le syndicat|le département|la région)"
 # « le projet coûte 14 000 €, la mairie met 2 100 € » (fresh20, tune half): what the collectivity itself puts in.
-_OWN_SHARE_BEFORE = re.compile(r"(?:\bsoit|=|\bça fait|\bca fait|\bdonc|\bon (?:y )?met|\bnous (?:y )?mettons|\bon a mis|"
+_OWN_SHARE_BEFORE = re.compile(rf"(?:\bsoit|=|\bça fait|\bca fait|\bdonc|\bon (?:y )?met|\bnous (?:y )?mettons|\bon a mis|"
                                r"\bnous avons mis|\bon verse|\bnous versons|\bnotre part(?: est)?(?: de)?|"
-                               r"\b(?:la mairie|la commune|la ville|la collectivité|le syndicat|l['’]agglo\w*|le département|"
-                               r"la région) (?:y )?(?:met|mettra|verse|versera|apporte|apportera|paie|paiera))\s*"
+                               rf"\b(?:{_OUR_BODY}|l['’]agglo\w*) (?:y )?(?:met|mettra|verse|versera|apporte|apportera|paie|paiera))\s*"
                                r"(?:juste\s+|seulement\s+|environ\s+)?$", re.I)
 
 
@@ -149,9 +150,8 @@ _PAID_BY_OTHERS = re.compile(
     rf"subventionn\w*|couvert\w*|versé\w*)\s+par\s+{_PAYER}|"
     rf"\b(?:cofinanc|co-financ|subventionn|financ)\w*\s+à\s+(?P<rate>\d+(?:,\d+)?\s?%)\s+par\s+{_PAYER}", re.I)
 # « la ville apporte 20 % » of a project's total (review 25, q2505) is our share too.
-_RATE_PUT = re.compile(r"\b(?:on (?:y )?met|nous (?:y )?mettons|on (?:y )?consacre|nous (?:y )?consacrons|on prélève|on affecte|"
-                       r"(?:la ville|la commune|la mairie|la collectivité|le syndicat|le département|la région) (?:y )?"
-                       r"(?:met|mettra|apporte|apportera|finance|financera|prend en charge))\s+"
+_RATE_PUT = re.compile(rf"\b(?:on (?:y )?met|nous (?:y )?mettons|on (?:y )?consacre|nous (?:y )?consacrons|on prélève|on affecte|"
+                       rf"{_OUR_BODY} (?:y )?(?:met|mettra|apporte|apportera|finance|financera|prend en charge))\s+"
                        r"(?:juste |seulement )?(?:le |les )?(\d+(?:,\d+)?)\s?%",
                        re.I)
 PAID_CLAUSE_GAP = 40  # characters between an amount and the « dont … payée par … » clause said of it

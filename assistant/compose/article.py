@@ -307,7 +307,7 @@ def compose_article(ctx: ComposeContext) -> str:
         body += [f"### {costed}", cost_line, ""]
     asked_points = [h.rstrip(" ?") for h in headings if not (cost_line and h == costed)]
     # « rappeler la loi qui permet ça » after « via le dispositif « 1 % déchets » »: « ça » is the tool.
-    recalled = dict(zip(recalled_points(ctx.question), recalled_as_said(recalled_points(ctx.question), tools)))
+    recalled = {point: _as_said(point, tools) for point in recalled_points(ctx.question)}
     for point in asked_points + [p for p in reader_questions(ctx.question) if p not in asked_points]:
         point = recalled.get(point, point)
         defined = defined_term(point)
@@ -409,16 +409,21 @@ def _ministry_calls(request: str) -> list[Tool]:
 _PER_HEAD_ASKED = re.compile(r"\bpar (?:habitant|hab\b|tête|administré)", re.I)
 
 
-def _per_inhabitant(request: str) -> list[str]:
-    """« donner le coût par habitant » of the budget the request gives (« 22 000 € au total… 18 000 habitants »,
-    review 23): computed by the Calculateur's rule, exactly, for the readers (a rebuttal says « moins de … »)."""
-    if not _PER_HEAD_ASKED.search(request):
-        return []
+def _cost_said(request: str, yearly: bool = True) -> str:
+    """« 22 000 € pour 18 000 habitants, soit 1,22 € par habitant et par an »: the request's own figures, computed by
+    the Calculateur's rule, exactly, for the readers (a rebuttal says « moins de … »); "" without them."""
     amount, population, budget = figures_in(request)
     cost = cost_from(amount, population, budget)
     if cost is None or amount is None or population is None:
-        return []
-    return [f"**Par habitant** : {amount_per_inhabitant(amount, population, cost)}.", ""]
+        return ""
+    return amount_per_inhabitant(amount, population, cost, yearly=yearly)
+
+
+def _per_inhabitant(request: str) -> list[str]:
+    """« donner le coût par habitant » of the budget the request gives (« 22 000 € au total… 18 000 habitants »,
+    review 23)."""
+    said = _cost_said(request) if _PER_HEAD_ASKED.search(request) else ""
+    return [f"**Par habitant** : {said}.", ""] if said else []
 
 
 _COST_ASKED = re.compile(r"\bco[ûu]t\w*|\bcombien (?:ça|cela|on) (?:co[ûu]te|paie|met)|\bpa(?:ie|yer)\b", re.I)
@@ -426,23 +431,18 @@ _YEARLY = re.compile(r"\bpar an\b|\bannuel\w*|\bchaque année\b", re.I)
 
 
 def _readers_cost(request: str) -> str:
-    """« la ville apporte 20 % » of « 62 000 € » for « 14 000 habitants »: what the project costs each inhabitant, by
-    the Calculateur's rule; per year only when the request says the amount is yearly."""
-    amount, population, budget = figures_in(request)
-    cost = cost_from(amount, population, budget)
-    if cost is None or amount is None or population is None:
-        return ""
-    said = amount_per_inhabitant(amount, population, cost, yearly=bool(_YEARLY.search(request)))
-    return f"{said[:1].upper()}{said[1:]} _(calcul de l'assistant à partir de vos chiffres, à vérifier)_."
+    """« la ville apporte 20 % » of « 62 000 € » for « 14 000 habitants »: what the project costs each inhabitant,
+    under the heading the request asks; per year only when the request says the amount is yearly."""
+    said = _cost_said(request, yearly=bool(_YEARLY.search(request)))
+    return f"{said[:1].upper()}{said[1:]} _(calcul de l'assistant à partir de vos chiffres, à vérifier)_." if said else ""
 
 
 RECALLED_SHARE = 0.5  # of a point's weighted words, in the documents' words, that its quotes must say
 
 
-def recalled_as_said(recalled: list[str], tools: list[Tool]) -> list[str]:
-    """The points to recall, as the article words them (« ça » said as the tool's name)."""
-    name = _tool_said(tools[0]) if tools else ""
-    return [re.sub(r"\b(?:ça|cela)\b", name, p) if name else p for p in recalled]
+def _as_said(point: str, tools: list[Tool]) -> str:
+    """A point to recall as the article words it: « la loi qui permet ça » → « la loi qui permet le « 1 % déchets » »."""
+    return re.sub(r"\b(?:ça|cela)\b", _tool_said(tools[0]), point) if tools else point
 
 
 def _tool_said(tool: Tool) -> str:

@@ -58,7 +58,7 @@ def _top_level(text: str) -> list[str]:
     return [i.strip(" .:") for i in items + [text[start:]] if i.strip(" .:")]
 
 
-def requested_points(request: str, objection: str) -> list[str]:
+def rebuttal_points(request: str, objection: str) -> list[str]:
     """The points a rebuttal request lists, in the user's words and order, without the objection it quotes nor the
     form it wants."""
     text = request.replace(objection, " ") if objection else request
@@ -84,7 +84,7 @@ def asked_arguments(request: str, objection: str, kind_arguments: list[str]) -> 
     whose cues it says most, the objection's own kind first on a tie; the law of a « 1 % » tool for the law when
     the objection is about that tool."""
     found: list[tuple[str, str]] = []
-    for point in requested_points(request, objection):
+    for point in rebuttal_points(request, objection):
         said = {a: len(cue.findall(point)) for a, cue in [*ARGUMENT_CUES.items(), *ASKED_BESIDE.items()]
                 if cue.search(point)}
         if not said:
